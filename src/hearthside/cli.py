@@ -1,0 +1,479 @@
+"""The ``hearthside`` command: quick capture and scripting, or the full-screen app.
+
+Quick commands never import Textual, so ``hearthside log hug`` starts fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from hearthside import __version__, dates
+from hearthside.errors import HearthsideError
+from hearthside.paths import drafts_dir, ensure_private_dir, resolve_home
+from hearthside.terminal import one_line, printable
+
+if TYPE_CHECKING:
+    from hearthside.content import Content
+    from hearthside.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Context:
+    """What every command needs, opened only when a command asks for it."""
+
+    def __init__(self, home: str | None) -> None:
+        self.home_arg = home
+        self._store: Store | None = None
+        self._content: Content | None = None
+
+    @property
+    def home(self) -> Path:
+        return resolve_home(self.home_arg)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from hearthside.store import Store
+
+            self._store = Store(self.home)
+        return self._store
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            from hearthside.content import Content
+
+            self._content = Content()
+        return self._content
+
+    def today(self) -> date:
+        return date.today()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def _set_home(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.find_root().ensure_object(dict)["home"] = value
+
+
+def home_option(func: F) -> F:
+    """``--home DIR``, accepted before or after the subcommand."""
+    return click.option(
+        "--home",
+        metavar="DIR",
+        callback=_set_home,
+        expose_value=False,
+        is_eager=True,
+        help="Use this folder for the journal instead of the default.",
+    )(func)
+
+
+def app_context() -> Context:
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    state = root.ensure_object(dict)
+    if "context" not in state:
+        state["context"] = Context(state.get("home"))
+        root.call_on_close(state["context"].close)
+    context: Context = state["context"]
+    return context
+
+
+def stdin_is_interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def read_text(text: str | None, *, initial: str = "") -> str:
+    """TEXT from the argument, else piped stdin, else the user's $EDITOR."""
+    if text is not None:
+        return text
+    if not stdin_is_interactive():
+        return sys.stdin.read()
+    return edit_in_editor(initial)
+
+
+def edit_in_editor(initial: str) -> str:
+    # The temp file lives in the private home, never in a shared /tmp, and is removed after.
+    folder = ensure_private_dir(drafts_dir(app_context().home))
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    fd, name = tempfile.mkstemp(prefix="edit-", suffix=".md", dir=folder)
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(initial)
+        try:
+            result = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except OSError:
+            raise HearthsideError(
+                f"Couldn't start the editor {editor!r}. Set $EDITOR, or pass the text "
+                "as an argument."
+            ) from None
+        if result.returncode != 0:
+            raise HearthsideError(
+                f"The editor exited with an error ({result.returncode}); nothing was saved."
+            )
+        return path.read_text(encoding="utf-8")
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def say(message: str) -> None:
+    click.echo(message)
+
+
+class UserError(click.ClickException):
+    """A HearthsideError on its way out: a short message, exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"hearthside: {printable(self.message)}", err=True)
+
+
+class HearthsideGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HearthsideError as exc:
+            raise UserError(str(exc)) from None
+
+
+@click.group(
+    cls=HearthsideGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, "--version", prog_name="hearthside")
+@home_option
+@click.option("--theme", metavar="NAME", help="Open the app with this theme.")
+@click.pass_context
+def cli(ctx: click.Context, theme: str | None) -> None:
+    """Hearthside: small daily steps back toward each other.
+
+    Run with no command to open the full-screen app.
+    """
+    if ctx.invoked_subcommand is None:
+        say(ctx.get_help())
+
+
+# -- journal -------------------------------------------------------------------
+
+
+@cli.command()
+@home_option
+@click.argument("text", required=False)
+@click.option("--title", "-t", default="", help="A title for the entry.")
+@click.option(
+    "--date", "-d", "day", metavar="DATE", help="today, yesterday, 3 days ago, 2026-11-24…"
+)
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeat for more).")
+@click.option("--closeness", type=int, metavar="1-5", help="How close you felt today.")
+@click.option("--private", is_flag=True, help="Leave this entry out of exports.")
+def add(
+    text: str | None,
+    title: str,
+    day: str | None,
+    tags: tuple[str, ...],
+    closeness: int | None,
+    private: bool,
+) -> None:
+    """Write a journal entry (TEXT, piped text, or your $EDITOR)."""
+    from hearthside.journal import add_entry
+
+    c = app_context()
+    body = read_text(text)
+    entry = add_entry(
+        c.store, body=body, title=title, day=day, tags=tags, closeness=closeness, private=private
+    )
+    echo_date = f" (read {day!r} as {entry.date})" if day and day.strip() != entry.date else ""
+    say(f"Saved entry {entry.short_id} for {entry.date}{printable(echo_date)}.")
+
+
+@cli.command(name="list")
+@home_option
+@click.option("-n", "limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--since", metavar="DATE")
+@click.option("--until", metavar="DATE")
+@click.option("--tag", "tags", multiple=True, metavar="TAG")
+def list_command(limit: int, since: str | None, until: str | None, tags: tuple[str, ...]) -> None:
+    """List journal entries, newest first."""
+    from hearthside.journal import EntryQuery, list_entries
+    from hearthside.validation import clean_tags
+
+    c = app_context()
+    order = c.store.settings().date_order
+    query = EntryQuery(
+        tags=tuple(clean_tags(tags)),
+        since=dates.parse_date(since, date_order=order) if since else None,
+        until=dates.parse_date(until, date_order=order) if until else None,
+    )
+    print_entries(list_entries(c.store, query, limit=limit))
+
+
+@cli.command()
+@home_option
+@click.argument("words", nargs=-1, required=True)
+@click.option("-n", "limit", type=click.IntRange(min=1), default=50, show_default=True)
+def search(words: tuple[str, ...], limit: int) -> None:
+    """Find entries containing all WORDS (any case)."""
+    from hearthside.journal import EntryQuery, list_entries
+
+    c = app_context()
+    found = list_entries(c.store, EntryQuery(words=tuple(" ".join(words).split())), limit=limit)
+    print_entries(found)
+
+
+def print_entries(entries: list[Any]) -> None:
+    if not entries:
+        say("No entries match.")
+        return
+    for entry in entries:
+        tags = " ".join(f"#{t}" for t in entry.tags)
+        say(
+            f"{entry.date}  {entry.short_id}  {one_line(entry.headline, 50)}  "
+            f"{printable(tags)}".rstrip()
+        )
+
+
+@cli.command()
+@home_option
+@click.argument("ref", metavar="ID")
+def show(ref: str) -> None:
+    """Show one journal entry in full."""
+    from hearthside.model import Entry
+
+    c = app_context()
+    entry = c.store.get(Entry, ref)
+    lines = [f"{entry.date}  {printable(entry.title or entry.headline)}"]
+    if entry.tags:
+        lines.append("tags: " + printable(" ".join(f"#{t}" for t in entry.tags)))
+    if entry.closeness:
+        lines.append(f"closeness: {entry.closeness}/5")
+    if entry.steps:
+        titles = ", ".join(f"{n}. {c.content.step(n).title}" for n in entry.steps)
+        lines.append(f"strategies: {titles}")
+    if entry.deleted:
+        lines.append("(in the trash)")
+    lines.append(f"id: {entry.id}")
+    lines += ["", printable(entry.body)]
+    say("\n".join(lines))
+
+
+# -- practices and moments -----------------------------------------------------
+
+
+@cli.command()
+@home_option
+@click.argument("practice")
+@click.option("--minutes", "-m", type=int, help="How long, for quality time.")
+@click.option("--date", "-d", "day", metavar="DATE")
+@click.option("--note", default="", help="A few words about it.")
+def log(practice: str, minutes: int | None, day: str | None, note: str) -> None:
+    """Record a practice: affection (hug, kiss), compliments, quality time, …"""
+    from hearthside.practices import log_practice
+
+    c = app_context()
+    entry = log_practice(c.store, c.content, practice, minutes=minutes, day=day, note=note)
+    name = c.content.practice(entry.practice).name
+    extra = f", {entry.minutes} min" if entry.minutes else ""
+    say(f"Logged {name.lower()} for {entry.date}{extra}.")
+
+
+@cli.command()
+@home_option
+@click.argument("sign", type=click.Choice(["+", "-"]))
+@click.argument("text", required=False, default="")
+@click.option("--date", "-d", "day", metavar="DATE")
+def moment(sign: str, text: str, day: str | None) -> None:
+    """Record a positive (+) or negative (-) moment between you."""
+    from hearthside.practices import add_moment
+
+    c = app_context()
+    record = add_moment(c.store, sign == "+", text, day=day)
+    if record.positive:
+        say(f"Noted a good moment on {record.date}.")
+    else:
+        say(
+            f"Noted a hard moment on {record.date}. Hard moments happen; "
+            "a warm word later helps more than a perfect day."
+        )
+
+
+@cli.command()
+@home_option
+@click.option("--week", "day", metavar="DATE", help="Any day in the week to show.")
+def stats(day: str | None) -> None:
+    """This week's practices against their targets."""
+    from hearthside.model import Moment, PracticeLog
+    from hearthside.stats import RATIO_AIM, week_summary
+
+    c = app_context()
+    settings = c.store.settings()
+    when = dates.parse_date(day, date_order=settings.date_order) if day else c.today()
+    summary = week_summary(
+        c.content.practices,
+        c.store.all(PracticeLog),
+        c.store.all(Moment),
+        when,
+        today=c.today(),
+        week_start=settings.week_start,
+    )
+    say(f"Week of {summary.start.isoformat()} to {summary.end.isoformat()}")
+    width = max(len(s.practice.name) for s in summary.practices)
+    for stat in summary.practices:
+        mark = "✓" if stat.met else "·"
+        target = stat.practice.target.label
+        say(f"  {mark} {stat.practice.name:<{width}}  {stat.label:<10} target: {target}")
+    if summary.minutes:
+        m = summary.minutes
+        say(f"  Time together: {m.total} min (floor {m.floor}, aim {m.aim}): {m.verdict}")
+    r = summary.ratio
+    verdict = "on track" if r.met else "a few more kind moments would help"
+    say(
+        f"  Good to hard moments: {r.positive} to {r.negative} "
+        f"({r.label}; aim {RATIO_AIM}:1) {verdict}"
+    )
+
+
+# -- notes ---------------------------------------------------------------------
+
+
+class NoteGroup(click.Group):
+    """``note KIND [TEXT]`` writes a note; ``note deliver ID`` is the one subcommand."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands:
+            args = ["write", *args]
+        return super().resolve_command(ctx, args)
+
+
+@cli.group(cls=NoteGroup)
+@home_option
+def note() -> None:
+    """Write a note: gratitude, compliment, apology or encouragement."""
+
+
+@note.command(name="write", hidden=True)
+@home_option
+@click.argument("kind")
+@click.argument("text", required=False)
+@click.option("--template", type=int, metavar="N", help="Start from template N of this kind.")
+@click.option("--occasion", default="")
+@click.option("--private", is_flag=True)
+def note_write(
+    kind: str, text: str | None, template: int | None, occasion: str, private: bool
+) -> None:
+    from hearthside.notes import add_note, fill_template, gentle_hints
+
+    c = app_context()
+    note_kind = c.content.note_kind(kind)
+    initial = ""
+    if template is not None:
+        if not 1 <= template <= len(note_kind.templates):
+            raise HearthsideError(
+                f"{note_kind.label} has templates 1 to {len(note_kind.templates)}; "
+                f"{template} isn't one of them."
+            )
+        initial = fill_template(note_kind.templates[template - 1].text, c.store.settings())
+    body = (
+        text if text is not None else (initial if template and not stdin_is_interactive() else None)
+    )
+    body = read_text(body, initial=initial)
+    saved = add_note(
+        c.store, c.content, kind=note_kind.id, text=body, occasion=occasion, private=private
+    )
+    say(f"Saved {note_kind.label.lower()} {saved.short_id} as a draft.")
+    for hint in gentle_hints(note_kind, saved.text):
+        say(f"  Hint: {hint}")
+
+
+@note.command(name="deliver")
+@home_option
+@click.argument("ref", metavar="ID")
+@click.option("--how", required=True, help="aloud, handwritten, text or hidden")
+def note_deliver(ref: str, how: str) -> None:
+    """Mark a note as handed over."""
+    from hearthside.notes import deliver_note
+
+    delivered = deliver_note(app_context().store, ref, how)
+    say(f"Marked {delivered.short_id} delivered ({delivered.delivered_how}).")
+
+
+# -- guide ---------------------------------------------------------------------
+
+
+@cli.command()
+@home_option
+@click.argument("step", required=False)
+def guide(step: str | None) -> None:
+    """The fifteen strategies, or one of them in full."""
+    c = app_context()
+    if step is None:
+        for s in c.content.steps:
+            say(f"{s.number:>2}. {s.title}: {s.summary}")
+        say("\nRead one with: hearthside guide N")
+        return
+    chosen = c.content.step(step)
+    say(f"{chosen.number}. {chosen.title}\n\n{chosen.summary}\n\n{chosen.body}")
+    if chosen.practices:
+        names = ", ".join(c.content.practice(p).name for p in chosen.practices)
+        say(f"\nPractices it feeds: {names}")
+    if chosen.prompts:
+        by_id = {q.id: q for q in c.content.questions}
+        say("\nTo talk about:")
+        for qid in chosen.prompts:
+            if qid in by_id:
+                say(f"  - {by_id[qid].text}")
+
+
+# -- care ----------------------------------------------------------------------
+
+
+@cli.command()
+@home_option
+def doctor() -> None:
+    """Check the journal, its lock, backups and content."""
+    from hearthside.doctor import run_checks
+
+    c = app_context()
+    ok = True
+    for good, message in run_checks(c.home):
+        ok = ok and good
+        say(f"{'ok ' if good else '!! '} {message}")
+    if not ok:
+        raise click.exceptions.Exit(1)
+
+
+@cli.command()
+@home_option
+@click.argument("backup", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def restore(backup: Path | None) -> None:
+    """Bring back the newest good backup (or BACKUP) in place of the journal."""
+    from hearthside.store import restore_backup
+
+    used, kept = restore_backup(app_context().home, backup)
+    say(f"Restored {used}.")
+    if kept:
+        say(f"The file it replaced was kept as {kept}.")
+
+
+def main() -> None:
+    cli(prog_name="hearthside")

@@ -1,0 +1,156 @@
+"""The records Hearthside keeps, as plain dataclasses.
+
+Each kind lives in its own TinyDB table (``KIND``). Services hand these objects
+around; nothing above the store ever sees a TinyDB document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TypeVar
+
+# Bumped whenever a record's stored shape changes; store.py migrates older files.
+SCHEMA_VERSION = 1
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(kw_only=True)
+class Record:
+    KIND: ClassVar[str] = ""
+    LABEL: ClassVar[str] = "record"
+
+    id: str = field(default_factory=new_id)
+    created: str = ""
+    updated: str = ""
+    deleted_at: str | None = None
+    schema: int = SCHEMA_VERSION
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:8]
+
+    def to_doc(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_doc(cls: type[R], doc: dict[str, Any]) -> R:
+        # Unknown keys are dropped so a file written by a newer minor version still opens.
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in doc.items() if k in known})
+
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(kw_only=True)
+class Entry(Record):
+    KIND: ClassVar[str] = "entries"
+    LABEL: ClassVar[str] = "entry"
+
+    date: str
+    title: str = ""
+    body: str = ""
+    tags: list[str] = field(default_factory=list)
+    closeness: int | None = None
+    steps: list[int] = field(default_factory=list)
+    private: bool = False
+
+    @property
+    def headline(self) -> str:
+        """The title, or the body's first non-empty line when there is none."""
+        if self.title.strip():
+            return self.title.strip()
+        for line in self.body.splitlines():
+            if line.strip():
+                return line.strip().lstrip("#").strip()
+        return "(untitled)"
+
+
+@dataclass(kw_only=True)
+class Note(Record):
+    KIND: ClassVar[str] = "notes"
+    LABEL: ClassVar[str] = "note"
+
+    kind: str
+    text: str
+    date: str
+    occasion: str = ""
+    step: int | None = None
+    private: bool = False
+    status: str = "drafted"
+    delivered_how: str | None = None
+    delivered_at: str | None = None
+
+
+@dataclass(kw_only=True)
+class PracticeLog(Record):
+    KIND: ClassVar[str] = "practice_logs"
+    LABEL: ClassVar[str] = "practice log"
+
+    practice: str
+    date: str
+    minutes: int | None = None
+    note: str = ""
+
+
+@dataclass(kw_only=True)
+class Moment(Record):
+    KIND: ClassVar[str] = "moments"
+    LABEL: ClassVar[str] = "moment"
+
+    date: str
+    positive: bool
+    text: str = ""
+
+
+@dataclass(kw_only=True)
+class Checkin(Record):
+    KIND: ClassVar[str] = "checkins"
+    LABEL: ClassVar[str] = "check-in"
+
+    date: str
+    ratings: dict[str, int] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass(kw_only=True)
+class Commitment(Record):
+    KIND: ClassVar[str] = "commitments"
+    LABEL: ClassVar[str] = "commitment"
+
+    title: str
+    due: str
+    every: str | None = None
+    done_dates: list[str] = field(default_factory=list)
+    status: str = "open"
+
+
+@dataclass(kw_only=True)
+class Milestone(Record):
+    KIND: ClassVar[str] = "milestones"
+    LABEL: ClassVar[str] = "milestone"
+
+    title: str
+    date: str
+    yearly: bool = False
+    kind: str = "event"
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Entry,
+    Note,
+    PracticeLog,
+    Moment,
+    Checkin,
+    Commitment,
+    Milestone,
+)

@@ -1,0 +1,95 @@
+"""Notes for the spouse: gratitude, compliments, apologies and encouragement."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hearthside import dates, validation
+from hearthside.config import Settings
+from hearthside.content import Content, NoteKind
+from hearthside.errors import HearthsideError
+from hearthside.model import Note
+from hearthside.store import Store
+
+DELIVERY_WAYS = {
+    "aloud": "said aloud",
+    "handwritten": "handwritten",
+    "text": "text message",
+    "hidden": "left somewhere to be found",
+}
+
+
+def fill_template(text: str, settings: Settings, *, today: date | None = None) -> str:
+    """Fill the placeholders a template may use; any other braces stay as written."""
+    spouse = settings.spouse_name.strip() or "love"
+    values = {
+        "{spouse}": spouse,
+        "{me}": "me",
+        "{date}": (today or date.today()).strftime("%B %-d"),
+    }
+    for placeholder, value in values.items():
+        text = text.replace(placeholder, value)
+    return text
+
+
+def gentle_hints(kind: NoteKind, text: str) -> list[str]:
+    """Advice to show before saving: hints, never blocks."""
+    found = [hint.message for hint in kind.hints if hint.pattern.search(text)]
+    if len(text.split()) < kind.min_words:
+        found.append(kind.short_hint)
+    return found
+
+
+def add_note(
+    store: Store,
+    content: Content,
+    *,
+    kind: str,
+    text: str,
+    occasion: str = "",
+    step: int | None = None,
+    private: bool = False,
+    day: str | date | None = None,
+    today: date | None = None,
+) -> Note:
+    note_kind = content.note_kind(kind)
+    validation.required_text(text, "note")
+    validation.check_size(occasion, "occasion")
+    if step is not None:
+        content.step(step)
+    settings = store.settings()
+    when = validation.user_date(day, settings, today=today)
+    note = Note(
+        kind=note_kind.id,
+        text=text.strip("\n"),
+        date=dates.iso(when),
+        occasion=occasion.strip(),
+        step=step if step is not None else note_kind.step,
+        private=private,
+    )
+    return store.add(note)
+
+
+def deliver_note(store: Store, ref: str, how: str, *, when: str | None = None) -> Note:
+    note = store.get(Note, ref)
+    key = how.strip().lower()
+    ways = DELIVERY_WAYS | {label: label for label in DELIVERY_WAYS.values()}
+    if key not in ways:
+        raise HearthsideError(
+            f"{how[:30]!r} isn't a way of handing over a note; use one of: "
+            f"{', '.join(DELIVERY_WAYS)}."
+        )
+    note.status = "delivered"
+    note.delivered_how = ways[key]
+    note.delivered_at = when or dates.now_iso()
+    return store.save(note)
+
+
+def list_notes(store: Store, *, kind: str | None = None, undelivered: bool = False) -> list[Note]:
+    found = [
+        n
+        for n in store.all(Note)
+        if (kind is None or n.kind == kind) and not (undelivered and n.status == "delivered")
+    ]
+    found.sort(key=lambda n: (n.date, n.created), reverse=True)
+    return found

@@ -1,0 +1,93 @@
+"""Where Hearthside keeps things on disk.
+
+Every other module asks here, so tests (and users) can move the whole home with
+one environment variable or one ``--home`` flag.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hearthside.errors import HearthsideError
+
+HOME_ENV = "HEARTHSIDE_HOME"
+CONTENT_ENV = "HEARTHSIDE_CONTENT"
+DB_NAME = "hearthside.json"
+
+# The journal is private: only its owner may list or read the folder.
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def default_home() -> Path:
+    # platformdirs is imported here so that commands given --home never pay for it.
+    from platformdirs import user_data_path
+
+    return user_data_path("hearthside", appauthor=False)
+
+
+def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The journal folder: ``--home`` first, then ``HEARTHSIDE_HOME``, then the user data dir."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_home()
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if needed, and make sure only its owner can enter it."""
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        if path.stat().st_mode & 0o777 != DIR_MODE:
+            path.chmod(DIR_MODE)
+    except OSError as exc:
+        raise HearthsideError(
+            f"Couldn't create the folder {path} ({exc.strerror or exc}). "
+            "Check that you can write there, or choose another with --home."
+        ) from None
+    return path
+
+
+def database_path(home: Path) -> Path:
+    return home / DB_NAME
+
+
+def backups_dir(home: Path) -> Path:
+    return home / "backups"
+
+
+def exports_dir(home: Path) -> Path:
+    return home / "exports"
+
+
+def drafts_dir(home: Path) -> Path:
+    return home / "drafts"
+
+
+def lock_path(home: Path) -> Path:
+    return home / ".lock"
+
+
+def package_resource(name: str) -> Path:
+    """A folder shipped with Hearthside (``content`` or ``themes``).
+
+    Inside a wheel the folders sit in the package; in a source checkout (editable
+    install, tests) they sit at the top of the repository.
+    """
+    here = Path(__file__).resolve().parent
+    bundled = here / name
+    if bundled.is_dir():
+        return bundled
+    return here.parents[1] / name
+
+
+def content_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(CONTENT_ENV)
+    if env:
+        return Path(env).expanduser()
+    return package_resource("content")

@@ -1,0 +1,50 @@
+"""Recording the practices and the positive or negative moments of a day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hearthside import dates, validation
+from hearthside.content import Content
+from hearthside.errors import HearthsideError
+from hearthside.model import Moment, PracticeLog
+from hearthside.store import Store
+
+MAX_MINUTES = 24 * 60
+
+
+def log_practice(
+    store: Store,
+    content: Content,
+    name: str,
+    *,
+    minutes: int | None = None,
+    day: str | date | None = None,
+    note: str = "",
+    today: date | None = None,
+) -> PracticeLog:
+    practice = content.practice(name)
+    if minutes is not None and not 0 < minutes <= MAX_MINUTES:
+        raise HearthsideError(
+            f"Minutes must be between 1 and {MAX_MINUTES} (you gave {minutes}); "
+            "leave them out if you didn't count."
+        )
+    validation.check_size(note, "note")
+    when = validation.user_date(day, store.settings(), today=today)
+    validation.past_or_today(when, "practice", today=today)
+    log = PracticeLog(practice=practice.id, date=dates.iso(when), minutes=minutes, note=note)
+    return store.add(log)
+
+
+def add_moment(
+    store: Store,
+    positive: bool,
+    text: str = "",
+    *,
+    day: str | date | None = None,
+    today: date | None = None,
+) -> Moment:
+    validation.check_size(text, "moment")
+    when = validation.user_date(day, store.settings(), today=today)
+    validation.past_or_today(when, "moment", today=today)
+    return store.add(Moment(date=dates.iso(when), positive=positive, text=text.strip()))

@@ -1,0 +1,141 @@
+"""The shipped content loads, links up, and broken files say exactly what is wrong."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hearthside.content import Content, ContentError
+from hearthside.errors import HearthsideError
+from hearthside.paths import package_resource
+from hearthside.targets import Target, parse_target
+
+
+def test_the_shipped_content_is_complete(content: Content) -> None:
+    assert [s.number for s in content.steps] == list(range(1, 16))
+    assert [p.id for p in content.practices] == [
+        "affection",
+        "compliments",
+        "quality-time",
+        "conversation",
+        "surprise",
+    ]
+    assert len(content.signs) == 5
+    assert len(content.questions) >= 60
+    assert len(content.faq) >= 5
+    assert {k.id for k in content.note_kinds} >= {
+        "gratitude",
+        "compliment",
+        "apology",
+        "encouragement",
+    }
+    assert all(len(k.templates) >= 3 for k in content.note_kinds)
+    assert content.check_all() == []
+
+
+def test_targets_come_from_content(content: Content) -> None:
+    quality = content.practice("quality-time")
+    assert quality.target == Target("week", 1)
+    assert (quality.minutes_floor, quality.minutes_aim) == (60, 120)
+    assert content.practice("affection").target == Target("day", 1)
+
+
+def test_practices_resolve_by_alias_and_prefix(content: Content) -> None:
+    assert content.practice("hug").id == "affection"
+    assert content.practice("KISS").id == "affection"
+    assert content.practice("qual").id == "quality-time"
+    with pytest.raises(HearthsideError, match="Choose one of"):
+        content.practice("juggling")
+
+
+def test_apology_hints_live_in_content(content: Content) -> None:
+    apology = content.note_kind("apology")
+    assert any(h.pattern.search("sorry, but") for h in apology.hints)
+    assert any(h.pattern.search("If you hadn't") for h in apology.hints)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("daily", Target("day", 1)),
+        ("weekly", Target("week", 1)),
+        ("every 2 weeks", Target("fortnight", 1)),
+        ("3 per week", Target("week", 3)),
+        ("Monthly", Target("month", 1)),
+    ],
+)
+def test_target_forms(text: str, expected: Target) -> None:
+    assert parse_target(text) == expected
+
+
+def test_unknown_target_is_refused() -> None:
+    with pytest.raises(HearthsideError, match="not a target"):
+        parse_target("whenever")
+
+
+@pytest.fixture
+def own_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(package_resource("content"), root)
+    monkeypatch.setenv("HEARTHSIDE_CONTENT", str(root))
+    return root
+
+
+def test_hearthside_content_points_at_a_users_copy(own_copy: Path) -> None:
+    practices = own_copy / "practices.md"
+    practices.write_text(practices.read_text().replace("target: monthly", "target: 2 per month"))
+    assert Content().practice("surprise").target == Target("month", 2)
+
+
+def test_bad_yaml_names_the_file_and_line(own_copy: Path) -> None:
+    path = own_copy / "signs.md"
+    lines = path.read_text().splitlines()
+    lines[3] = "  - id: [unclosed"
+    path.write_text("\n".join(lines))
+    with pytest.raises(ContentError) as info:
+        _ = Content().signs
+    assert "signs.md" in str(info.value) and "line" in str(info.value)
+
+
+def test_a_missing_field_names_the_field(own_copy: Path) -> None:
+    path = own_copy / "practices.md"
+    path.write_text(path.read_text().replace("target: daily", "tempo: daily", 1))
+    with pytest.raises(ContentError, match="practice 1: 'target' is missing") as info:
+        _ = Content().practices
+    assert "practices.md" in str(info.value)
+
+
+def test_a_bad_target_says_what_forms_work(own_copy: Path) -> None:
+    path = own_copy / "practices.md"
+    path.write_text(path.read_text().replace("target: weekly", "target: sometimes", 1))
+    with pytest.raises(ContentError, match="N per week"):
+        _ = Content().practices
+
+
+def test_no_front_matter_is_refused(own_copy: Path) -> None:
+    (own_copy / "faq.md").write_text("# Just a heading\n")
+    with pytest.raises(ContentError, match="front matter"):
+        _ = Content().faq
+
+
+def test_a_missing_file_is_named(own_copy: Path) -> None:
+    (own_copy / "questions.md").unlink()
+    with pytest.raises(ContentError, match=r"questions\.md: the file is missing"):
+        _ = Content().questions
+
+
+def test_a_bad_hint_pattern_is_refused(own_copy: Path) -> None:
+    path = own_copy / "templates" / "apology.md"
+    path.write_text(path.read_text().replace('pattern: "\\\\bbut\\\\b"', 'pattern: "(unclosed"'))
+    with pytest.raises(ContentError, match="not a valid pattern"):
+        _ = Content().note_kinds
+
+
+def test_a_missing_content_folder_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HEARTHSIDE_CONTENT", str(tmp_path / "nowhere"))
+    with pytest.raises(HearthsideError, match="doesn't exist"):
+        Content()

@@ -1,0 +1,33 @@
+"""A wheel built from the project carries the content and themes it needs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_wheel_ships_content_and_themes(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("hearthside-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "hearthside/content/practices.md" in names
+    assert sum(1 for n in names if n.startswith("hearthside/content/steps/")) == 15
+    assert any(n.startswith("hearthside/themes/") for n in names)
+    assert "hearthside/cli.py" in names
