@@ -7,6 +7,7 @@ around; nothing above the store ever sees a TinyDB document.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
@@ -43,12 +44,24 @@ class Record:
 
     @classmethod
     def from_doc(cls: type[R], doc: dict[str, Any]) -> R:
-        # Unknown keys are dropped so a file written by a newer minor version still opens.
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in doc.items() if k in known})
+        # Unknown keys are dropped so a file written by a newer minor version still opens;
+        # lists and dicts are copied so editing a record never edits the store's cache.
+        known = field_names(cls)
+        return cls(
+            **{
+                k: v.copy() if isinstance(v, list | dict) else v
+                for k, v in doc.items()
+                if k in known
+            }
+        )
 
 
 R = TypeVar("R", bound=Record)
+
+
+@functools.cache
+def field_names(cls: type[Record]) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 @dataclass(kw_only=True)

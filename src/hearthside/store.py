@@ -300,7 +300,8 @@ class Store:
 
     def all(self, cls: type[R], *, include_deleted: bool = False) -> list[R]:
         with self._mutex:
-            docs = self._db.table(cls.KIND).all()
+            # The cached table itself, not TinyDB's Document copies: from_doc copies anyway.
+            docs = list((self._cache.read() or {}).get(cls.KIND, {}).values())
         records = [cls.from_doc(doc) for doc in docs]
         if include_deleted:
             return records
