@@ -7,7 +7,6 @@ around; nothing above the store ever sees a TinyDB document.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
@@ -47,21 +46,23 @@ class Record:
         # Unknown keys are dropped so a file written by a newer minor version still opens;
         # lists and dicts are copied so editing a record never edits the store's cache.
         known = field_names(cls)
-        return cls(
-            **{
-                k: v.copy() if isinstance(v, list | dict) else v
-                for k, v in doc.items()
-                if k in known
-            }
-        )
+        fields: dict[str, Any] = {
+            k: v.copy() if isinstance(v, list | dict) else v for k, v in doc.items() if k in known
+        }
+        return cls(**fields)
 
 
 R = TypeVar("R", bound=Record)
 
 
-@functools.cache
+_FIELD_NAMES: dict[type[Record], frozenset[str]] = {}
+
+
 def field_names(cls: type[Record]) -> frozenset[str]:
-    return frozenset(f.name for f in dataclasses.fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 @dataclass(kw_only=True)

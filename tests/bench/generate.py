@@ -1,6 +1,7 @@
 """Build a realistic journal home for benchmarks (deterministic for a given seed).
 
-    python tests/bench/generate.py DIR --entries 10000 [--years 10] [--logs N] [--moments N] [--notes N]
+    python tests/bench/generate.py DIR --entries 10000 [--years 10]
+        [--logs N] [--moments N] [--notes N]
 
 Records are written in one go through the same storage the app uses, so the file
 is exactly what years of daily use would leave behind.
@@ -17,11 +18,46 @@ from hearthside.model import SCHEMA_VERSION, Entry, Moment, Note, PracticeLog, R
 from hearthside.paths import database_path, ensure_private_dir
 from hearthside.storage import AtomicJSONStorage
 
-WORDS = (
-    "we walked talked laughed dinner coffee tired quiet morning evening kids work garden "
-    "rain sunday hug grateful patient listened argued sorry tea movie plans dream trip "
-    "weekend call text noticed kind warm distant close tender honest missed remembered"
-).split()
+WORDS = [
+    "we",
+    "walked",
+    "talked",
+    "laughed",
+    "dinner",
+    "coffee",
+    "tired",
+    "quiet",
+    "morning",
+    "evening",
+    "kids",
+    "work",
+    "garden",
+    "rain",
+    "sunday",
+    "hug",
+    "grateful",
+    "patient",
+    "listened",
+    "argued",
+    "sorry",
+    "tea",
+    "movie",
+    "plans",
+    "dream",
+    "trip",
+    "weekend",
+    "call",
+    "text",
+    "noticed",
+    "kind",
+    "warm",
+    "distant",
+    "close",
+    "tender",
+    "honest",
+    "missed",
+    "remembered",
+]
 TAGS = ["date-night", "kids", "work", "walk", "gratitude", "hard-day", "talk", "family", "trip"]
 PRACTICES = ["affection", "compliments", "quality-time", "conversation", "surprise"]
 NOTE_KINDS = ["gratitude", "compliment", "apology", "encouragement"]
