@@ -52,7 +52,7 @@ def test_add_uses_the_editor_and_leaves_no_temp_file(
     editor.write_text("#!/bin/sh\necho 'written in the editor' > \"$1\"\n")
     editor.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(editor))
-    monkeypatch.setattr("hearthside.cli.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
     assert run("add").exit_code == 0
     assert stored(private_home, Entry)[0].body == "written in the editor\n"
     assert not list((private_home / "drafts").glob("*"))

@@ -5,136 +5,21 @@ Quick commands never import Textual, so ``hearthside log hug`` starts fast.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shlex
-import subprocess
-import sys
-import tempfile
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 import click
 
-from hearthside import __version__, dates
+from hearthside import __version__, cli_plans, cli_sharing, dates
+from hearthside.cli_context import (
+    app_context,
+    home_option,
+    read_text,
+    say,
+    stdin_is_interactive,
+)
 from hearthside.errors import HearthsideError
-from hearthside.paths import drafts_dir, ensure_private_dir, resolve_home
 from hearthside.terminal import one_line, printable
-
-if TYPE_CHECKING:
-    from hearthside.content import Content
-    from hearthside.store import Store
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Context:
-    """What every command needs, opened only when a command asks for it."""
-
-    def __init__(self, home: str | None) -> None:
-        self.home_arg = home
-        self._store: Store | None = None
-        self._content: Content | None = None
-
-    @property
-    def home(self) -> Path:
-        return resolve_home(self.home_arg)
-
-    @property
-    def store(self) -> Store:
-        if self._store is None:
-            from hearthside.store import Store
-
-            self._store = Store(self.home)
-        return self._store
-
-    @property
-    def content(self) -> Content:
-        if self._content is None:
-            from hearthside.content import Content
-
-            self._content = Content()
-        return self._content
-
-    def today(self) -> date:
-        return date.today()
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-
-
-def _set_home(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    if value:
-        ctx.find_root().ensure_object(dict)["home"] = value
-
-
-def home_option(func: F) -> F:
-    """``--home DIR``, accepted before or after the subcommand."""
-    return click.option(
-        "--home",
-        metavar="DIR",
-        callback=_set_home,
-        expose_value=False,
-        is_eager=True,
-        help="Use this folder for the journal instead of the default.",
-    )(func)
-
-
-def app_context() -> Context:
-    ctx = click.get_current_context()
-    root = ctx.find_root()
-    state = root.ensure_object(dict)
-    if "context" not in state:
-        state["context"] = Context(state.get("home"))
-        root.call_on_close(state["context"].close)
-    context: Context = state["context"]
-    return context
-
-
-def stdin_is_interactive() -> bool:
-    return sys.stdin.isatty()
-
-
-def read_text(text: str | None, *, initial: str = "") -> str:
-    """TEXT from the argument, else piped stdin, else the user's $EDITOR."""
-    if text is not None:
-        return text
-    if not stdin_is_interactive():
-        return sys.stdin.read()
-    return edit_in_editor(initial)
-
-
-def edit_in_editor(initial: str) -> str:
-    # The temp file lives in the private home, never in a shared /tmp, and is removed after.
-    folder = ensure_private_dir(drafts_dir(app_context().home))
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    fd, name = tempfile.mkstemp(prefix="edit-", suffix=".md", dir=folder)
-    path = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(initial)
-        try:
-            result = subprocess.run([*shlex.split(editor), str(path)], check=False)
-        except OSError:
-            raise HearthsideError(
-                f"Couldn't start the editor {editor!r}. Set $EDITOR, or pass the text "
-                "as an argument."
-            ) from None
-        if result.returncode != 0:
-            raise HearthsideError(
-                f"The editor exited with an error ({result.returncode}); nothing was saved."
-            )
-        return path.read_text(encoding="utf-8")
-    finally:
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-
-def say(message: str) -> None:
-    click.echo(message)
 
 
 class UserError(click.ClickException):
@@ -473,6 +358,11 @@ def restore(backup: Path | None) -> None:
     say(f"Restored {used}.")
     if kept:
         say(f"The file it replaced was kept as {kept}.")
+
+
+for _module in (cli_plans, cli_sharing):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
 
 
 def main() -> None:

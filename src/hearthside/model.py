@@ -159,6 +159,18 @@ class Milestone(Record):
     kind: str = "event"
 
 
+@dataclass(kw_only=True)
+class Pause(Record):
+    """A span of days (travel, illness) that neither breaks streaks nor lowers strength."""
+
+    KIND: ClassVar[str] = "pauses"
+    LABEL: ClassVar[str] = "pause"
+
+    start: str
+    end: str
+    reason: str = ""
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Entry,
     Note,
@@ -167,4 +179,5 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Checkin,
     Commitment,
     Milestone,
+    Pause,
 )
