@@ -54,7 +54,10 @@ def cli(ctx: click.Context, theme: str | None) -> None:
     Run with no command to open the full-screen app.
     """
     if ctx.invoked_subcommand is None:
-        say(ctx.get_help())
+        # Textual is imported only here, so the quick commands never pay for it.
+        from hearthside.tui.app import make_app
+
+        make_app(home=app_context().home, theme=theme).run()
 
 
 # -- journal -------------------------------------------------------------------

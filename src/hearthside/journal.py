@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from hearthside import dates, validation
+from hearthside.errors import HearthsideError
 from hearthside.model import Entry
 from hearthside.store import Store
 
@@ -20,7 +22,8 @@ class EntryQuery:
     since: date | None = None
     until: date | None = None
 
-    def matches(self, entry: Entry) -> bool:
+    def matches(self, entry: Entry, haystack: str | None = None) -> bool:
+        """Whether ``entry`` fits; pass its :func:`search_text` when filtering often."""
         if self.since and entry.date < self.since.isoformat():
             return False
         if self.until and entry.date > self.until.isoformat():
@@ -28,13 +31,19 @@ class EntryQuery:
         if self.tags and not set(self.tags) <= set(entry.tags):
             return False
         if self.words:
-            haystack = f"{entry.title}\n{entry.body}\n{' '.join(entry.tags)}".casefold()
-            return all(word.casefold() in haystack for word in self.words)
+            text = haystack if haystack is not None else search_text(entry)
+            return all(word.casefold() in text for word in self.words)
         return True
 
 
-def add_entry(
+def search_text(entry: Entry) -> str:
+    """What word searches look through, folded for case-insensitive matching."""
+    return f"{entry.title}\n{entry.body}\n{' '.join(entry.tags)}".casefold()
+
+
+def save_entry(
     store: Store,
+    entry: Entry | None,
     *,
     body: str = "",
     title: str = "",
@@ -45,9 +54,11 @@ def add_entry(
     private: bool = False,
     today: date | None = None,
 ) -> Entry:
-    entry = build_entry(
+    """Validate and save: a new entry when ``entry`` is None, else that entry updated."""
+    target = entry if entry is not None else Entry(date="")
+    build_entry(
         store,
-        Entry(date=""),
+        target,
         body=body,
         title=title,
         day=day,
@@ -57,7 +68,12 @@ def add_entry(
         private=private,
         today=today,
     )
-    return store.add(entry)
+    return store.add(target) if entry is None else store.save(target)
+
+
+def add_entry(store: Store, **fields: Any) -> Entry:
+    """A new entry; the fields are those of :func:`save_entry`."""
+    return save_entry(store, None, **fields)
 
 
 def build_entry(
@@ -103,3 +119,58 @@ def trash(store: Store) -> list[Entry]:
     deleted = [e for e in store.all(Entry, include_deleted=True) if e.deleted]
     deleted.sort(key=lambda e: e.deleted_at or "", reverse=True)
     return deleted
+
+
+@dataclass(frozen=True)
+class ParsedFilter:
+    query: EntryQuery
+    problem: str | None = None  # shown under the filter box; the words still filter
+
+
+_SPAN_WORDS = ("since", "until", "before", "from", "on")
+
+
+def parse_filter(
+    text: str, *, today: date, date_order: str = "MDY", week_start: int = 0
+) -> ParsedFilter:
+    """Read a filter box: plain words, ``#tags`` and date words, in any order.
+
+    ``walk #date-night since last monday`` finds entries with the word and the tag
+    written since that Monday. A lone word counts as a date only when it can't be
+    an ordinary word (``2026-11``, ``yesterday``), so searching for "sunday" finds
+    the word, while ``since sunday`` or ``last sunday`` mean the day.
+    """
+    tokens = text.split()
+    tags = tuple(t[1:].lower() for t in tokens if t.startswith("#") and len(t) > 1)
+    rest = [t for t in tokens if not t.startswith("#")]
+    for i in range(len(rest)):
+        candidate = " ".join(rest[i:])
+        keyword = rest[i].lower() in _SPAN_WORDS
+        lone = i == len(rest) - 1 and not keyword
+        if (
+            lone
+            and not any(ch.isdigit() for ch in candidate)
+            and candidate.lower()
+            not in (
+                "today",
+                "yesterday",
+            )
+        ):
+            continue
+        try:
+            since, until = dates.parse_span(
+                candidate, today=today, date_order=date_order, week_start=week_start
+            )
+        except HearthsideError as exc:
+            if keyword:
+                words = tuple(rest[:i])
+                return ParsedFilter(EntryQuery(words=words, tags=tags), str(exc))
+            continue
+        query = EntryQuery(
+            words=tuple(rest[:i]),
+            tags=tags,
+            since=since if since > date.min else None,
+            until=until if until < date.max else None,
+        )
+        return ParsedFilter(query)
+    return ParsedFilter(EntryQuery(words=tuple(rest), tags=tags))

@@ -1,0 +1,287 @@
+"""The Hearthside app: rooms as modes, one writer thread, and a watch on the disk."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from hearthside.config import Settings
+from hearthside.content import Content
+from hearthside.drafts import Draft, pending_drafts
+from hearthside.errors import HearthsideError
+from hearthside.model import Entry
+from hearthside.paths import package_resource, resolve_home
+from hearthside.store import Store
+from hearthside.tui.screens.dashboard import DashboardScreen
+from hearthside.tui.screens.guide import GuideScreen
+from hearthside.tui.screens.help import HelpScreen
+from hearthside.tui.screens.journal import JournalScreen
+from hearthside.tui.screens.notes import NotesScreen
+from hearthside.tui.screens.today import TodayScreen
+from hearthside.tui.screens.welcome import RestoreDraftScreen, WelcomeScreen
+from hearthside.tui.themes import DEFAULT_THEME, load_themes
+
+T = TypeVar("T")
+
+DISK_POLL_SECONDS = 2.0
+
+ROOMS = {
+    "today": ("1", "Today", "The day at a glance and the daily review"),
+    "journal": ("2", "Journal", "Write and read your journal"),
+    "notes": ("3", "Notes", "Thanks, compliments, apologies and encouragement"),
+    "dashboard": ("4", "Dashboard", "How the practices are going"),
+    "guide": ("5", "Guide", "The fifteen strategies and common questions"),
+}
+
+
+class HearthsideApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Hearthside"
+    ENABLE_COMMAND_PALETTE = True
+    MODES = {
+        "today": TodayScreen,
+        "journal": JournalScreen,
+        "notes": NotesScreen,
+        "dashboard": DashboardScreen,
+        "guide": GuideScreen,
+    }
+    BINDINGS = [
+        *(
+            Binding(key, f"room('{mode}')", label, tooltip=help_text)
+            for mode, (key, label, help_text) in ROOMS.items()
+        ),
+        Binding("question_mark", "keys", "Keys", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    # Bumped whenever the journal changes (here or in another terminal); rooms watch it.
+    data_version: reactive[int] = reactive(0, init=False)
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        content: Content,
+        themes_dir: Path,
+        theme: str | None = None,
+        today: date | None = None,
+        room: str = "today",
+    ) -> None:
+        super().__init__()
+        if room not in ROOMS:
+            raise HearthsideError(
+                f"There is no room called {room!r}; choose one of {', '.join(ROOMS)}."
+            )
+        self.first_room = room
+        self.store = store
+        self.content = content
+        self._fixed_today = today
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearthside-writer")
+        self._loaded_themes = load_themes(themes_dir)
+        for loaded in self._loaded_themes.themes.values():
+            self.register_theme(loaded)
+        self.settings: Settings = store.settings()
+        wanted = theme or self.settings.theme
+        if wanted not in self._loaded_themes.themes:
+            wanted = (
+                DEFAULT_THEME if DEFAULT_THEME in self._loaded_themes.themes else "textual-dark"
+            )
+        self.theme = wanted
+
+    # -- time and titles --------------------------------------------------------
+
+    def today(self) -> date:
+        return self._fixed_today or date.today()
+
+    def refresh_title(self) -> None:
+        spouse = self.settings.spouse_name.strip()
+        when = self.today().strftime("%A %-d %B %Y")
+        self.sub_title = f"with {spouse} · {when}" if spouse else when
+
+    # -- start-up -----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.refresh_title()
+        for problem in self._loaded_themes.problems:
+            self.notify(problem, title="Theme", severity="warning", markup=False, timeout=8)
+        self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
+        self.switch_mode(self.first_room)
+        if self._wants_welcome():
+            self.push_screen(WelcomeScreen(), self._after_welcome)
+        else:
+            self._offer_drafts()
+
+    def _wants_welcome(self) -> bool:
+        s = self.settings
+        return not s.welcomed and not s.spouse_name and not self.store.all(Entry)
+
+    def _after_welcome(self, settings: Settings | None) -> None:
+        chosen = settings or Settings(**{**self.settings.to_doc(), "welcomed": True})
+        chosen.welcomed = True
+        self.save_settings(chosen)
+        self._offer_drafts()
+
+    def _offer_drafts(self) -> None:
+        drafts = pending_drafts(self.store.home)
+        if drafts:
+            self.push_screen(RestoreDraftScreen(drafts[0]), self._restore_draft)
+
+    def _restore_draft(self, draft: Draft | None) -> None:
+        if draft is not None:
+            self.in_journal(lambda journal: journal.open_draft(draft))
+
+    def in_journal(self, then: Callable[[JournalScreen], None]) -> None:
+        """Go to the Journal room, then act on it once it is showing."""
+        self.switch_mode("journal")
+
+        def act() -> None:
+            if isinstance(self.screen, JournalScreen):
+                then(self.screen)
+
+        self.call_after_refresh(act)
+
+    # -- rooms, keys, palette --------------------------------------------------
+
+    def action_room(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_keys(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        for mode, (_key, label, help_text) in ROOMS.items():
+            yield SystemCommand(label, help_text, partial(self.action_room, mode))
+        yield SystemCommand("New journal entry", "Start writing", self.action_new_entry)
+        yield SystemCommand("Switch theme", "Change how Hearthside looks", self.action_switch_theme)
+        yield SystemCommand("Keys", "Show the keys for this room", self.action_keys)
+        commands = getattr(screen, "palette_commands", None)
+        if callable(commands):
+            yield from commands()
+        yield SystemCommand("Quit", "Close Hearthside (everything is saved)", self.action_quit)
+
+    def action_new_entry(self) -> None:
+        self.in_journal(lambda journal: journal.action_new())
+
+    # -- themes -----------------------------------------------------------------
+
+    def action_switch_theme(self) -> None:
+        labels = self._loaded_themes.labels
+        choices = [
+            (labels[name], partial(self.use_theme, name), "current" if name == self.theme else "")
+            for name in labels
+        ]
+        self.search_commands(choices, placeholder="Choose a theme…")
+
+    def use_theme(self, name: str) -> None:
+        self.theme = name
+        self.save_settings(Settings(**{**self.settings.to_doc(), "theme": name}))
+
+    # -- writing, off the UI thread ------------------------------------------------
+
+    def write(
+        self,
+        job: Callable[[], T],
+        *,
+        done: Callable[[T], None] | None = None,
+        failed: Callable[[HearthsideError], None] | None = None,
+        changes_data: bool = True,
+    ) -> None:
+        """Run ``job`` on the writer thread; report back on the UI thread.
+
+        One thread keeps writes in the order they were asked for. A failed write
+        shows a notice and calls ``failed``, so the screen can keep what was typed.
+        """
+
+        def run() -> None:
+            try:
+                result = job()
+            except HearthsideError as exc:
+                self._from_writer(self._write_failed, exc, failed)
+            else:
+                self._from_writer(self._write_done, result, done, changes_data)
+
+        self._writer.submit(run)
+
+    def _from_writer(self, callback: Callable[..., None], *args: Any) -> None:
+        # RuntimeError: the app is closing; the write itself has already happened.
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(callback, *args)
+
+    def _write_done(self, result: T, done: Callable[[T], None] | None, changes_data: bool) -> None:
+        if changes_data:
+            self.data_version += 1
+        if done is not None:
+            done(result)
+
+    def _write_failed(
+        self, exc: HearthsideError, failed: Callable[[HearthsideError], None] | None
+    ) -> None:
+        self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
+        if failed is not None:
+            failed(exc)
+
+    async def wait_for_writes(self) -> None:
+        """Until every write asked for so far has finished (tests and quitting use it)."""
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, lambda: self._writer.submit(lambda: None).result())
+
+    def save_settings(self, settings: Settings) -> None:
+        def saved(result: Settings) -> None:
+            self.settings = result
+            self.refresh_title()
+
+        self.write(lambda: self.store.save_settings(settings), done=saved)
+
+    def _poll_disk(self) -> None:
+        def check() -> None:
+            if self.store.refresh():
+                self._from_writer(self._changed_elsewhere)
+
+        self._writer.submit(check)
+
+    def _changed_elsewhere(self) -> None:
+        self.settings = self.store.settings()
+        self.refresh_title()
+        self.data_version += 1
+
+    async def action_quit(self) -> None:
+        await self.wait_for_writes()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        # Anything still queued is finished before the process ends: nothing typed is lost.
+        self._writer.shutdown(wait=True)
+
+
+def make_app(
+    *,
+    home: str | Path | None = None,
+    content_dir: str | Path | None = None,
+    theme: str | None = None,
+    today: date | None = None,
+    room: str = "today",
+) -> HearthsideApp:
+    """The one way to build the app: used by the CLI, the tests and the snapshots."""
+    store = Store(resolve_home(home))
+    content = Content(Path(content_dir) if content_dir else None)
+    return HearthsideApp(
+        store=store,
+        content=content,
+        themes_dir=package_resource("themes"),
+        theme=theme,
+        today=today,
+        room=room,
+    )

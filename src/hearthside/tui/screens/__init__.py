@@ -1,0 +1,1 @@
+"""The app's rooms and dialogs, one module each."""

@@ -1,0 +1,54 @@
+"""Small questions asked in a box: confirm, or choose one of a few answers."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from hearthside.tui.screens.base import Dialog
+
+
+class ChoiceDialog(Dialog):
+    """A question with a few answers; each answer's first letter is its key.
+
+    Dismisses with the chosen answer's value, or None on escape.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: Content | str, answers: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question if isinstance(question, Content) else Content(question)
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                for i, (label, value) in enumerate(self.answers):
+                    yield Button(
+                        Content(label),
+                        id=f"answer-{value}",
+                        variant="primary" if i == 0 else "default",
+                    )
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id:
+            self.dismiss(event.button.id.removeprefix("answer-"))
+
+    def on_key(self, event: events.Key) -> None:
+        for label, value in self.answers:
+            if event.key == label[:1].lower():
+                event.stop()
+                self.dismiss(value)
+                return
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,247 @@
+"""Writing one journal entry: fields, a Markdown body, autosaved drafts."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from hearthside import dates
+from hearthside.drafts import Draft, discard_draft, save_draft
+from hearthside.errors import HearthsideError
+from hearthside.journal import save_entry
+from hearthside.model import Entry
+from hearthside.tui.screens.base import HearthMixin
+from hearthside.tui.screens.dialogs import ChoiceDialog
+
+AUTOSAVE_SECONDS = 2.0
+CLOSENESS = [
+    (Content("1 · far apart"), 1),
+    (Content("2 · a little distant"), 2),
+    (Content("3 · steady"), 3),
+    (Content("4 · close"), 4),
+    (Content("5 · very close"), 5),
+]
+
+
+class EntryEditor(HearthMixin, Screen[Entry | None]):
+    """Pushed over the Journal. ctrl+s saves and stays; escape goes back (asking first)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def __init__(
+        self,
+        entry: Entry | None = None,
+        *,
+        draft: Draft | None = None,
+        steps: tuple[int, ...] = (),
+    ) -> None:
+        super().__init__()
+        self.entry = entry
+        self.draft = draft or Draft(
+            key=entry.id if entry else f"new-{uuid.uuid4().hex[:12]}",
+            entry_id=entry.id if entry else None,
+            title=entry.title if entry else "",
+            date=entry.date if entry else "",
+            tags=" ".join(f"#{t}" for t in entry.tags) if entry else "",
+            closeness=entry.closeness if entry else None,
+            steps=list(entry.steps) if entry else list(steps),
+            body=entry.body if entry else "",
+        )
+        self._clean = self._snapshot_of(self.draft) if entry or not draft else None
+        self._timer: Timer | None = None
+        self._saving = False
+
+    # -- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        d = self.draft
+        today = self.hearth.today().isoformat()
+        yield Header()
+        with Vertical(id="editor"):
+            with Horizontal(id="editor-fields"):
+                yield Input(d.title, placeholder="Title (optional)", id="title")
+                yield Input(d.date or today, placeholder="Date: today, 3 days ago…", id="date")
+                yield Select(
+                    CLOSENESS, prompt="Closeness", value=d.closeness or Select.NULL, id="closeness"
+                )
+            with Horizontal(id="editor-tags-row"):
+                yield Input(d.tags, placeholder="#tags #like-this", id="tags")
+                yield Label("", id="date-echo")
+            with Horizontal(id="editor-main"):
+                yield TextArea(
+                    d.body,
+                    language="markdown",
+                    soft_wrap=True,
+                    show_line_numbers=False,
+                    id="body",
+                )
+                with Vertical(id="editor-steps-pane"):
+                    yield Static("Linked strategies", classes="pane-title")
+                    yield SelectionList[int](
+                        *(
+                            Selection(
+                                Content(f"{s.number}. {s.title}"), s.number, s.number in d.steps
+                            )
+                            for s in self.hearth.content.steps
+                        ),
+                        id="steps",
+                    )
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#body", TextArea).focus()
+        if self._clean is None:
+            self._clean = ()  # a restored draft is unsaved work from the start
+        self._echo_date()
+
+    # -- the form ------------------------------------------------------------------
+
+    def _form(self) -> Draft:
+        closeness = self.query_one("#closeness", Select).value
+        return dataclasses.replace(
+            self.draft,
+            title=self.query_one("#title", Input).value,
+            date=self.query_one("#date", Input).value,
+            tags=self.query_one("#tags", Input).value,
+            closeness=closeness if isinstance(closeness, int) else None,
+            steps=sorted(self.query_one("#steps", SelectionList).selected),
+            body=self.query_one("#body", TextArea).text,
+        )
+
+    @staticmethod
+    def _snapshot_of(d: Draft) -> tuple[object, ...]:
+        return (d.title, d.date, d.tags, d.closeness, tuple(d.steps), d.body)
+
+    @property
+    def dirty(self) -> bool:
+        return self._snapshot_of(self._form()) != self._clean
+
+    def _echo_date(self) -> None:
+        echo = self.query_one("#date-echo", Label)
+        text = self.query_one("#date", Input).value
+        try:
+            day = dates.parse_date(
+                text or "today",
+                today=self.hearth.today(),
+                date_order=self.hearth.settings.date_order,
+            )
+        except HearthsideError as exc:
+            echo.update(Content(str(exc)))
+            echo.add_class("problem")
+            return
+        echo.remove_class("problem")
+        echo.update(Content(f"Date: {day.strftime('%A')} {day.isoformat()}"))
+
+    @on(Input.Changed, "#date")
+    def _date_changed(self) -> None:
+        self._echo_date()
+        self._schedule_draft()
+
+    @on(Input.Changed, "#title, #tags")
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _changed(self) -> None:
+        self._schedule_draft()
+
+    # -- autosave --------------------------------------------------------------------
+
+    def _schedule_draft(self) -> None:
+        if not self.is_mounted or not self.dirty:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(AUTOSAVE_SECONDS, self._save_draft)
+
+    def _save_draft(self) -> None:
+        draft = self._form()
+        home = self.hearth.store.home
+        self.hearth.write(lambda: save_draft(home, draft), changes_data=False)
+
+    # -- saving and leaving ----------------------------------------------------------
+
+    def action_save(self, then_leave: bool = False) -> None:
+        if self._saving:
+            return
+        form = self._form()
+        if not form.body.strip() and not form.title.strip():
+            self.notify("There's nothing to save yet; write a few words first.", markup=False)
+            return
+        store, today = self.hearth.store, self.hearth.today()
+        existing = dataclasses.replace(self.entry) if self.entry else None
+        private = self.entry.private if self.entry else False
+        if self._timer is not None:
+            self._timer.stop()
+        self._saving = True
+
+        def job() -> Entry:
+            saved = save_entry(
+                store,
+                existing,
+                body=form.body,
+                title=form.title,
+                day=form.date or "today",
+                tags=form.tags.split(),
+                closeness=form.closeness,
+                steps=form.steps,
+                private=private,
+                today=today,
+            )
+            discard_draft(store.home, form.key)
+            return saved
+
+        def done(saved: Entry) -> None:
+            self._saving = False
+            self.entry = saved
+            self.draft = dataclasses.replace(form, entry_id=saved.id, date=saved.date)
+            self._clean = self._snapshot_of(self.draft)
+            self.query_one("#date", Input).value = saved.date
+            self._clean = self._snapshot_of(self._form())
+            self.notify(f"Saved for {saved.date}.", markup=False)
+            if then_leave:
+                self.dismiss(saved)
+
+        def failed(_exc: HearthsideError) -> None:
+            # What was typed stays in the editor, and the draft keeps it on disk too.
+            self._saving = False
+            self._save_draft()
+
+        self.hearth.write(job, done=done, failed=failed)
+
+    def _drop_draft(self) -> None:
+        key, home = self.draft.key, self.hearth.store.home
+        self.hearth.write(lambda: discard_draft(home, key), changes_data=False)
+
+    def action_leave(self) -> None:
+        if not self.dirty:
+            self._drop_draft()
+            self.dismiss(self.entry)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save(then_leave=True)
+            elif choice == "discard":
+                self._drop_draft()
+                self.dismiss(self.entry)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "This entry has changes that aren't saved yet.",
+                [("Save", "save"), ("Discard changes", "discard"), ("Keep writing", "keep")],
+            ),
+            answered,
+        )

@@ -1,0 +1,95 @@
+"""The Guide room: the fifteen strategies, and the questions people ask."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from hearthside.content import Step
+from hearthside.tui.screens.base import Room
+
+FAQ_ID = "faq"
+
+
+class GuideScreen(Room):
+    room_name = "the Guide"
+    BINDINGS = [
+        Binding("w", "write", "Write about this"),
+        Binding("f", "faq", "Questions"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="guide"):
+            with Vertical(id="guide-side"):
+                yield OptionList(id="guide-steps")
+                yield Static("", id="guide-links")
+            with VerticalScroll(id="guide-body"):
+                yield Markdown("", id="guide-text")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        steps = self.hearth.content.steps
+        listing = self.query_one("#guide-steps", OptionList)
+        listing.add_options(
+            [Option(Content(f"{s.number:>2}. {s.title}"), id=str(s.number)) for s in steps]
+        )
+        listing.add_option(Option(Content(" ?  Questions people ask"), id=FAQ_ID))
+        listing.highlighted = 0
+        listing.focus()
+        super().on_mount()
+
+    @on(OptionList.OptionHighlighted, "#guide-steps")
+    def _chosen(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id == FAQ_ID:
+            self._show_faq()
+        elif event.option.id:
+            self._show_step(self.hearth.content.step(int(event.option.id)))
+
+    def current_step(self) -> Step | None:
+        listing = self.query_one("#guide-steps", OptionList)
+        if listing.highlighted is None:
+            return None
+        option_id = listing.get_option_at_index(listing.highlighted).id
+        return None if option_id in (None, FAQ_ID) else self.hearth.content.step(option_id)
+
+    def _show_step(self, step: Step) -> None:
+        content = self.hearth.content
+        self.query_one("#guide-text", Markdown).update(
+            f"# {step.number}. {step.title}\n\n*{step.summary}*\n\n{step.body}"
+        )
+        lines: list[Content] = []
+        if step.practices:
+            lines.append(Content.styled("Practices it feeds", "bold"))
+            lines += [Content(f"• {content.practice(p).name}") for p in step.practices]
+            lines.append(Content(""))
+        prompts = {q.id: q for q in content.questions}
+        chosen = [prompts[q] for q in step.prompts if q in prompts]
+        if chosen:
+            lines.append(Content.styled("To talk about", "bold"))
+            lines += [Content(f"• {q.text}") for q in chosen]
+            lines.append(Content(""))
+        lines.append(Content.styled("Press w to write about this in your journal.", "dim"))
+        links = self.query_one("#guide-links", Static)
+        links.update(Content("\n").join(lines))
+        links.display = True
+
+    def _show_faq(self) -> None:
+        self.query_one("#guide-text", Markdown).update(self.hearth.content.faq_markdown)
+        self.query_one("#guide-links").display = False
+
+    def action_faq(self) -> None:
+        listing = self.query_one("#guide-steps", OptionList)
+        listing.highlighted = listing.get_option_index(FAQ_ID)
+
+    def action_write(self) -> None:
+        step = self.current_step()
+        if step is None:
+            self.notify("Choose a strategy first, then press w.", markup=False)
+            return
+        self.hearth.in_journal(lambda journal: journal.action_new(steps=(step.number,)))

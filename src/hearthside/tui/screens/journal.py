@@ -1,0 +1,192 @@
+"""The Journal room: find an entry, read it, write a new one."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, Markdown, Static
+
+from hearthside.drafts import Draft
+from hearthside.journal import list_entries, parse_filter, search_text
+from hearthside.model import Entry
+from hearthside.tui.screens.base import Room
+from hearthside.tui.screens.editor import EntryEditor
+from hearthside.tui.screens.trash import TrashScreen
+from hearthside.tui.widgets.entry_list import EntryList
+
+
+def entry_meta(entry: Entry, step_titles: dict[int, str]) -> Content:
+    lines = [Content.assemble((entry.date, "bold"), "  ", Content(entry.title or entry.headline))]
+    if entry.tags:
+        lines.append(Content("Tags: " + " ".join(f"#{t}" for t in entry.tags)))
+    if entry.closeness:
+        lines.append(Content(f"Closeness: {entry.closeness}/5"))
+    if entry.steps:
+        named = ", ".join(f"{n}. {step_titles.get(n, '?')}" for n in entry.steps)
+        lines.append(Content(f"Strategies: {named}"))
+    return Content("\n").join(lines)
+
+
+class JournalScreen(Room):
+    BINDINGS = [
+        Binding("n", "new", "New"),
+        Binding("e", "edit", "Edit"),
+        Binding("x,delete", "trash", "Delete"),
+        Binding("u", "undo", "Undo delete", show=False),
+        Binding("T", "show_trash", "Trash"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: list[Entry] = []
+        self._last_deleted: Entry | None = None
+        self._focus_id: str | None = None
+        self._haystacks: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="journal"):
+            with Vertical(id="journal-list-pane"):
+                yield Input(
+                    placeholder="Filter: words, #tag, since monday",
+                    id="filter",
+                )
+                yield Static("", id="filter-problem")
+                yield EntryList(id="entries")
+                yield Static("", id="entry-count")
+            with VerticalScroll(id="journal-read-pane"):
+                yield Static("", id="entry-meta")
+                yield Markdown("", id="entry-body")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(EntryList).focus()
+
+    # -- what is shown --------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._entries = list_entries(self.hearth.store)
+        # Folded once per reload, so each keystroke in the filter only compares.
+        self._haystacks = {e.id: search_text(e) for e in self._entries}
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        box = self.query_one("#filter", Input).value
+        settings = self.hearth.settings
+        parsed = parse_filter(
+            box,
+            today=self.hearth.today(),
+            date_order=settings.date_order,
+            week_start=settings.week_start,
+        )
+        problem = self.query_one("#filter-problem", Static)
+        problem.update(Content(parsed.problem or ""))
+        problem.display = parsed.problem is not None
+        query = parsed.query
+        shown = [e for e in self._entries if query.matches(e, self._haystacks.get(e.id))]
+        listing = self.query_one(EntryList)
+        listing.show(shown, keep=self._focus_id or listing.current_id)
+        self._focus_id = None
+        total = len(self._entries)
+        count = f"{len(shown)} of {total} entries" if box.strip() else f"{total} entries"
+        if not total:
+            count = "No entries yet. Press n to write your first."
+        self.query_one("#entry-count", Static).update(Content(count))
+        self._show_current()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._apply_filter()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(EntryList).focus()
+
+    @on(EntryList.Highlighted)
+    def _highlighted(self) -> None:
+        self._show_current()
+
+    @on(EntryList.Selected)
+    def _selected(self) -> None:
+        self.action_edit()
+
+    def _current(self) -> Entry | None:
+        wanted = self.query_one(EntryList).current_id
+        return next((e for e in self._entries if e.id == wanted), None)
+
+    def _show_current(self) -> None:
+        entry = self._current()
+        meta = self.query_one("#entry-meta", Static)
+        body = self.query_one("#entry-body", Markdown)
+        if entry is None:
+            meta.update("")
+            body.update("")
+            return
+        titles = {s.number: s.title for s in self.hearth.content.steps}
+        meta.update(entry_meta(entry, titles))
+        body.update(entry.body)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_new(self, steps: tuple[int, ...] = ()) -> None:
+        self.app.push_screen(EntryEditor(steps=steps), self._editor_closed)
+
+    def action_edit(self) -> None:
+        entry = self._current()
+        if entry is not None:
+            self.app.push_screen(EntryEditor(entry), self._editor_closed)
+
+    def open_draft(self, draft: Draft) -> None:
+        entry = None
+        if draft.entry_id:
+            entry = next((e for e in self._entries if e.id == draft.entry_id), None)
+        self.app.push_screen(EntryEditor(entry, draft=draft), self._editor_closed)
+
+    def _editor_closed(self, entry: Entry | None) -> None:
+        self._focus_id = entry.id if entry else None
+        self.reload()
+
+    def action_trash(self) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+        store = self.hearth.store
+
+        def done(deleted: Entry) -> None:
+            self._last_deleted = deleted
+            self.notify(
+                f"Moved “{deleted.headline[:40]}” to the trash. Press u to undo.",
+                title="Deleted",
+                markup=False,
+            )
+
+        self.hearth.write(lambda: store.delete(entry), done=done)
+
+    def action_undo(self) -> None:
+        entry, self._last_deleted = self._last_deleted, None
+        if entry is None:
+            self.notify("There's nothing to undo.", markup=False)
+            return
+        store = self.hearth.store
+        self.hearth.write(
+            lambda: store.restore(entry),
+            done=lambda e: self.notify("Restored from the trash.", markup=False),
+        )
+
+    def action_show_trash(self) -> None:
+        self.app.push_screen(TrashScreen())
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        self.query_one(EntryList).focus()

@@ -1,0 +1,52 @@
+"""Deleted entries, waiting to be restored."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Static
+
+from hearthside.journal import trash
+from hearthside.model import Entry
+from hearthside.tui.screens.base import Room
+from hearthside.tui.widgets.entry_list import EntryList
+
+
+class TrashScreen(Room):
+    BINDINGS = [
+        Binding("r", "restore", "Restore"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._deleted: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Trash: entries you deleted. Press r to bring one back.", classes="room-title")
+        yield EntryList(id="trash-list")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(EntryList).focus()
+
+    def reload(self) -> None:
+        self._deleted = trash(self.hearth.store)
+        listing = self.query_one(EntryList)
+        listing.show(self._deleted, keep=listing.current_id)
+
+    def action_restore(self) -> None:
+        wanted = self.query_one(EntryList).current_id
+        entry = next((e for e in self._deleted if e.id == wanted), None)
+        if entry is None:
+            return
+        store = self.hearth.store
+        self.hearth.write(
+            lambda: store.restore(entry),
+            done=lambda e: self.notify(f"Restored the entry from {e.date}.", markup=False),
+        )
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from hearthside.config import Settings
+from hearthside.store import Store
+from hearthside.tui.app import HearthsideApp, make_app
+from tests.conftest import TODAY
+
+SIZE = (100, 32)
+
+
+@pytest.fixture
+def welcomed(private_home: Path) -> Path:
+    """A home whose owner has already met the welcome screen."""
+    store = Store(private_home)
+    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
+    store.close()
+    return private_home
+
+
+@pytest.fixture
+def make(private_home: Path) -> Callable[..., HearthsideApp]:
+    def build(**kw: object) -> HearthsideApp:
+        return make_app(home=private_home, today=TODAY, **kw)  # type: ignore[arg-type]
+
+    return build
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let queued writes finish and their results reach the screen."""
+    app = pilot.app
+    assert isinstance(app, HearthsideApp)
+    await app.wait_for_writes()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def screen_text(app: HearthsideApp) -> str:
+    """Everything visible on the screen, as plain text."""
+    from textual.widgets import Input, Markdown, OptionList, Static, TextArea
+
+    from hearthside.tui.widgets.entry_list import EntryList
+
+    parts: list[str] = []
+    for widget in app.screen.walk_children():
+        if not widget.display:
+            continue
+        if isinstance(widget, Static):
+            parts.append(str(widget.render()))
+        elif isinstance(widget, Input):
+            parts.append(widget.value)
+        elif isinstance(widget, TextArea):
+            parts.append(widget.text)
+        elif isinstance(widget, EntryList):
+            parts.extend(widget.lines())
+        elif isinstance(widget, OptionList):
+            parts.extend(str(o.prompt) for o in widget.options)
+        elif isinstance(widget, Markdown):
+            parts.append(widget.source)
+    return "\n".join(parts)

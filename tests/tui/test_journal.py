@@ -1,0 +1,331 @@
+"""Stories of the shell, the Journal and the Guide, told through the keyboard."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select, TextArea
+
+from hearthside.drafts import pending_drafts
+from hearthside.model import Entry
+from hearthside.store import Store
+from hearthside.tui.app import HearthsideApp
+from hearthside.tui.screens.editor import EntryEditor
+from hearthside.tui.screens.guide import GuideScreen
+from hearthside.tui.screens.journal import JournalScreen
+from hearthside.tui.screens.welcome import RestoreDraftScreen, WelcomeScreen
+from hearthside.tui.widgets.entry_list import EntryList
+from tests.tui.conftest import SIZE, screen_text, settle
+
+Make = Callable[..., HearthsideApp]
+
+
+async def write_entry(pilot, body: str, *, title: str = "", tags: str = "", day: str = "") -> None:  # type: ignore[no-untyped-def]
+    """Press n in the Journal, fill the fields with the keyboard, ctrl+s, escape."""
+    await pilot.press("2", "n")
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app.screen, EntryEditor)
+    if title:
+        app.screen.query_one("#title", Input).focus()
+        await pilot.press(*title)
+    if day:
+        date_box = app.screen.query_one("#date", Input)
+        date_box.focus()
+        date_box.value = ""
+        await pilot.press(*day)
+    if tags:
+        app.screen.query_one("#tags", Input).focus()
+        await pilot.press(*tags)
+    app.screen.query_one("#body", TextArea).focus()
+    await pilot.press(*body)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    await pilot.press("escape")
+    await settle(pilot)
+
+
+async def test_first_run_welcome_asks_for_the_spouse_and_week_start(
+    make: Make, private_home: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press(*"Alex", "enter")
+        week = app.screen.query_one("#week-start", Select)
+        week.value = 6
+        await pilot.click("#begin")
+        await settle(pilot)
+        assert not isinstance(app.screen, WelcomeScreen)
+        assert "with Alex" in app.sub_title
+    settings = Store(private_home).settings()
+    assert (settings.spouse_name, settings.week_start, settings.welcomed) == ("Alex", 6, True)
+
+
+async def test_welcome_can_be_skipped_and_is_not_asked_again(
+    make: Make, private_home: Path
+) -> None:
+    async with make().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+    async with make().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, WelcomeScreen)
+
+
+async def test_write_an_entry_with_the_keyboard_and_find_it(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await write_entry(pilot, "We walked to the lake.", title="Sunday walk", tags="#walk #us")
+        assert isinstance(app.screen, JournalScreen)
+        assert "Sunday walk" in screen_text(app)
+        assert "#walk #us" in screen_text(app)
+    [entry] = Store(welcomed).all(Entry)
+    assert (entry.title, entry.body, entry.tags, entry.date) == (
+        "Sunday walk",
+        "We walked to the lake.",
+        ["walk", "us"],
+        "2026-11-25",
+    )
+
+
+async def test_the_date_field_reads_words_and_shows_iso_back(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        box = app.screen.query_one("#date", Input)
+        box.focus()
+        box.value = ""
+        await pilot.press(*"3 days ago")
+        await pilot.pause()
+        assert "2026-11-22" in screen_text(app)
+        box.value = "blurf"
+        await pilot.pause()
+        assert 'Couldn\'t read "blurf" as a date' in screen_text(app)
+
+
+async def test_filter_by_tag_words_and_dates(make: Make, welcomed: Path) -> None:
+    store = Store(welcomed)
+    from hearthside.journal import add_entry
+
+    add_entry(store, body="Coffee on the porch", tags=["morning"], day="2026-11-24")
+    add_entry(store, body="Long talk after dinner", tags=["talk"], day="2026-11-10")
+    add_entry(store, body="Old memory", tags=["talk"], day="2026-10-01")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "slash", *"#talk")
+        await pilot.pause()
+        shown = app.screen.query_one(EntryList).lines()
+        assert len(shown) == 2 and all("#talk" in s for s in shown)
+        app.screen.query_one("#filter", Input).value = "since last monday"
+        await pilot.pause()
+        shown = app.screen.query_one(EntryList).lines()
+        assert len(shown) == 1 and "Coffee on the porch" in shown[0]
+        app.screen.query_one("#filter", Input).value = "#talk 2026-11"
+        await pilot.pause()
+        shown = app.screen.query_one(EntryList).lines()
+        assert len(shown) == 1 and "Long talk" in shown[0]
+        assert "1 of 3 entries" in screen_text(app)
+
+
+async def test_autosave_then_crash_then_restore(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        await pilot.press(*"Half a thought about us")
+        await pilot.pause(2.3)  # the autosave fires two seconds after the last key
+        await settle(pilot)
+        drafts = pending_drafts(welcomed)
+        assert [d.body for d in drafts] == ["Half a thought about us"]
+        # A crash: the app goes away without saving or asking.
+        app._writer.shutdown(wait=True)
+    assert Store(welcomed).all(Entry) == []
+    again = make()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, RestoreDraftScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(again.screen, EntryEditor)
+        assert again.screen.query_one("#body", TextArea).text == "Half a thought about us"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert [e.body for e in Store(welcomed).all(Entry)] == ["Half a thought about us"]
+    assert pending_drafts(welcomed) == []
+
+
+async def test_leaving_with_unsaved_changes_asks_first(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        await pilot.press(*"Not yet saved", "escape")
+        await pilot.pause()
+        assert "changes that aren't saved" in screen_text(app)
+        await pilot.press("k")  # keep writing
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditor)
+        await pilot.press("escape", "s")  # save and leave
+        await settle(pilot)
+        assert isinstance(app.screen, JournalScreen)
+    assert [e.body for e in Store(welcomed).all(Entry)] == ["Not yet saved"]
+
+
+async def test_delete_then_undo_then_trash_restore(make: Make, welcomed: Path) -> None:
+    from hearthside.journal import add_entry
+
+    add_entry(Store(welcomed), body="Keep me", day="2026-11-20")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "x")
+        await settle(pilot)
+        assert Store(welcomed).all(Entry) == []
+        assert "No entries yet" in screen_text(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert [e.body for e in Store(welcomed).all(Entry)] == ["Keep me"]
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("T")
+        await pilot.pause()
+        assert "Keep me" in screen_text(app)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert [e.body for e in Store(welcomed).all(Entry)] == ["Keep me"]
+
+
+async def test_open_a_strategy_and_start_a_linked_entry(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        await pilot.press("down", "down")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "3. Say the good things you see" in text
+        assert "Practices it feeds" in text
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditor)
+        await pilot.press(*"Told her the soup was wonderful", "ctrl+s")
+        await settle(pilot)
+    [entry] = Store(welcomed).all(Entry)
+    assert entry.steps == [3]
+
+
+async def test_the_faq_renders_as_its_own_page(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "f")
+        await pilot.pause()
+        assert "Questions people ask" in screen_text(app)
+
+
+async def test_switch_theme_is_remembered(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Switch theme", "enter")
+        await pilot.pause()
+        await pilot.press(*"Linen", "enter")
+        await settle(pilot)
+        assert app.theme == "linen"
+    assert Store(welcomed).settings().theme == "linen"
+    reopened = make()
+    async with reopened.run_test(size=SIZE) as pilot:
+        assert reopened.theme == "linen"
+
+
+async def test_palette_reaches_every_room_by_name(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        for name, mode in [
+            ("Journal", "journal"),
+            ("Guide", "guide"),
+            ("Dashboard", "dashboard"),
+            ("Notes", "notes"),
+            ("Today", "today"),
+        ]:
+            await pilot.press("ctrl+p", *name, "enter")
+            await pilot.pause()
+            assert app.current_mode == mode
+        await pilot.press("ctrl+p", *"New journal entry", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditor)
+
+
+async def test_question_mark_shows_the_rooms_keys(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "New" in text and "Filter" in text and "Guide" in text
+        await pilot.press("escape")
+
+
+async def test_an_entry_added_from_the_cli_shows_up(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "hearthside",
+                "--home",
+                str(welcomed),
+                "add",
+                "From the other terminal",
+            ],
+            check=True,
+        )
+        await pilot.pause(2.5)
+        await settle(pilot)
+        assert "From the other terminal" in screen_text(app)
+        await write_entry(pilot, "And one from here")
+    assert {e.body for e in Store(welcomed).all(Entry)} == {
+        "From the other terminal",
+        "And one from here",
+    }
+
+
+MARKUP = ["[bold]x[/]", "[/ then", "[@click=app.quit]y[/]", "[sad]"]
+
+
+@pytest.mark.parametrize("text", MARKUP)
+async def test_markup_in_user_text_is_shown_literally(
+    make: Make, welcomed: Path, text: str
+) -> None:
+    from hearthside.journal import add_entry
+
+    add_entry(Store(welcomed), title=f"T {text}", body=f"B {text}", tags=["x"], day="2026-11-24")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        listing = app.screen.query_one(EntryList).lines()[0]
+        assert f"T {text}" in listing
+        assert f"T {text}" in screen_text(app)  # the read view's heading
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#title", Input).value == f"T {text}"
+        assert app.screen.query_one("#body", TextArea).text == f"B {text}"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
