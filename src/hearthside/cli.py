@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from hearthside import __version__, cli_plans, cli_sharing, dates
+from hearthside import __version__, cli_plans, cli_progress, cli_sharing, dates
 from hearthside.cli_context import (
     app_context,
     home_option,
@@ -205,38 +205,61 @@ def moment(sign: str, text: str, day: str | None) -> None:
 
 @cli.command()
 @home_option
-@click.option("--week", "day", metavar="DATE", help="Any day in the week to show.")
+@click.option("--week", "day", metavar="DATE", help="Any day in the week to show, or 'last week'.")
 def stats(day: str | None) -> None:
-    """This week's practices against their targets."""
-    from hearthside.model import Moment, PracticeLog
-    from hearthside.stats import RATIO_AIM, week_summary
+    """This week's practices against their targets: the dashboard's numbers, as text."""
+    import textwrap
+
+    from hearthside.stats import dashboard_view, load_index
 
     c = app_context()
     settings = c.store.settings()
-    when = dates.parse_date(day, date_order=settings.date_order) if day else c.today()
-    summary = week_summary(
-        c.content.practices,
-        c.store.all(PracticeLog),
-        c.store.all(Moment),
+    today = c.today()
+    # A span's last day, so "last week" and "until nov 10" both land where meant.
+    when = (
+        dates.parse_span(
+            day, today=today, date_order=settings.date_order, week_start=settings.week_start
+        )[1]
+        if day
+        else today
+    )
+    view = dashboard_view(
+        load_index(c.store, c.content),
+        c.content,
         when,
-        today=c.today(),
+        today=today,
         week_start=settings.week_start,
     )
-    say(f"Week of {summary.start.isoformat()} to {summary.end.isoformat()}")
-    width = max(len(s.practice.name) for s in summary.practices)
-    for stat in summary.practices:
-        mark = "✓" if stat.met else "·"
-        target = stat.practice.target.label
-        say(f"  {mark} {stat.practice.name:<{width}}  {stat.label:<10} target: {target}")
-    if summary.minutes:
-        m = summary.minutes
+    say(f"Week of {view.start.isoformat()} to {view.end.isoformat()}")
+    width = max(len(p.practice.name) for p in view.practices)
+    for p in view.practices:
+        mark = "✓" if p.met else "·"
+        target = f"target: {p.practice.target.label}"
+        say(
+            f"  {mark} {p.practice.name:<{width}}  {p.label:<10} {target:<21} "
+            f"strength {p.strength:>3}  {p.streak_label}".rstrip()
+        )
+    if view.paused_days:
+        say(f"  Paused this week: {view.paused_days} of 7 days; streaks and strength wait for you.")
+    if view.minutes:
+        m = view.minutes
         say(f"  Time together: {m.total} min (floor {m.floor}, aim {m.aim}): {m.verdict}")
-    r = summary.ratio
-    verdict = "on track" if r.met else "a few more kind moments would help"
+    if view.closeness[-1] is not None:
+        say(f"  Closeness in your entries: {view.closeness[-1]:.1f} of 5")
+    if view.checkins[-1] is not None:
+        say(f"  Check-in: signs of drift at {view.checkins[-1]:.1f} of 4 (lower is calmer)")
+    r = view.ratio
+    if r.positive + r.negative == 0:
+        verdict = "nothing noted yet"
+    else:
+        verdict = "on track" if r.met else "a few more kind moments would help"
     say(
-        f"  Good to hard moments: {r.positive} to {r.negative} "
-        f"({r.label}; aim {RATIO_AIM}:1) {verdict}"
+        f"  Good to hard moments: {r.positive} to {r.negative} ({r.label}; aim {r.aim}:1) {verdict}"
     )
+    if r.repair:
+        say(textwrap.fill(r.repair.hint, width=88, initial_indent="  ", subsequent_indent="  "))
+        for step in r.repair.steps:
+            say(f"    {step.number}. {step.title}  (hearthside guide {step.number})")
 
 
 # -- notes ---------------------------------------------------------------------
@@ -363,7 +386,7 @@ def restore(backup: Path | None) -> None:
         say(f"The file it replaced was kept as {kept}.")
 
 
-for _module in (cli_plans, cli_sharing):
+for _module in (cli_plans, cli_progress, cli_sharing):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -46,10 +46,21 @@ class Practice:
     aliases: tuple[str, ...]
     minutes_floor: int | None = None
     minutes_aim: int | None = None
+    # Kinds of delivered notes that also count as doing this practice that day.
+    counts_from_notes: tuple[str, ...] = ()
 
     @property
     def tracks_minutes(self) -> bool:
         return self.minutes_floor is not None
+
+
+@dataclass(frozen=True)
+class RatioAim:
+    """Good moments to aim for per hard one, and the strategies to turn to when it slips."""
+
+    aim: int
+    repair_steps: tuple[int, ...]
+    repair_hint: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,14 @@ class NoteKind:
     short_hint: str
     hints: tuple[Hint, ...]
     templates: tuple[Template, ...]
+
+
+@dataclass(frozen=True)
+class MilestoneKind:
+    id: str
+    label: str
+    yearly: bool  # what a new milestone of this kind does unless told otherwise
+    day_before: str  # the suggestion shown the day before; {title} is filled in
 
 
 @dataclass(frozen=True)
@@ -172,6 +191,14 @@ class _Fields:
     def optional_int(self, key: str) -> int | None:
         return self.integer(key) if key in self.data else None
 
+    def numbers(self, key: str) -> tuple[int, ...]:
+        value = self.data.get(key)
+        if not isinstance(value, list) or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value
+        ):
+            raise self.fail(key, "is missing; expected a list of whole numbers, like [8, 2].")
+        return tuple(value)
+
     def strings(self, key: str, *, required: bool = True) -> tuple[str, ...]:
         value = self.data.get(key, None if required else [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -242,8 +269,13 @@ class Content:
     # -- practices -----------------------------------------------------------------
 
     @cached_property
+    def _practices_doc(self) -> Document:
+        # Practices, the ratio and the intro share one file; parse its YAML once.
+        return read_document(self.root / "practices.md")
+
+    @cached_property
     def practices(self) -> tuple[Practice, ...]:
-        doc = read_document(self.root / "practices.md")
+        doc = self._practices_doc
         practices = []
         for i, raw in enumerate(_Fields(doc, doc.meta, "front matter").mappings("practices"), 1):
             f = _Fields(doc, raw, f"practice {i}")
@@ -261,9 +293,40 @@ class Content:
                     aliases=tuple(a.lower() for a in f.strings("aliases", required=False)),
                     minutes_floor=f.optional_int("minutes_floor"),
                     minutes_aim=f.optional_int("minutes_aim"),
+                    counts_from_notes=tuple(
+                        k.lower() for k in f.strings("counts_from_notes", required=False)
+                    ),
                 )
             )
         return tuple(practices)
+
+    @cached_property
+    def ratio(self) -> RatioAim:
+        doc = self._practices_doc
+        top = _Fields(doc, doc.meta, "front matter")
+        if "ratio" not in doc.meta:
+            raise top.fail("ratio", "is missing; expected aim, repair_steps and repair_hint.")
+        f = _Fields(doc, doc.meta["ratio"], "ratio")
+        aim = f.integer("aim")
+        if aim < 1:
+            raise f.fail("aim", "must be 1 or more (5 means five good moments for each hard one).")
+        return RatioAim(
+            aim=aim, repair_steps=f.numbers("repair_steps"), repair_hint=f.text("repair_hint")
+        )
+
+    def repair_steps(self) -> tuple[Step, ...]:
+        """The strategies the ratio's pointer names, checked against the strategy files."""
+        known = {s.number: s for s in self.steps}
+        for number in self.ratio.repair_steps:
+            if number not in known:
+                path = self._practices_doc.path
+                raise ContentError(
+                    path,
+                    f"ratio: 'repair_steps' names strategy {number}, which doesn't exist; "
+                    f"use numbers from 1 to {len(self.steps)}.",
+                    _line_of(path, "repair_steps:"),
+                )
+        return tuple(known[n] for n in self.ratio.repair_steps)
 
     def practice(self, ref: str) -> Practice:
         """Find a practice by id, alias, or an unambiguous prefix of either."""
@@ -331,7 +394,7 @@ class Content:
 
     @cached_property
     def practices_intro(self) -> str:
-        return read_document(self.root / "practices.md").body.strip()
+        return self._practices_doc.body.strip()
 
     # -- note kinds and templates ---------------------------------------------------
 
@@ -377,10 +440,29 @@ class Content:
         names = ", ".join(k.id for k in self.note_kinds)
         raise HearthsideError(f"There is no note kind {ref[:30]!r}. Choose one of: {names}.")
 
+    @cached_property
+    def milestone_kinds(self) -> tuple[MilestoneKind, ...]:
+        doc = read_document(self.root / "milestones.md")
+        kinds = []
+        for i, raw in enumerate(_Fields(doc, doc.meta, "front matter").mappings("kinds"), 1):
+            f = _Fields(doc, raw, f"kind {i}")
+            yearly = raw.get("yearly", False)
+            if not isinstance(yearly, bool):
+                raise f.fail("yearly", "must be true or false.")
+            kinds.append(
+                MilestoneKind(
+                    id=f.text("id").lower(),
+                    label=f.text("label"),
+                    yearly=yearly,
+                    day_before=f.text("day_before"),
+                )
+            )
+        return tuple(kinds)
+
     def check_all(self) -> list[str]:
         """Load every part, returning the problems found (for ``doctor``)."""
         problems = []
-        for part in ("steps", "practices", "signs", "questions", "faq", "note_kinds"):
+        for part in ("steps", "practices", "ratio", "signs", "questions", "faq", "note_kinds"):
             try:
                 getattr(self, part)
             except HearthsideError as exc:
@@ -395,4 +477,21 @@ class Content:
                 for qid in step.prompts:
                     if qid not in known_prompts:
                         problems.append(f"Strategy {step.number} names unknown prompt {qid!r}.")
+            problems += self._check_links_from_practices()
+        return problems
+
+    def _check_links_from_practices(self) -> list[str]:
+        problems = []
+        try:
+            self.repair_steps()
+        except ContentError as exc:
+            problems.append(str(exc))
+        kinds = {k.id for k in self.note_kinds}
+        for practice in self.practices:
+            for kind in practice.counts_from_notes:
+                if kind not in kinds:
+                    problems.append(
+                        f"Practice {practice.id!r} counts notes of unknown kind {kind!r}; "
+                        f"use one of: {', '.join(sorted(kinds))}."
+                    )
         return problems

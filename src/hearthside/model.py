@@ -145,6 +145,8 @@ class Commitment(Record):
     due: str
     every: str | None = None
     done_dates: list[str] = field(default_factory=list)
+    # Occurrences the user said didn't happen; unmarked past ones count as not done too.
+    missed_dates: list[str] = field(default_factory=list)
     status: str = "open"
 
 
@@ -171,6 +173,24 @@ class Pause(Record):
     reason: str = ""
 
 
+@dataclass(kw_only=True)
+class Review(Record):
+    """One day's review: the step reached, the answers so far and the records it wrote.
+
+    ``made`` maps a role (``practice_logs``, ``positive``, ``note``, ``entry``...) to
+    the ids of the records the review created, so running it again edits them.
+    """
+
+    KIND: ClassVar[str] = "reviews"
+    LABEL: ClassVar[str] = "daily review"
+
+    date: str
+    step: int = 0
+    answers: dict[str, Any] = field(default_factory=dict)
+    made: dict[str, list[str]] = field(default_factory=dict)
+    completed: bool = False
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Entry,
     Note,
@@ -180,4 +200,5 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Commitment,
     Milestone,
     Pause,
+    Review,
 )

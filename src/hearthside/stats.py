@@ -1,41 +1,105 @@
-"""How the practices are going in a period: the numbers the CLI and the dashboard share."""
+"""How the practices are going: the numbers the dashboard and ``hearthside stats`` share.
+
+``load_index`` (or ``build_index``) walks the records once into per-day tallies;
+``dashboard_view`` then reads only the days it shows, so a week costs the same
+with a decade of records as with a month's, and moving between weeks never
+rescans anything.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Literal
 
 from hearthside import dates
-from hearthside.content import Practice
-from hearthside.model import Moment, PracticeLog
+from hearthside.content import Content, Practice, Step
+from hearthside.habits import StatsIndex, build_index, load_index, needed
 
-RATIO_AIM = 5
+__all__ = [
+    "DashboardView",
+    "HeatCell",
+    "Minutes",
+    "PracticeProgress",
+    "Ratio",
+    "Repair",
+    "StatsIndex",
+    "build_index",
+    "dashboard_view",
+    "load_index",
+]
+
+WEEKS_SHOWN = 12
+
+# met; open: still under way and not met yet; missed: over and not met; paused:
+# nothing asked because every day so far was paused; ahead: the period is to come.
+Status = Literal["met", "open", "missed", "paused", "ahead"]
+PLURALS = {"day": "days", "week": "weeks", "fortnight": "fortnights", "month": "months"}
 
 
-@dataclass(frozen=True)
-class PracticeStat:
+@dataclass(frozen=True, slots=True)
+class HeatCell:
+    """One day of a practice's heatmap."""
+
+    day: date
+    count: int  # times done that day (logs plus notes that count toward it)
+    paused: bool
+    future: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeProgress:
+    """One practice in the week in view.
+
+    Daily practices are judged over the week, as days done out of the days so far
+    (paused days not done are not needed). Others are judged over their own period
+    holding the week (today, for this week; the week's last day, for others).
+    """
+
     practice: Practice
-    start: date
+    start: date  # the period judged
     end: date
     done: int
-    needed: int
-    unit: str  # "days" for daily practices, "times" otherwise
+    needed: int  # 0 when nothing is asked: every day so far paused, or the week to come
+    unit: str  # "days" for daily practices, "times" for the rest
+    status: Status
+    streak: int  # periods of the practice's target (days for daily ones) met in a row
+    strength: int  # 0 to 100; rises with practice, fades slowly with misses
+    heatmap: tuple[HeatCell, ...]  # the 12 weeks ending with the week in view, day by day
 
     @property
     def met(self) -> bool:
-        return self.done >= self.needed
+        return self.status == "met"
 
     @property
     def label(self) -> str:
-        return f"{self.done}/{self.needed} {self.unit}"
+        if self.status in ("paused", "ahead"):
+            return self.status
+        if self.unit == "days" or self.practice.target.count > 1:
+            return f"{self.done}/{self.needed} {self.unit}"
+        if not self.done:
+            return "not yet"
+        return "done" if self.done == 1 else f"done ×{self.done}"
+
+    @property
+    def streak_label(self) -> str:
+        """Like "3 days in a row"; empty when there is no streak to speak of."""
+        if not self.streak:
+            return ""
+        period = self.practice.target.period
+        return f"{self.streak} {period if self.streak == 1 else PLURALS[period]} in a row"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Minutes:
+    """Time together this week against the floor and aim from content."""
+
     total: int
     floor: int
     aim: int
+    series: tuple[int, ...]  # minutes in each of the 12 weeks ending with this one
 
     @property
     def verdict(self) -> str:
@@ -46,14 +110,26 @@ class Minutes:
         return f"{self.floor - self.total} min to the floor"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A kind pointer for a week when hard moments outweigh the aim."""
+
+    hint: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Ratio:
+    """Good and hard moments this week against the aim (``aim`` good per hard one)."""
+
     positive: int
     negative: int
+    aim: int
+    repair: Repair | None  # set only when the aim is not met
 
     @property
     def met(self) -> bool:
-        return self.positive >= RATIO_AIM * self.negative
+        return self.positive >= self.aim * self.negative
 
     @property
     def label(self) -> str:
@@ -62,68 +138,140 @@ class Ratio:
         return f"{self.positive / self.negative:.1f}:1"
 
 
-@dataclass(frozen=True)
-class WeekSummary:
+@dataclass(frozen=True, slots=True)
+class DashboardView:
+    """Everything the dashboard shows for one week; ``hearthside stats`` prints the same."""
+
     start: date
     end: date
-    practices: tuple[PracticeStat, ...]
-    minutes: Minutes | None
+    today: date
+    practices: tuple[PracticeProgress, ...]
+    minutes: Minutes | None  # None when no practice in content tracks minutes
     ratio: Ratio
+    weeks: tuple[date, ...]  # first days of the 12 weeks the series cover, oldest first
+    closeness: tuple[float | None, ...]  # mean 1-5 rating per week; None without entries
+    checkins: tuple[float | None, ...]  # mean 0-4 drift rating per week; None without one
+    paused_days: int  # paused days in the week in view
+
+    @property
+    def is_current(self) -> bool:
+        return self.start <= self.today <= self.end
+
+    @property
+    def previous_week(self) -> date:
+        return self.start - timedelta(weeks=1)
+
+    @property
+    def next_week(self) -> date:
+        return self.start + timedelta(weeks=1)
 
 
-def practice_stat(
+def dashboard_view(
+    index: StatsIndex, content: Content, day: date, *, today: date, week_start: int
+) -> DashboardView:
+    """The week holding ``day``, read from the index in time proportional to the days shown."""
+    start, end = dates.period_bounds(day, "week", week_start=week_start)
+    first = start - timedelta(weeks=WEEKS_SHOWN - 1)
+    grid = [first + timedelta(days=n) for n in range(WEEKS_SHOWN * 7)]
+    isos = [d.isoformat() for d in grid]
+    weeks = [isos[n : n + 7] for n in range(0, len(isos), 7)]
+    return DashboardView(
+        start=start,
+        end=end,
+        today=today,
+        practices=tuple(
+            _progress(index, p, grid, isos, today=today, week_start=week_start)
+            for p in content.practices
+        ),
+        minutes=_minutes(index, content.practices, weeks),
+        ratio=_ratio(index, content, weeks[-1]),
+        weeks=tuple(grid[::7]),
+        closeness=tuple(_closeness(index, week) for week in weeks),
+        checkins=tuple(_checkin(index, week) for week in weeks),
+        paused_days=sum(1 for d in weeks[-1] if d in index.paused),
+    )
+
+
+def _progress(
+    index: StatsIndex,
     practice: Practice,
-    logs: Iterable[PracticeLog],
-    day: date,
+    grid: list[date],
+    isos: list[str],
     *,
     today: date,
     week_start: int,
-) -> PracticeStat:
-    """Progress on one practice in the period of its target that contains ``day``."""
-    target = practice.target
-    if target.period == "day":
-        # A daily practice is judged over the week as days done out of days so far.
-        start, end = dates.period_bounds(day, "week", week_start=week_start)
-        last = min(end, today)
-        needed = max((last - start).days + 1, 0)
-        days = {
-            log.date
-            for log in logs
-            if log.practice == practice.id and start.isoformat() <= log.date <= last.isoformat()
-        }
-        return PracticeStat(practice, start, end, len(days), needed, "days")
-    start, end = dates.period_bounds(day, target.period, week_start=week_start)
-    done = sum(
-        1
-        for log in logs
-        if log.practice == practice.id and start.isoformat() <= log.date <= end.isoformat()
+) -> PracticeProgress:
+    counts = index.practice_days.get(practice.id, {})
+    paused = index.paused
+    heatmap = tuple(
+        HeatCell(d, counts.get(iso, 0), iso in paused, d > today)
+        for d, iso in zip(grid, isos, strict=True)
     )
-    return PracticeStat(practice, start, end, done, target.count, "times")
+    start, end = grid[-7], grid[-1]
+    ref = today if start <= today <= end else end
+    if practice.target.period == "day":
+        so_far = [cell for cell in heatmap[-7:] if not cell.future]
+        done = sum(1 for cell in so_far if cell.count)
+        need = sum(1 for cell in so_far if cell.count or not cell.paused)
+        unit = "days"
+    else:
+        start, end = dates.period_bounds(ref, practice.target.period, week_start=week_start)
+        days = [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
+        done = sum(counts.get(d, 0) for d in days)
+        need = needed(practice.target, done, len(days), sum(1 for d in days if d in paused))
+        unit = "times"
+    standing = index.history(practice, today=today, week_start=week_start).at(ref.toordinal())
+    return PracticeProgress(
+        practice=practice,
+        start=start,
+        end=end,
+        done=done,
+        needed=need,
+        unit=unit,
+        status=_status(done, need, start, end, today),
+        streak=standing.streak,
+        strength=round(standing.strength * 100),
+        heatmap=heatmap,
+    )
 
 
-def week_summary(
-    practices: Sequence[Practice],
-    logs: Sequence[PracticeLog],
-    moments: Sequence[Moment],
-    day: date,
-    *,
-    today: date | None = None,
-    week_start: int = 0,
-) -> WeekSummary:
-    today = today or date.today()
-    start, end = dates.period_bounds(day, "week", week_start=week_start)
-    lo, hi = start.isoformat(), end.isoformat()
-    stats = tuple(
-        practice_stat(p, logs, day, today=today, week_start=week_start) for p in practices
-    )
-    minutes = None
+def _status(done: int, need: int, start: date, end: date, today: date) -> Status:
+    if start > today:
+        return "ahead"
+    if not need:
+        return "paused"
+    if done >= need:
+        return "met"
+    return "open" if end >= today else "missed"
+
+
+def _minutes(
+    index: StatsIndex, practices: Sequence[Practice], weeks: list[list[str]]
+) -> Minutes | None:
     timed = next((p for p in practices if p.tracks_minutes), None)
-    if timed is not None:
-        total = sum(
-            log.minutes or 0 for log in logs if log.practice == timed.id and lo <= log.date <= hi
-        )
-        floor = timed.minutes_floor or 0
-        minutes = Minutes(total, floor, timed.minutes_aim or floor)
-    in_week = [m for m in moments if lo <= m.date <= hi]
-    ratio = Ratio(sum(m.positive for m in in_week), sum(not m.positive for m in in_week))
-    return WeekSummary(start, end, stats, minutes, ratio)
+    if timed is None:
+        return None
+    per_day = index.minutes.get(timed.id, {})
+    series = tuple(sum(per_day.get(d, 0) for d in week) for week in weeks)
+    floor = timed.minutes_floor or 0
+    return Minutes(series[-1], floor, timed.minutes_aim or floor, series)
+
+
+def _ratio(index: StatsIndex, content: Content, week: list[str]) -> Ratio:
+    aim = content.ratio
+    positive = sum(index.positive.get(d, 0) for d in week)
+    negative = sum(index.negative.get(d, 0) for d in week)
+    ratio = Ratio(positive, negative, aim.aim, repair=None)
+    if ratio.met:
+        return ratio
+    return dataclasses.replace(ratio, repair=Repair(aim.repair_hint, content.repair_steps()))
+
+
+def _closeness(index: StatsIndex, week: list[str]) -> float | None:
+    count = sum(index.closeness_count.get(d, 0) for d in week)
+    return sum(index.closeness_sum.get(d, 0) for d in week) / count if count else None
+
+
+def _checkin(index: StatsIndex, week: list[str]) -> float | None:
+    ratings = [r for d in week for r in index.checkins.get(d, ())]
+    return sum(ratings) / len(ratings) if ratings else None

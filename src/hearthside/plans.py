@@ -1,0 +1,258 @@
+"""Commitments (keeping promises builds trust) and milestones (the days that matter).
+
+A commitment is due on a date and may repeat (``recurrence``); each occurrence is
+done, missed, or not yet marked. A milestone is a date, repeating yearly where it
+applies (anniversaries and birthdays by default).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from hearthside import dates, recurrence, validation
+from hearthside.content import Content, MilestoneKind
+from hearthside.errors import HearthsideError
+from hearthside.model import Commitment, Milestone
+from hearthside.store import Store
+
+FOLLOW_THROUGH_WEEKS = 8
+UPCOMING_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Due:
+    commitment: Commitment
+    on: date  # the occurrence waiting to be marked
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class FollowThrough:
+    done: int
+    due: int  # occurrences whose day has passed, plus any marked early
+
+    @property
+    def rate(self) -> float | None:
+        """Done out of due, or None when nothing has been due yet."""
+        return self.done / self.due if self.due else None
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    milestone: Milestone
+    on: date
+    days_away: int
+    years: int | None  # for yearly milestones: years since the first one (0 on the first)
+    suggestion: str | None  # from content, the day before only
+
+
+# -- commitments -------------------------------------------------------------
+
+
+def add_commitment(
+    store: Store,
+    title: str,
+    *,
+    due: str | date,
+    every: str | None = None,
+    today: date | None = None,
+) -> Commitment:
+    validation.required_text(title, "commitment's title")
+    when = validation.user_date(due, store.settings(), today=today)
+    commitment = Commitment(
+        title=title.strip(), due=dates.iso(when), every=recurrence.normalise(every)
+    )
+    return store.add(commitment)
+
+
+def find_commitment(store: Store, ref: str) -> Commitment:
+    """A commitment by id or by an unambiguous prefix of at least four characters."""
+    wanted = ref.strip().lower()
+    found = [
+        c
+        for c in store.all(Commitment)
+        if c.id == wanted or (len(wanted) >= 4 and c.id.startswith(wanted))
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise HearthsideError(
+            f"More than one commitment starts with {ref[:12]!r}; type a few more characters."
+        )
+    raise HearthsideError(
+        f"No commitment has the id {ref[:40]!r}. `hearthside upcoming` shows the ids."
+    )
+
+
+def current_occurrence(commitment: Commitment, today: date) -> date | None:
+    """The occurrence to list and to mark next, or None when nothing is left to mark.
+
+    That is the latest one on or before today if it isn't marked yet; otherwise
+    the next one after today (marking it is doing it early). An older unmarked
+    occurrence stops being shown once a newer one arrives, and counts as not done.
+    """
+    marked = {*commitment.done_dates, *commitment.missed_dates}
+    start = date.fromisoformat(commitment.due)
+    if commitment.every is None:
+        return start if commitment.status == "open" and commitment.due not in marked else None
+    rule = recurrence.rule_for(start, commitment.every)
+    moment = datetime.combine(today, datetime.min.time())
+    latest = rule.before(moment, inc=True)
+    if latest is not None and latest.date().isoformat() not in marked:
+        return latest.date()
+    following = rule.after(moment)
+    while following is not None and following.date().isoformat() in marked:
+        following = rule.after(following)
+    return following.date() if following is not None else None
+
+
+def due_commitments(store: Store, *, today: date | None = None, within: int = 0) -> list[Due]:
+    """What to list: overdue and due occurrences, and those up to ``within`` days ahead."""
+    day = today or date.today()
+    horizon = day + timedelta(days=within)
+    found = []
+    for commitment in store.all(Commitment):
+        on = current_occurrence(commitment, day)
+        if on is not None and on <= horizon:
+            found.append(Due(commitment, on, on < day))
+    found.sort(key=lambda d: (d.on, d.commitment.title.casefold()))
+    return found
+
+
+def mark_done(store: Store, ref: str, *, today: date | None = None) -> tuple[Commitment, date]:
+    """Mark the current occurrence (see ``current_occurrence``) done."""
+    return _mark(store, ref, done=True, today=today or date.today())
+
+
+def mark_missed(store: Store, ref: str, *, today: date | None = None) -> tuple[Commitment, date]:
+    """Mark the current occurrence as not happening."""
+    return _mark(store, ref, done=False, today=today or date.today())
+
+
+def _mark(store: Store, ref: str, *, done: bool, today: date) -> tuple[Commitment, date]:
+    commitment = find_commitment(store, ref)
+    on = current_occurrence(commitment, today)
+    if on is None:
+        where = (
+            f"already {commitment.status}"
+            if commitment.every is None
+            else "past its last date, with every date marked"
+        )
+        raise HearthsideError(f"{commitment.title[:40]!r} has nothing left to mark: it is {where}.")
+    if done:
+        commitment.done_dates = sorted({*commitment.done_dates, on.isoformat()})
+    else:
+        commitment.missed_dates = sorted({*commitment.missed_dates, on.isoformat()})
+    if commitment.every is None:
+        commitment.status = "done" if done else "missed"
+    return store.save(commitment), on
+
+
+def follow_through(
+    store: Store, *, today: date | None = None, weeks: int = FOLLOW_THROUGH_WEEKS
+) -> FollowThrough:
+    """Done occurrences out of due ones over the last ``weeks`` weeks, today included.
+
+    Today's occurrence counts only once it is marked: the day isn't over yet.
+    """
+    day = today or date.today()
+    first = day - timedelta(weeks=weeks) + timedelta(days=1)
+    done = due = 0
+    for commitment in store.all(Commitment):
+        start = date.fromisoformat(commitment.due)
+        for on in recurrence.occurrences(start, commitment.every, first, day):
+            if on.isoformat() in commitment.done_dates:
+                done += 1
+                due += 1
+            elif on < day or on.isoformat() in commitment.missed_dates:
+                due += 1
+    return FollowThrough(done, due)
+
+
+# -- milestones --------------------------------------------------------------
+
+
+def milestone_kind(content: Content, ref: str) -> MilestoneKind:
+    wanted = ref.strip().lower()
+    for kind in content.milestone_kinds:
+        if wanted in (kind.id, kind.label.lower()):
+            return kind
+    names = ", ".join(k.id for k in content.milestone_kinds)
+    raise HearthsideError(f"There is no milestone kind {ref[:30]!r}. Choose one of: {names}.")
+
+
+def add_milestone(
+    store: Store,
+    content: Content,
+    title: str,
+    *,
+    day: str | date,
+    kind: str = "event",
+    yearly: bool | None = None,
+    today: date | None = None,
+) -> Milestone:
+    """Save a milestone; ``yearly`` left as None takes the kind's default from content."""
+    validation.required_text(title, "milestone's title")
+    found = milestone_kind(content, kind)
+    when = validation.user_date(day, store.settings(), today=today)
+    milestone = Milestone(
+        title=title.strip(),
+        date=dates.iso(when),
+        yearly=found.yearly if yearly is None else yearly,
+        kind=found.id,
+    )
+    return store.add(milestone)
+
+
+def on_year(first: date, year: int) -> date:
+    """``first``'s month and day in ``year``.
+
+    A milestone on 29 February falls on 28 February in years without one, so a
+    leap-day birthday is still marked every year, and on a day of February.
+    """
+    try:
+        return first.replace(year=year)
+    except ValueError:
+        return date(year, 2, 28)
+
+
+def next_occurrence(milestone: Milestone, today: date) -> date | None:
+    """The milestone's next date on or after ``today``; None once a one-off has passed."""
+    first = date.fromisoformat(milestone.date)
+    if first >= today:
+        return first
+    if not milestone.yearly:
+        return None
+    this_year = on_year(first, today.year)
+    return this_year if this_year >= today else on_year(first, today.year + 1)
+
+
+def upcoming_milestones(
+    store: Store, content: Content, *, today: date | None = None, days: int = UPCOMING_DAYS
+) -> list[Upcoming]:
+    """Milestones from today to ``days`` days ahead, soonest first."""
+    day = today or date.today()
+    words = {k.id: k.day_before for k in content.milestone_kinds}
+    found = []
+    for milestone in store.all(Milestone):
+        on = next_occurrence(milestone, day)
+        if on is None or (on - day).days > days:
+            continue
+        away = (on - day).days
+        suggestion = words.get(milestone.kind) if away == 1 else None
+        if suggestion:
+            # Titles are often written lower case ("our anniversary") and open the sentence.
+            suggestion = suggestion.replace("{title}", milestone.title)
+            suggestion = suggestion[:1].upper() + suggestion[1:]
+        found.append(
+            Upcoming(
+                milestone=milestone,
+                on=on,
+                days_away=away,
+                years=on.year - int(milestone.date[:4]) if milestone.yearly else None,
+                suggestion=suggestion,
+            )
+        )
+    found.sort(key=lambda u: (u.on, u.milestone.title.casefold()))
+    return found

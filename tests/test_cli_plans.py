@@ -1,0 +1,123 @@
+"""Commitments, milestones and the check-in from the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from hearthside.cli import cli
+from hearthside.cli_context import Context
+from hearthside.model import Checkin, Commitment, Milestone
+from hearthside.paths import database_path
+from hearthside.store import Store
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Context, "today", lambda self: TODAY)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_a_weekly_promise_listed_then_kept(private_home: Path) -> None:
+    made = run("commit", "Date night", "--due", "2026-11-27", "--every", "weekly")
+    assert made.exit_code == 0, made.output
+    assert "due 2026-11-27, repeating weekly" in made.output
+    (night,) = Store(private_home).all(Commitment)
+
+    listing = run("upcoming").output
+    assert f"2026-11-27  {night.short_id}  Date night  (coming)" in listing
+    kept = run("done", night.short_id)
+    assert kept.exit_code == 0 and "done for 2026-11-27" in kept.output
+    assert Store(private_home).get(Commitment, night.id).done_dates == ["2026-11-27"]
+
+
+def test_an_overdue_promise_can_be_marked_missed(private_home: Path) -> None:
+    run("commit", "Fix the shelf", "--due", "yesterday")
+    (shelf,) = Store(private_home).all(Commitment)
+    assert "2026-11-24" in run("upcoming").output and "(overdue)" in run("upcoming").output
+    missed = run("missed", shelf.id)
+    assert "missed for 2026-11-24" in missed.output
+    assert "Nothing due" in run("upcoming").output
+
+
+def test_milestones_repeat_by_kind_and_the_day_before_brings_a_suggestion(
+    private_home: Path,
+) -> None:
+    saved = run("milestone", "Our anniversary", "--date", "2015-12-01", "--kind", "anniversary")
+    assert saved.exit_code == 0 and "on 2015-12-01, every year" in saved.output
+    once = run("milestone", "Sam's presentation", "--date", "tomorrow")
+    assert "event Sam's presentation" in once.output and "on 2026-11-26." in once.output
+    run("milestone", "Mum's 70th", "--date", "2026-12-02", "--kind", "birthday", "--once")
+    assert [m.yearly for m in Store(private_home).all(Milestone)] == [True, False, False]
+
+    out = run("upcoming").output
+    assert "2026-11-26  Sam's presentation  (tomorrow)" in out
+    assert "2026-12-01  Our anniversary  (in 6 days, 11 years)" in out
+    assert "2026-12-02  Mum's 70th  (in 7 days)" in out
+    assert "Sam's presentation is tomorrow." in out and "encouragement" in out
+
+
+def test_checkin_shows_last_weeks_ratings_beside(
+    private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Context, "today", lambda self: date(2026, 11, 18))
+    run("checkin", "--rate", "1=3", "--rate", "thin-talk=2")
+    monkeypatch.setattr(Context, "today", lambda self: TODAY)
+    out = run("checkin", "--rate", "frequent=1", "--note", "calmer").output
+    assert "Check-in for 2026-11-25, beside 2026-11-18:" in out
+    assert "Small things turning into arguments  1   was 3" in out
+    assert "Feeling far apart                    -   was -" in out
+    assert "Note: calmer" in out
+    assert len(Store(private_home).all(Checkin)) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["commit", "  ", "--due", "today"], "title is empty"),
+        (["commit", "x", "--due", "flurb"], 'Couldn\'t read "flurb" as a date'),
+        (["commit", "x", "--due", "today", "--every", "sometimes"], "isn't a repeat"),
+        (["commit", "x"], "Missing option '--due'"),
+        (["done", "deadbeef"], "No commitment has the id"),
+        (["milestone", "x", "--date", "today", "--kind", "wedding"], "no milestone kind"),
+        (["checkin"], "Rate at least one sign, like --rate 2=3"),
+        (["checkin", "--rate", "1=7"], "isn't on that scale"),
+        (["checkin", "--rate", "juggling=2"], "isn't one of the signs"),
+        (["checkin", "--rate", "1"], "isn't SIGN=N"),
+        (["upcoming", "--days", "-1"], "--days"),
+    ],
+)
+def test_bad_input_says_what_is_wrong_exits_2_and_writes_nothing(
+    private_home: Path, args: list[str], message: str
+) -> None:
+    run("add", "a first entry so the file exists")
+    before = database_path(private_home).read_bytes()
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert database_path(private_home).read_bytes() == before
+
+
+def test_plan_commands_do_not_import_textual(private_home: Path) -> None:
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from hearthside.cli import cli\n"
+        "r = CliRunner()\n"
+        "for args in (['commit', 'x', '--due', 'today'], ['upcoming'],"
+        " ['milestone', 'y', '--date', 'today'], ['checkin', '--rate', '1=2']):\n"
+        "    assert r.invoke(cli, args).exit_code == 0, args\n"
+        "assert 'textual' not in sys.modules, 'textual was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
