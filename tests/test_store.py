@@ -249,3 +249,13 @@ def test_two_writer_processes_lose_nothing(private_home: Path) -> None:
         reported |= set(out.split())
     assert len(reported) == 500
     assert {e.id for e in Store(private_home).all(Entry)} == reported
+
+
+def test_a_trashed_record_is_not_found_when_trash_is_excluded(store: Store) -> None:
+    saved = store.add(Entry(date="2026-11-24", body="x"))
+    store.delete(saved)
+    assert store.get(Entry, saved.id[:6]).deleted
+    with pytest.raises(HearthsideError, match="No entry has the id"):
+        store.get(Entry, saved.id, include_deleted=False)
+    with pytest.raises(HearthsideError, match="No entry has the id"):
+        store.get(Entry, saved.id[:6], include_deleted=False)

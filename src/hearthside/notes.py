@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from hearthside import dates, validation
 from hearthside.config import Settings
@@ -40,9 +41,10 @@ def gentle_hints(kind: NoteKind, text: str) -> list[str]:
     return found
 
 
-def add_note(
+def save_note(
     store: Store,
     content: Content,
+    note: Note | None,
     *,
     kind: str,
     text: str,
@@ -52,22 +54,26 @@ def add_note(
     day: str | date | None = None,
     today: date | None = None,
 ) -> Note:
+    """Validate and save: a new draft when ``note`` is None, else that note updated."""
     note_kind = content.note_kind(kind)
     validation.required_text(text, "note")
     validation.check_size(occasion, "occasion")
     if step is not None:
         content.step(step)
-    settings = store.settings()
-    when = validation.user_date(day, settings, today=today)
-    note = Note(
-        kind=note_kind.id,
-        text=text.strip("\n"),
-        date=dates.iso(when),
-        occasion=occasion.strip(),
-        step=step if step is not None else note_kind.step,
-        private=private,
-    )
-    return store.add(note)
+    when = validation.user_date(day, store.settings(), today=today)
+    target = note if note is not None else Note(kind="", text="", date="")
+    target.kind = note_kind.id
+    target.text = text.strip("\n")
+    target.date = dates.iso(when)
+    target.occasion = occasion.strip()
+    target.step = step if step is not None else note_kind.step
+    target.private = private
+    return store.add(target) if note is None else store.save(target)
+
+
+def add_note(store: Store, content: Content, **fields: Any) -> Note:
+    """A new draft note; the fields are those of :func:`save_note`."""
+    return save_note(store, content, None, **fields)
 
 
 def deliver_note(store: Store, ref: str, how: str, *, when: str | None = None) -> Note:
@@ -89,7 +95,7 @@ def list_notes(store: Store, *, kind: str | None = None, undelivered: bool = Fal
     found = [
         n
         for n in store.all(Note)
-        if (kind is None or n.kind == kind) and not (undelivered and n.status == "delivered")
+        if (kind is None or n.kind == kind) and not (undelivered and n.status != "drafted")
     ]
     found.sort(key=lambda n: (n.date, n.created), reverse=True)
     return found

@@ -312,15 +312,16 @@ class Store:
         ref = ref.strip().lower()
         with self._mutex:
             ids = self._doc_ids(cls.KIND)
-            if ref in ids:
-                doc = self._db.table(cls.KIND).get(doc_id=ids[ref])
+            matches = (
+                [ref] if ref in ids else [i for i in ids if len(ref) >= 4 and i.startswith(ref)]
+            )
+            if len(matches) == 1:
+                doc = self._db.table(cls.KIND).get(doc_id=ids[matches[0]])
                 record = cls.from_doc(cast(dict[str, Any], doc))
                 if include_deleted or not record.deleted:
                     return record
-            matches = [i for i in ids if len(ref) >= 4 and i.startswith(ref)]
+                matches = []
         label = cls.LABEL
-        if len(matches) == 1:
-            return self.get(cls, matches[0], include_deleted=include_deleted)
         if len(matches) > 1:
             raise HearthsideError(
                 f"More than one {label} starts with {ref[:12]!r}; type a few more characters."

@@ -117,8 +117,7 @@ class JournalScreen(Room):
         self.action_edit()
 
     def _current(self) -> Entry | None:
-        wanted = self.query_one(EntryList).current_id
-        return next((e for e in self._entries if e.id == wanted), None)
+        return self.query_one(EntryList).current
 
     def _show_current(self) -> None:
         entry = self._current()

@@ -38,8 +38,7 @@ class TrashScreen(Room):
         listing.show(self._deleted, keep=listing.current_id)
 
     def action_restore(self) -> None:
-        wanted = self.query_one(EntryList).current_id
-        entry = next((e for e in self._deleted if e.id == wanted), None)
+        entry = self.query_one(EntryList).current
         if entry is None:
             return
         store = self.hearth.store

@@ -49,6 +49,12 @@ class WelcomeScreen(Dialog):
     def _name_entered(self) -> None:
         self.query_one("#week-start", Select).focus()
 
+    @on(Select.Changed, "#week-start")
+    def _week_chosen(self, event: Select.Changed) -> None:
+        # Only a choice the person made moves them on, not the initial value.
+        if event.select.has_focus:
+            self.query_one("#begin", Button).focus()
+
     @on(Button.Pressed, "#begin")
     def action_begin(self) -> None:
         week_start = self.query_one("#week-start", Select).value
