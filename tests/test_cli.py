@@ -200,3 +200,13 @@ def test_python_dash_m_works(private_home: Path) -> None:
     assert out.returncode == 0, out.stderr
     data = orjson.loads(database_path(private_home).read_bytes())
     assert any(doc["body"] == "via -m" for doc in data["entries"].values())
+
+
+def test_notes_lists_by_kind_and_undelivered(private_home: Path) -> None:
+    run("note", "gratitude", "Thank you for fixing the gate this morning")
+    saved = run("note", "compliment", "You were so patient with the kids tonight")
+    run("note", "deliver", saved.output.split()[2], "--how", "text")
+    listing = run("notes").output
+    assert "gratitude" in listing and "delivered (text message)" in listing
+    assert "compliment" not in run("notes", "--undelivered").output
+    assert "gratitude" not in run("notes", "--kind", "compliment").output

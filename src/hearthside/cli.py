@@ -328,6 +328,25 @@ def note_deliver(ref: str, how: str) -> None:
     say(f"Marked {delivered.short_id} delivered ({delivered.delivered_how}).")
 
 
+@cli.command(name="notes")
+@home_option
+@click.option("--kind", metavar="KIND", help="Only this kind (gratitude, compliment, …).")
+@click.option("--undelivered", is_flag=True, help="Only notes not handed over yet.")
+def notes_command(kind: str | None, undelivered: bool) -> None:
+    """List your notes, newest first."""
+    from hearthside.notes import list_notes
+
+    c = app_context()
+    kind_id = c.content.note_kind(kind).id if kind else None
+    found = list_notes(c.store, kind=kind_id, undelivered=undelivered)
+    if not found:
+        say("No notes match." if kind or undelivered else "No notes yet.")
+        return
+    for n in found:
+        status = f"delivered ({n.delivered_how})" if n.status == "delivered" else n.status
+        say(f"{n.date}  {n.short_id}  {n.kind:<13} {status:<22} {one_line(n.text, 50)}")
+
+
 # -- guide ---------------------------------------------------------------------
 
 

@@ -403,7 +403,15 @@ class Content:
         files = sorted((self.root / "templates").glob("*.md"))
         if not files:
             raise ContentError(self.root / "templates", "no note template files were found.")
-        return tuple(self._note_kind(read_document(path)) for path in files)
+        docs = [read_document(path) for path in files]
+        # An optional `order:` puts the kinds in a sensible order (gratitude first).
+        docs.sort(
+            key=lambda d: (
+                _Fields(d, d.meta, "front matter").integer("order", default=99),
+                d.path.name,
+            )
+        )
+        return tuple(self._note_kind(doc) for doc in docs)
 
     def _note_kind(self, doc: Document) -> NoteKind:
         f = _Fields(doc, doc.meta, "front matter")

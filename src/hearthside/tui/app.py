@@ -196,13 +196,14 @@ class HearthsideApp(App[None]):
         job: Callable[[], T],
         *,
         done: Callable[[T], None] | None = None,
-        failed: Callable[[HearthsideError], None] | None = None,
+        failed: Callable[[HearthsideError], bool | None] | None = None,
         changes_data: bool = True,
     ) -> None:
         """Run ``job`` on the writer thread; report back on the UI thread.
 
         One thread keeps writes in the order they were asked for. A failed write
-        shows a notice and calls ``failed``, so the screen can keep what was typed.
+        calls ``failed`` (so the screen can keep what was typed) and shows a notice,
+        unless ``failed`` returns True because it has handled the failure itself.
         """
 
         def run() -> None:
@@ -227,11 +228,12 @@ class HearthsideApp(App[None]):
             done(result)
 
     def _write_failed(
-        self, exc: HearthsideError, failed: Callable[[HearthsideError], None] | None
+        self, exc: HearthsideError, failed: Callable[[HearthsideError], bool | None] | None
     ) -> None:
+        # A handler that returns True has dealt with it (asked a question, say).
+        if failed is not None and failed(exc):
+            return
         self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
-        if failed is not None:
-            failed(exc)
 
     async def wait_for_writes(self) -> None:
         """Until every write asked for so far has finished (tests and quitting use it)."""

@@ -28,7 +28,9 @@ class ChoiceDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-question")
-            with Horizontal(classes="dialog-buttons"):
+            # More than three answers read better as a column than squeezed in a row.
+            row = Horizontal if len(self.answers) <= 3 else Vertical
+            with row(classes="dialog-buttons" if row is Horizontal else "dialog-column"):
                 for i, (label, value) in enumerate(self.answers):
                     yield Button(
                         Content(label),

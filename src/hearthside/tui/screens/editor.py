@@ -214,10 +214,11 @@ class EntryEditor(HearthMixin, Screen[Entry | None]):
             if then_leave:
                 self.dismiss(saved)
 
-        def failed(_exc: HearthsideError) -> None:
+        def failed(_exc: HearthsideError) -> bool:
             # What was typed stays in the editor, and the draft keeps it on disk too.
             self._saving = False
             self._save_draft()
+            return False
 
         self.hearth.write(job, done=done, failed=failed)
 

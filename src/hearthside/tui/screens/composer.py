@@ -1,0 +1,210 @@
+"""Writing a note: a kind, a template to start from, guidance beside, gentle hints."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+from textual.widgets.text_area import Selection
+
+from hearthside.content import NoteKind
+from hearthside.errors import HearthsideError
+from hearthside.model import Note
+from hearthside.notes import fill_template, gentle_hints, save_note
+from hearthside.tui.screens.base import HearthMixin
+from hearthside.tui.screens.dialogs import ChoiceDialog
+
+BLANK = "blank"
+
+
+class NoteComposer(HearthMixin, Screen[Note | None]):
+    """Pushed over the Notes room; dismisses with the saved note, or None."""
+
+    CSS_PATH = "notes.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+t", "templates", "Templates"),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def __init__(self, note: Note | None = None, *, kind: str | None = None) -> None:
+        super().__init__()
+        self.note = note
+        self._kind = note.kind if note else kind
+        self._clean: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        kinds = self.hearth.content.note_kinds
+        kind = self._kind if self._kind in {k.id for k in kinds} else kinds[0].id
+        note = self.note
+        yield Header()
+        with Horizontal(id="composer-top"):
+            yield Select(
+                [(Content(k.label), k.id) for k in kinds],
+                value=kind,
+                allow_blank=False,
+                id="kind",
+            )
+            yield Input(
+                note.occasion if note else "", placeholder="Occasion (optional)", id="occasion"
+            )
+            yield Checkbox("Private", note.private if note else False, id="private")
+        with Horizontal(id="composer-main"):
+            with Vertical(id="composer-writing"):
+                yield Static("Start from", classes="pane-title")
+                yield OptionList(id="templates")
+                yield TextArea(note.text if note else "", soft_wrap=True, id="note-text")
+            with VerticalScroll(id="composer-guide"):
+                yield Static("", id="guidance")
+                yield Static("", id="hints")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._show_kind()
+        self._clean = self._snapshot()
+        if self.note is None:
+            self.query_one("#templates", OptionList).focus()
+        else:
+            self.query_one("#note-text", TextArea).focus()
+
+    # -- the form -------------------------------------------------------------------
+
+    def _kind_now(self) -> NoteKind:
+        value = self.query_one("#kind", Select).value
+        return self.hearth.content.note_kind(str(value))
+
+    def _snapshot(self) -> tuple[object, ...]:
+        return (
+            self.query_one("#kind", Select).value,
+            self.query_one("#occasion", Input).value,
+            self.query_one("#private", Checkbox).value,
+            self.query_one("#note-text", TextArea).text,
+        )
+
+    @property
+    def dirty(self) -> bool:
+        return self._snapshot() != self._clean
+
+    def _show_kind(self) -> None:
+        kind = self._kind_now()
+        templates = self.query_one("#templates", OptionList)
+        templates.clear_options()
+        templates.add_option(Option(Content("Start blank"), id=BLANK))
+        templates.add_options(
+            [Option(Content(t.name), id=str(i)) for i, t in enumerate(kind.templates)]
+        )
+        templates.highlighted = 0
+        lines = [Content.styled(f"Writing {kind.label.lower()}", "bold")]
+        if kind.step is not None:
+            step = self.hearth.content.step(kind.step)
+            lines.append(Content.styled(f"From strategy {step.number}: {step.title}", "italic"))
+        lines.append(Content(""))
+        lines += [Content(f"• {tip}") for tip in kind.guidance]
+        self.query_one("#guidance", Static).update(Content("\n").join(lines))
+        self._show_hints()
+
+    def _show_hints(self) -> None:
+        text = self.query_one("#note-text", TextArea).text
+        hints = gentle_hints(self._kind_now(), text) if text.strip() else []
+        box = self.query_one("#hints", Static)
+        if not hints:
+            box.update("")
+            box.display = False
+            return
+        lines = [Content.styled("A thought before you save", "bold")]
+        lines += [Content(f"• {hint}") for hint in hints]
+        box.update(Content("\n").join(lines))
+        box.display = True
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self) -> None:
+        self._show_kind()
+
+    @on(TextArea.Changed, "#note-text")
+    def _text_changed(self) -> None:
+        self._show_hints()
+
+    @on(OptionList.OptionSelected, "#templates")
+    def _template_chosen(self, event: OptionList.OptionSelected) -> None:
+        text_area = self.query_one("#note-text", TextArea)
+        if event.option.id != BLANK and event.option.id is not None:
+            template = self._kind_now().templates[int(event.option.id)]
+            filled = fill_template(template.text, self.hearth.settings, today=self.hearth.today())
+            text_area.load_text(filled)
+            # Templates leave ___ gaps for the writer: select the first so typing fills it.
+            before, gap, _ = filled.partition("___")
+            if gap:
+                line = before.count("\n")
+                column = len(before.rsplit("\n", 1)[-1])
+                text_area.selection = Selection((line, column), (line, column + len(gap)))
+        text_area.focus()
+
+    def action_templates(self) -> None:
+        self.query_one("#templates", OptionList).focus()
+
+    # -- saving and leaving ------------------------------------------------------------
+
+    def action_save(self, then_leave: bool = True) -> None:
+        text = self.query_one("#note-text", TextArea).text
+        if not text.strip():
+            self.notify("There's nothing to save yet; write a few words first.", markup=False)
+            return
+        store, content, today = self.hearth.store, self.hearth.content, self.hearth.today()
+        kind = self._kind_now()
+        occasion = self.query_one("#occasion", Input).value
+        private = self.query_one("#private", Checkbox).value
+        existing = self.note
+
+        def job() -> Note:
+            return save_note(
+                store,
+                content,
+                existing,
+                kind=kind.id,
+                text=text,
+                occasion=occasion,
+                step=existing.step if existing else None,
+                private=private,
+                day=existing.date if existing else None,
+                today=today,
+            )
+
+        def done(saved: Note) -> None:
+            self.note = saved
+            self._clean = self._snapshot()
+            hints = gentle_hints(kind, saved.text)
+            message = f"Saved your {kind.label.lower()} as a draft."
+            if hints:
+                message += f" A thought: {hints[0]}"
+            self.notify(message, markup=False, timeout=8 if hints else 4)
+            if then_leave:
+                self.dismiss(saved)
+
+        def failed(_exc: HearthsideError) -> bool:
+            return False  # the text stays in the composer; the app shows what went wrong
+
+        self.hearth.write(job, done=done, failed=failed)
+
+    def action_leave(self) -> None:
+        if not self.dirty:
+            self.dismiss(self.note)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                self.dismiss(self.note)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "This note has changes that aren't saved yet.",
+                [("Save", "save"), ("Discard changes", "discard"), ("Keep writing", "keep")],
+            ),
+            answered,
+        )

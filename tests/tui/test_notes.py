@@ -1,0 +1,193 @@
+"""Stories of the Notes room: compose from a template, hand it over, see it counted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from textual.widgets import Select, TextArea
+
+from hearthside.cli import cli
+from hearthside.content import Content
+from hearthside.model import Note
+from hearthside.notes import add_note
+from hearthside.store import Store
+from hearthside.tui.app import HearthsideApp
+from hearthside.tui.screens.composer import NoteComposer
+from hearthside.tui.screens.notes import NotesScreen
+from tests.conftest import TODAY
+from tests.tui.conftest import SIZE, screen_text, settle
+
+Make = Callable[..., HearthsideApp]
+
+
+async def test_a_gratitude_note_from_a_template_copied_delivered_and_counted(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteComposer)
+        text = screen_text(app)
+        assert "Writing gratitude note" in text.lower() or "gratitude" in text.lower()
+        await pilot.press("down", "enter")  # the first template
+        await pilot.pause()
+        body = app.screen.query_one("#note-text", TextArea)
+        assert "Sam" in body.text and "{spouse}" not in body.text
+        await pilot.press(*"the soup")  # fills the first ___ gap
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NotesScreen)
+        [note] = Store(welcomed).all(Note)
+        assert note.kind == "gratitude" and "the soup" in note.text and note.status == "drafted"
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == note.text
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("s")  # said aloud
+        await settle(pilot)
+        assert "delivered" in screen_text(app) and "said aloud" in screen_text(app)
+    [note] = Store(welcomed).all(Note)
+    assert note.status == "delivered" and note.delivered_how == "said aloud"
+    stats = CliRunner().invoke(cli, ["stats", "--home", str(welcomed)]).output
+    compliments = next(
+        line for line in stats.splitlines() if "Kind words" in line or "ompliment" in line
+    )
+    assert "1/" in compliments
+
+
+async def test_the_guidance_follows_the_kind_and_hints_are_gentle(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "c")
+        await pilot.pause()
+        app.screen.query_one("#kind", Select).value = "apology"
+        await pilot.pause()
+        assert "Name the specific thing you did" in screen_text(app)
+        area = app.screen.query_one("#note-text", TextArea)
+        area.focus()
+        await pilot.press(*"I'm sorry I was short with you, but I was tired")
+        await pilot.pause()
+        assert "A thought before you save" in screen_text(app)
+        assert '"but"' in screen_text(app)
+        await pilot.press("ctrl+s")  # a hint, never a block
+        await settle(pilot)
+    assert [n.kind for n in Store(welcomed).all(Note)] == ["apology"]
+
+
+@pytest.mark.parametrize("fmt_key", ["t", "m", "w"])
+async def test_export_a_card_in_each_format(make: Make, welcomed: Path, fmt_key: str) -> None:
+    content = Content()
+    add_note(
+        Store(welcomed),
+        content,
+        kind="compliment",
+        text="You were <script>alert(1)</script> so [bold]patient[/] tonight",
+        today=TODAY,
+    )
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "p")
+        await pilot.pause()
+        await pilot.press(fmt_key)
+        await settle(pilot)
+    [card] = list((welcomed / "exports").glob("compliment-*"))
+    text = card.read_text()
+    assert "[bold]patient[/]" in text
+    if card.suffix == ".html":
+        assert "<script>" not in text and "&lt;script&gt;" in text
+        HTMLParser().feed(text)
+    assert oct(card.stat().st_mode & 0o777) == "0o600"
+
+
+async def test_on_this_day_shows_notes_from_earlier_years(make: Make, welcomed: Path) -> None:
+    add_note(
+        Store(welcomed),
+        Content(),
+        kind="gratitude",
+        text="Thank you for the picnic last fall",
+        day="2025-11-25",
+        today=TODAY,
+    )
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "On this day" in text and "1 year ago" in text and "picnic" in text
+
+
+async def test_filter_by_kind_status_and_words(make: Make, welcomed: Path) -> None:
+    store, content = Store(welcomed), Content()
+    add_note(
+        store, content, kind="gratitude", text="Thanks for walking the dog in the rain", today=TODAY
+    )
+    add_note(
+        store, content, kind="apology", text="Sorry I forgot to call your mother back", today=TODAY
+    )
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "k")  # gratitude
+        await pilot.pause()
+        listing = app.screen.query_one("#note-list")
+        assert len(listing.lines()) == 1 and "dog" in listing.lines()[0]
+        await pilot.press("escape", "slash", *"mother")
+        await pilot.pause()
+        assert len(listing.lines()) == 1 and "mother" in listing.lines()[0]
+
+
+MARKUP = ["[bold]x[/]", "[/ then", "[@click=app.quit]y[/]", "[sad]"]
+
+
+@pytest.mark.parametrize("text", MARKUP)
+async def test_markup_in_notes_is_shown_literally(make: Make, welcomed: Path, text: str) -> None:
+    add_note(
+        Store(welcomed),
+        Content(),
+        kind="gratitude",
+        text=f"Thank you {text} truly",
+        occasion=text,
+        today=TODAY,
+    )
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert f"Thank you {text} truly" in shown
+        assert text in shown
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#note-text", TextArea).text == f"Thank you {text} truly"
+        assert app.is_running
+
+
+def test_notes_room_snapshot(snap_compare: Any, welcomed: Path) -> None:
+    store, content = Store(welcomed), Content()
+    add_note(
+        store,
+        content,
+        kind="gratitude",
+        text="Thank you for the tea you left by my desk.",
+        today=TODAY,
+        day="2026-11-24",
+    )
+    add_note(
+        store,
+        content,
+        kind="encouragement",
+        text="You've prepared so well. I'll be thinking of you at 10.",
+        occasion="her presentation",
+        today=TODAY,
+    )
+    from hearthside.tui.app import make_app
+
+    assert snap_compare(make_app(home=welcomed, today=TODAY, room="notes"), terminal_size=SIZE)
