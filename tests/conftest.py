@@ -31,3 +31,10 @@ def store(private_home: Path) -> Iterator[Store]:
 @pytest.fixture(scope="session")
 def content() -> Content:
     return Content()
+
+
+def disk_state(home: Path) -> dict[str, bytes]:
+    """Every journal file's bytes, to show that something changed nothing."""
+    from hearthside.paths import journal_files
+
+    return {p.name: p.read_bytes() for p in journal_files(home) if p.exists()}

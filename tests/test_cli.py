@@ -7,7 +7,6 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-import orjson
 import pytest
 from click.testing import CliRunner, Result
 
@@ -15,6 +14,7 @@ from hearthside.cli import cli
 from hearthside.model import Entry, Moment, Note, PracticeLog
 from hearthside.paths import database_path
 from hearthside.store import Store
+from tests.conftest import disk_state
 
 
 def run(*args: str, input: str | None = None) -> Result:
@@ -96,12 +96,12 @@ def test_bad_input_says_what_is_wrong_exits_2_and_writes_nothing(
     private_home: Path, args: list[str], message: str
 ) -> None:
     run("add", "a first entry so the file exists")
-    before = database_path(private_home).read_bytes()
+    before = disk_state(private_home)
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
-    assert database_path(private_home).read_bytes() == before
+    assert disk_state(private_home) == before
 
 
 def test_a_future_practice_is_refused_but_a_past_one_counts(private_home: Path) -> None:
@@ -152,7 +152,7 @@ def test_guide_lists_fifteen_and_shows_one(private_home: Path) -> None:
 def test_doctor_reports_health_and_trouble(private_home: Path) -> None:
     run("add", "hello")
     healthy = run("doctor")
-    assert healthy.exit_code == 0 and "reads cleanly" in healthy.output
+    assert healthy.exit_code == 0 and "checked" in healthy.output
     database_path(private_home).write_bytes(b"{oops")
     sick = CliRunner().invoke(cli, ["doctor"])
     assert sick.exit_code == 1 and "not valid JSON" in sick.output
@@ -198,8 +198,7 @@ def test_python_dash_m_works(private_home: Path) -> None:
         [sys.executable, "-m", "hearthside", "add", "via -m"], capture_output=True, text=True
     )
     assert out.returncode == 0, out.stderr
-    data = orjson.loads(database_path(private_home).read_bytes())
-    assert any(doc["body"] == "via -m" for doc in data["entries"].values())
+    assert [e.body for e in Store(private_home).all(Entry)] == ["via -m"]
 
 
 def test_notes_lists_by_kind_and_undelivered(private_home: Path) -> None:

@@ -33,9 +33,9 @@ from hearthside.model import (
     Record,
 )
 from hearthside.notes import add_note, deliver_note
-from hearthside.paths import database_path
 from hearthside.sharing import RECEIVED, share_notes
 from hearthside.store import Store
+from tests.conftest import disk_state
 
 JRNL_EXPORT = Path(__file__).parent / "data" / "jrnl-export.json"
 EVERY_KIND: tuple[type[Record], ...] = (
@@ -112,11 +112,11 @@ def test_importing_the_same_file_twice_adds_nothing(full_journal: Store, tmp_pat
     moved = export_everything(full_journal)
     new_home = Store(tmp_path / "new-machine")
     import_file(new_home, moved)
-    before = database_path(new_home.home).read_bytes()
+    before = disk_state(new_home.home)
     again = import_file(new_home, moved)
     assert again.added == () and again.already_there == 10
     assert "already in your journal" in again.summary()
-    assert database_path(new_home.home).read_bytes() == before
+    assert disk_state(new_home.home) == before
 
 
 def test_settings_already_chosen_are_kept(full_journal: Store, tmp_path: Path) -> None:
@@ -166,11 +166,11 @@ def test_a_dry_run_says_what_would_come_in_and_writes_nothing(
     moved = export_everything(full_journal)
     home = tmp_path / "new-machine"
     fresh = Store(home)
-    before = database_path(home).read_bytes()
+    before = disk_state(home)
     report = import_file(fresh, moved, dry_run=True)
     assert report.dry_run and len(report.added) == 10
     assert report.summary().startswith("Would import 3 entries")
-    assert database_path(home).read_bytes() == before and fresh.all(Entry) == []
+    assert disk_state(home) == before and fresh.all(Entry) == []
 
 
 def write(path: Path, data: object) -> Path:
@@ -238,7 +238,7 @@ def test_a_broken_or_foreign_file_is_refused_and_changes_nothing(
     store: Store, tmp_path: Path, case: str
 ) -> None:
     add_entry(store, body="Already here.", day="2026-11-01")
-    before = database_path(store.home).read_bytes()
+    before = disk_state(store.home)
     data, problem = broken_files(tmp_path)[case]
     path = write(tmp_path / f"{case}.json", data)
     with pytest.raises(ImportRefused) as refused:
@@ -246,7 +246,7 @@ def test_a_broken_or_foreign_file_is_refused_and_changes_nothing(
     message = str(refused.value)
     assert str(path) in message and problem in message and "Nothing was imported" in message
     assert "secret" not in message
-    assert database_path(store.home).read_bytes() == before
+    assert disk_state(store.home) == before
     assert [e.body for e in Store(store.home).all(Entry)] == ["Already here."]
 
 

@@ -14,15 +14,24 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hearthside import backups as backups_module
 from hearthside import store as store_module
+from hearthside.backups import BACKUPS_KEPT, list_backups, restore_backup
 from hearthside.errors import HearthsideError, StoreError
 from hearthside.model import Entry, Moment, PracticeLog
-from hearthside.paths import backups_dir, database_path
-from hearthside.store import BACKUPS_KEPT, Store, list_backups, restore_backup
+from hearthside.paths import backups_dir, database_path, journal_files, year_path
+from hearthside.store import FORMAT_VERSION, Store
+from tests.conftest import disk_state
 
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
+
+
+def this_year_file(home: Path) -> Path:
+    from datetime import date
+
+    return year_path(home, str(date.today().year))
 
 
 def test_first_open_creates_a_private_home_and_file(private_home: Path) -> None:
@@ -34,11 +43,24 @@ def test_first_open_creates_a_private_home_and_file(private_home: Path) -> None:
 def test_a_record_round_trips_with_ids_and_timestamps(store: Store, private_home: Path) -> None:
     saved = store.add(Entry(date="2026-11-24", title="Walk", body="We walked.", tags=["walk"]))
     assert len(saved.id) == 32
-    assert (
-        saved.created.endswith(("+00:00", "Z")) or "+" in saved.created or "-" in saved.created[19:]
-    )
+    assert saved.created[19:] in ("+00:00", "Z") or saved.created[19] in "+-"
     again = Store(private_home).get(Entry, saved.id)
     assert again == saved
+    assert mode(this_year_file(private_home)) == 0o600
+
+
+def test_records_live_in_the_file_of_the_year_they_were_created(
+    store: Store, private_home: Path
+) -> None:
+    old = store.add(Entry(date="2019-03-01", body="old", created="2019-03-01T10:00:00+00:00"))
+    new = store.add(Entry(date="2026-11-24", body="new"))
+    assert old.id in year_path(private_home, "2019").read_text()
+    assert new.id not in year_path(private_home, "2019").read_text()
+    before = year_path(private_home, "2019").read_bytes()
+    store.save(new)
+    # Saving this year's record leaves the old year's file alone.
+    assert year_path(private_home, "2019").read_bytes() == before
+    assert {e.id for e in Store(private_home).all(Entry)} == {old.id, new.id}
 
 
 def test_lookup_by_prefix_and_clear_errors(store: Store) -> None:
@@ -57,6 +79,16 @@ def test_soft_delete_hides_and_restore_brings_back(store: Store) -> None:
     assert [e.id for e in store.all(Entry)] == [saved.id]
 
 
+def test_a_trashed_record_is_not_found_when_trash_is_excluded(store: Store) -> None:
+    saved = store.add(Entry(date="2026-11-24", body="x"))
+    store.delete(saved)
+    assert store.get(Entry, saved.id[:6]).deleted
+    with pytest.raises(HearthsideError, match="No entry has the id"):
+        store.get(Entry, saved.id, include_deleted=False)
+    with pytest.raises(HearthsideError, match="No entry has the id"):
+        store.get(Entry, saved.id[:6], include_deleted=False)
+
+
 def test_purge_removes_for_good(store: Store, private_home: Path) -> None:
     saved = store.add(Entry(date="2026-11-24", body="x"))
     store.purge(saved)
@@ -67,8 +99,9 @@ def test_every_kind_has_its_own_table(store: Store, private_home: Path) -> None:
     store.add(Entry(date="2026-11-24", body="x"))
     store.add(PracticeLog(practice="affection", date="2026-11-24"))
     store.add(Moment(date="2026-11-24", positive=True))
-    data = orjson.loads(database_path(private_home).read_bytes())
-    assert {"entries", "practice_logs", "moments", "meta"} <= set(data)
+    data = orjson.loads(this_year_file(private_home).read_bytes())
+    assert {"entries", "practice_logs", "moments"} <= set(data)
+    assert "meta" in orjson.loads(database_path(private_home).read_bytes())
 
 
 @pytest.mark.parametrize(
@@ -80,11 +113,12 @@ def test_every_kind_has_its_own_table(store: Store, private_home: Path) -> None:
         (b"[1, 2, 3]", "not a Hearthside journal"),
     ],
 )
+@pytest.mark.parametrize("which", ["main", "year"])
 def test_a_damaged_file_is_refused_and_never_overwritten(
-    private_home: Path, raw: bytes, problem: str
+    private_home: Path, raw: bytes, problem: str, which: str
 ) -> None:
-    private_home.mkdir(parents=True)
-    path = database_path(private_home)
+    Store(private_home).add(Entry(date="2026-11-24", body="x"))
+    path = database_path(private_home) if which == "main" else this_year_file(private_home)
     path.write_bytes(raw)
     with pytest.raises(StoreError) as info:
         Store(private_home)
@@ -100,15 +134,15 @@ def test_damaged_file_message_names_the_backup_and_restore_brings_it_back(
     s = Store(private_home)
     kept = s.add(Entry(date="2026-11-24", body="keep me"))
     # The next day's first save backs up everything written before it.
-    monkeypatch.setattr(store_module, "backup_day", lambda: "2099-01-01")
+    monkeypatch.setattr(backups_module, "backup_day", lambda: "2099-01-01")
     s.add(Entry(date="2026-11-25", body="second"))
     s.close()
-    database_path(private_home).write_bytes(b"")
+    this_year_file(private_home).write_bytes(b"")
     with pytest.raises(StoreError, match="hearthside restore") as info:
         Store(private_home)
-    assert "backups" in str(info.value)
+    assert "2099-01-01" in str(info.value)
     used, moved = restore_backup(private_home)
-    assert moved is not None and moved.read_bytes() == b""
+    assert moved is not None and (moved / this_year_file(private_home).name).read_bytes() == b""
     restored = Store(private_home)
     assert kept.id in {e.id for e in restored.all(Entry)}
     assert used.parent == backups_dir(private_home)
@@ -123,29 +157,56 @@ def test_a_newer_file_is_refused(private_home: Path) -> None:
     assert orjson.loads(path.read_bytes()) == {"meta": {"1": {"schema": 99}}}
 
 
-def test_an_older_file_is_migrated_forward(private_home: Path) -> None:
+def test_an_older_single_file_is_migrated_forward(private_home: Path) -> None:
     private_home.mkdir(parents=True)
     path = database_path(private_home)
-    old = {"entries": {"1": {"id": "abc123abc123", "date": "2026-01-02", "body": "old"}}}
+    old = {
+        "entries": {
+            "1": {
+                "id": "abc123abc123",
+                "date": "2021-01-02",
+                "body": "old",
+                "created": "2021-01-02T09:00:00+00:00",
+            },
+            "2": {
+                "id": "def456def456",
+                "date": "2024-05-06",
+                "body": "newer",
+                "created": "2024-05-06T09:00:00+00:00",
+            },
+        },
+        "settings": {"1": {"spouse_name": "Sam"}},
+    }
     path.write_bytes(orjson.dumps(old))
     s = Store(private_home)
     entry = s.get(Entry, "abc123abc123")
     assert entry.body == "old" and entry.schema == 1 and entry.deleted_at is None
-    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == 1
+    assert s.settings().spouse_name == "Sam"
+    assert [p.name for p in journal_files(private_home)] == [
+        "hearthside.json",
+        "hearthside-2021.json",
+        "hearthside-2024.json",
+    ]
+    main = orjson.loads(path.read_bytes())
+    assert main["meta"]["1"]["schema"] == FORMAT_VERSION and "entries" not in main
 
 
 def test_migrations_run_in_order(private_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def add_mood(data: dict) -> dict:  # type: ignore[type-arg]
-        for doc in data.get("entries", {}).values():
-            doc["mood"] = "calm"
-        return data
+    def add_mood(files: dict) -> dict:  # type: ignore[type-arg]
+        for _key, tables in files.items():
+            for doc in tables.get("entries", {}).values():
+                doc["mood"] = "calm"
+        return files
 
     Store(private_home).add(Entry(date="2026-01-02", body="x"))
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module.MIGRATIONS, 1, add_mood)
+    monkeypatch.setattr(store_module, "FORMAT_VERSION", FORMAT_VERSION + 1)
+    monkeypatch.setitem(store_module.MIGRATIONS, FORMAT_VERSION, add_mood)
     Store(private_home).close()
-    data = orjson.loads(database_path(private_home).read_bytes())
-    assert data["meta"]["1"]["schema"] == 2
+    assert (
+        orjson.loads(database_path(private_home).read_bytes())["meta"]["1"]["schema"]
+        == FORMAT_VERSION + 1
+    )
+    data = orjson.loads(this_year_file(private_home).read_bytes())
     assert all(doc["mood"] == "calm" for doc in data["entries"].values())
 
 
@@ -154,14 +215,29 @@ def test_a_backup_on_the_first_write_of_each_day_keeping_fourteen(
 ) -> None:
     store.add(Entry(date="2026-11-01", body="first"))
     for day in range(1, 20):
-        monkeypatch.setattr(store_module, "backup_day", lambda d=day: f"2099-10-{d:02d}")
+        monkeypatch.setattr(backups_module, "backup_day", lambda d=day: f"2099-10-{d:02d}")
         store.add(Entry(date="2026-11-01", body=f"day {day}"))
         store.add(Entry(date="2026-11-01", body=f"day {day} again"))
-    backups = list_backups(private_home)
-    assert len(backups) == BACKUPS_KEPT
-    assert backups[0].name == "hearthside-2099-10-19.json"
-    assert all(mode(b) == 0o600 for b in backups)
+    kept = list_backups(private_home)
+    assert len(kept) == BACKUPS_KEPT
+    assert kept[0].name == "2099-10-19"
+    assert all(mode(f) == 0o600 for b in kept for f in b.iterdir())
     assert mode(backups_dir(private_home)) == 0o700
+    # Each backup holds that day's starting state, whatever was saved later.
+    day_19 = orjson.loads((kept[0] / this_year_file(private_home).name).read_bytes())
+    assert sum(d["body"] == "day 18 again" for d in day_19["entries"].values()) == 1
+    assert all("day 19" not in d["body"] for d in day_19["entries"].values())
+
+
+def test_each_backup_restores(
+    store: Store, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for day in range(1, 4):
+        monkeypatch.setattr(backups_module, "backup_day", lambda d=day: f"2099-10-{d:02d}")
+        store.add(Entry(date="2026-11-01", body=f"day {day}"))
+    for count, backup in enumerate(sorted(list_backups(private_home))):
+        restore_backup(private_home, backup)
+        assert len(Store(private_home).all(Entry)) == count
 
 
 def test_a_second_process_sees_changes_and_neither_loses_records(
@@ -180,7 +256,7 @@ def test_a_failed_save_leaves_memory_and_disk_agreeing(
     store: Store, private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kept = store.add(Entry(date="2026-11-24", body="kept"))
-    before = database_path(private_home).read_bytes()
+    before = disk_state(private_home)
 
     def disk_full(*_args: object, **_kw: object) -> None:
         raise OSError(28, "No space left on device")
@@ -189,7 +265,7 @@ def test_a_failed_save_leaves_memory_and_disk_agreeing(
     with pytest.raises(StoreError, match="No space left"):
         store.add(Entry(date="2026-11-24", body="lost?"))
     monkeypatch.undo()
-    assert database_path(private_home).read_bytes() == before
+    assert disk_state(private_home) == before
     assert [e.id for e in store.all(Entry)] == [kept.id]
     assert not list(private_home.glob(".hearthside-*.tmp"))
 
@@ -198,11 +274,6 @@ def test_leftover_temp_files_are_cleaned_at_start(private_home: Path) -> None:
     Store(private_home).add(Entry(date="2026-11-24", body="x"))
     leftover = private_home / ".hearthside-abc.tmp"
     leftover.write_bytes(b"half a file")
-    # An older file needs migrating, which runs the start-up tidy under the lock.
-    path = database_path(private_home)
-    data = orjson.loads(path.read_bytes())
-    del data["meta"]
-    path.write_bytes(orjson.dumps(data))
     Store(private_home).close()
     assert not leftover.exists()
 
@@ -249,13 +320,3 @@ def test_two_writer_processes_lose_nothing(private_home: Path) -> None:
         reported |= set(out.split())
     assert len(reported) == 500
     assert {e.id for e in Store(private_home).all(Entry)} == reported
-
-
-def test_a_trashed_record_is_not_found_when_trash_is_excluded(store: Store) -> None:
-    saved = store.add(Entry(date="2026-11-24", body="x"))
-    store.delete(saved)
-    assert store.get(Entry, saved.id[:6]).deleted
-    with pytest.raises(HearthsideError, match="No entry has the id"):
-        store.get(Entry, saved.id, include_deleted=False)
-    with pytest.raises(HearthsideError, match="No entry has the id"):
-        store.get(Entry, saved.id[:6], include_deleted=False)

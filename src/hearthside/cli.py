@@ -394,15 +394,15 @@ def doctor() -> None:
 
 @cli.command()
 @home_option
-@click.argument("backup", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("backup", required=False, type=click.Path(file_okay=False, path_type=Path))
 def restore(backup: Path | None) -> None:
-    """Bring back the newest good backup (or BACKUP) in place of the journal."""
-    from hearthside.store import restore_backup
+    """Bring back the newest good backup (or the BACKUP folder) in place of the journal."""
+    from hearthside.backups import restore_backup
 
     used, kept = restore_backup(app_context().home, backup)
     say(f"Restored {used}.")
     if kept:
-        say(f"The file it replaced was kept as {kept}.")
+        say(f"The files it replaced were kept in {kept}.")
 
 
 for _module in (cli_plans, cli_progress, cli_sharing):

@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from hearthside.backups import list_backups, newest_good_backup
 from hearthside.content import Content
 from hearthside.errors import HearthsideError
-from hearthside.paths import DIR_MODE, FILE_MODE, database_path, lock_path
+from hearthside.locking import FileLock
+from hearthside.paths import DIR_MODE, FILE_MODE, journal_files, lock_path
 from hearthside.storage import CorruptDatabase, decode_database
-from hearthside.store import FileLock, list_backups, newest_good_backup
 
 Check = tuple[bool, str]
 
 
 def run_checks(home: Path) -> Iterator[Check]:
     yield from _check_home(home)
-    yield from _check_database(home)
+    yield from _check_files(home)
     yield _check_lock(home)
     yield from _check_backups(home)
     yield _check_content()
@@ -36,29 +37,32 @@ def _check_home(home: Path) -> Iterator[Check]:
         )
 
 
-def _check_database(home: Path) -> Iterator[Check]:
-    path = database_path(home)
-    if not path.exists():
-        return
-    try:
-        data = decode_database(path.read_bytes(), path)
-    except CorruptDatabase as exc:
-        good = newest_good_backup(home)
-        fix = "run `hearthside restore`" if good else "there is no backup to restore yet"
-        yield False, f"{exc} It has not been touched; {fix}."
-        return
-    except OSError as exc:
-        yield False, f"The journal file {path} can't be read ({exc.strerror})."
-        return
-    counts = {name: len(t) for name, t in data.items() if name not in ("meta", "settings")}
-    summary = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in sorted(counts.items()) if n)
-    yield True, f"Journal file reads cleanly ({summary or 'empty so far'})."
-    mode = path.stat().st_mode & 0o777
-    if mode != FILE_MODE:
-        yield (
-            False,
-            f"The journal file can be read by others (mode {mode:o}); run: chmod 600 '{path}'",
+def _check_files(home: Path) -> Iterator[Check]:
+    counts: dict[str, int] = {}
+    found = [p for p in journal_files(home) if p.exists()]
+    for path in found:
+        try:
+            data = decode_database(path.read_bytes(), path)
+        except CorruptDatabase as exc:
+            fix = (
+                "run `hearthside restore`" if newest_good_backup(home) else "there is no backup yet"
+            )
+            yield False, f"{exc} It has not been touched; {fix}."
+            continue
+        except OSError as exc:
+            yield False, f"The journal file {path} can't be read ({exc.strerror})."
+            continue
+        for name, table in data.items():
+            if name not in ("meta", "settings"):
+                counts[name] = counts.get(name, 0) + len(table)
+        mode = path.stat().st_mode & 0o777
+        if mode != FILE_MODE:
+            yield False, f"{path} can be read by others (mode {mode:o}); run: chmod 600 '{path}'"
+    if found:
+        summary = ", ".join(
+            f"{n} {name.replace('_', ' ')}" for name, n in sorted(counts.items()) if n
         )
+        yield True, f"{len(found)} journal file(s) checked ({summary or 'empty so far'})."
 
 
 def _check_lock(home: Path) -> Check:
@@ -77,7 +81,7 @@ def _check_backups(home: Path) -> Iterator[Check]:
     if good is None:
         yield False, "None of the backups can be read; keep them and ask for help."
     else:
-        yield True, f"{len(backups)} backup(s); the newest good one is {good.name}."
+        yield True, f"{len(backups)} daily backup(s); the newest good one is {good.name}."
 
 
 def _check_content() -> Check:

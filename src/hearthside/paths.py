@@ -55,6 +55,17 @@ def database_path(home: Path) -> Path:
     return home / DB_NAME
 
 
+def year_path(home: Path, year: str) -> Path:
+    """Where the records created in ``year`` live (a past year's file is rarely written)."""
+    return home / f"hearthside-{year}.json"
+
+
+def journal_files(home: Path) -> list[Path]:
+    """The main file (settings, format) and every year's file that exists, in order."""
+    years = sorted(p for p in home.glob("hearthside-[0-9][0-9][0-9][0-9].json") if p.is_file())
+    return [database_path(home), *years]
+
+
 def backups_dir(home: Path) -> Path:
     return home / "backups"
 

@@ -79,8 +79,8 @@ def write_atomically(path: Path, payload: bytes) -> Signature:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise StoreError(
-            f"Couldn't save to {path} ({exc.strerror or exc}). Nothing was lost: "
-            "your last saved journal is unchanged. Free some disk space or check "
+            f"Couldn't write {path} ({exc.strerror or exc}). Nothing was lost: "
+            "what was there before is unchanged. Free some disk space or check "
             "the folder's permissions, then try again."
         ) from None
     fsync_dir(path.parent)

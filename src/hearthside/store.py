@@ -1,21 +1,23 @@
-"""The journal store: one TinyDB file, one table per kind, safe for two processes.
+"""The journal store: TinyDB files, one table per kind, safe for two processes.
 
-Writes are serialised by an advisory lock that is held only while writing, so the
-app can stay open in one terminal while ``hearthside log hug`` runs in another.
-A writer that finds the file changed since it last read it reloads before
-applying its change, so neither side loses the other's records. The kernel drops
-the lock when a process dies, so a killed writer never leaves the journal locked.
+Records live in one file per year they were created in (``hearthside-2026.json``),
+beside a small main file holding the settings and the format version. A save
+rewrites only the file its record lives in, so saving stays as fast in the tenth
+year as in the first.
+
+Writes are serialised by a lock held only while writing, so the app can stay
+open in one terminal while ``hearthside log hug`` runs in another. A writer that
+finds a file changed since it last read it reloads before applying its change,
+so neither side loses the other's records.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,141 +26,91 @@ from tinydb.middlewares import CachingMiddleware
 from tinydb.table import Document
 
 from hearthside import dates
+from hearthside.backups import back_up_once_today, corrupt_advice
 from hearthside.config import Settings
 from hearthside.errors import HearthsideError, StoreError
-from hearthside.model import SCHEMA_VERSION, R, Record
-from hearthside.paths import (
-    FILE_MODE,
-    backups_dir,
-    database_path,
-    ensure_private_dir,
-    lock_path,
-)
+from hearthside.locking import FileLock
+from hearthside.model import R, Record
+from hearthside.paths import database_path, ensure_private_dir, journal_files, lock_path
 from hearthside.storage import (
     TEMP_PREFIX,
     TEMP_SUFFIX,
     AtomicJSONStorage,
     CorruptDatabase,
-    decode_database,
     disk_signature,
     write_atomically,
 )
 
-BACKUPS_KEPT = 14
-LOCK_TIMEOUT = 10.0
+# The layout of the files on disk; records carry their own `schema` (model.py).
+FORMAT_VERSION = 2
 META_TABLE = "meta"
 SETTINGS_TABLE = "settings"
-BACKUP_PREFIX = "hearthside-"
+MAIN = ""  # the part key of the main file; years use "2026" and so on
 
-Migration = Callable[[dict[str, dict[str, Any]]], dict[str, dict[str, Any]]]
+Tables = dict[str, dict[str, Any]]
+Files = dict[str, Tables]  # part key -> the file's tables
+Migration = Callable[[Files], Files]
 
 
-def _stamp_schema(data: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Version 0 files (no meta table) get a schema number on every record."""
-    for name, table in data.items():
+def _stamp_schema(files: Files) -> Files:
+    """Format 0 (no meta table): every record gets a schema number and a trash field."""
+    for name, table in files[MAIN].items():
         if name in (META_TABLE, SETTINGS_TABLE):
             continue
         for doc in table.values():
             doc.setdefault("schema", 1)
             doc.setdefault("deleted_at", None)
-    return data
+    return files
 
 
-# MIGRATIONS[n] turns a version-n file into a version n+1 file.
-MIGRATIONS: dict[int, Migration] = {0: _stamp_schema}
-
-
-def backup_day() -> str:
-    """The day a backup is named for (a seam for tests that travel in time)."""
-    return date.today().isoformat()
-
-
-def list_backups(home: Path) -> list[Path]:
-    """Backups, newest first (their names sort by date)."""
-    folder = backups_dir(home)
-    if not folder.is_dir():
-        return []
-    found = [p for p in folder.glob(f"{BACKUP_PREFIX}*.json") if p.is_file()]
-    return sorted(found, reverse=True)
-
-
-def newest_good_backup(home: Path) -> Path | None:
-    for backup in list_backups(home):
-        try:
-            decode_database(backup.read_bytes(), backup)
-        except (OSError, CorruptDatabase):
+def _split_by_year(files: Files) -> Files:
+    """Format 1 kept everything in one file; format 2 gives each year its own."""
+    main = files[MAIN]
+    split: Files = {MAIN: {k: v for k, v in main.items() if k in (META_TABLE, SETTINGS_TABLE)}}
+    for name, table in main.items():
+        if name in (META_TABLE, SETTINGS_TABLE):
             continue
-        return backup
-    return None
+        for doc in table.values():
+            year = part_for(str(doc.get("created") or ""))
+            target = split.setdefault(year, {}).setdefault(name, {})
+            target[str(len(target) + 1)] = doc
+    return split
 
 
-def corrupt_advice(home: Path, exc: CorruptDatabase) -> StoreError:
-    backup = newest_good_backup(home)
-    if backup is None:
-        advice = (
-            "It has been left exactly as it is. There is no backup to restore from yet; "
-            "if you have a copy elsewhere, put it back at that path."
-        )
-    else:
-        advice = (
-            f"It has been left exactly as it is. Your newest good backup is {backup}. "
-            "To bring it back, run: hearthside restore"
-        )
-    return StoreError(f"{exc} {advice}")
+# MIGRATIONS[n] turns format n into format n + 1.
+MIGRATIONS: dict[int, Migration] = {0: _stamp_schema, 1: _split_by_year}
 
 
-class FileLock:
-    """An advisory lock on ``.lock`` in the home, released by the kernel if we die."""
+def part_for(created: str) -> str:
+    year = created[:4]
+    return year if year.isdigit() and len(year) == 4 else str(date.today().year)
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
 
-    def acquire(self, timeout: float = LOCK_TIMEOUT) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(fd)
-                    raise StoreError(
-                        f"Another Hearthside has been saving for over {timeout:.0f} s and "
-                        "still holds the journal. Nothing was written; wait a moment and "
-                        "try again, or run `hearthside doctor`."
-                    ) from None
-                time.sleep(0.01)
-        # The pid is only for `doctor` to report; the kernel lock is what counts.
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        self._fd = fd
+@dataclass
+class Part:
+    """One journal file, read through TinyDB's cache into an atomic storage."""
 
-    def release(self) -> None:
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+    path: Path
+    db: TinyDB = field(init=False)
 
-    def holder(self) -> str | None:
-        """Who holds the lock right now, or None when it is free."""
-        try:
-            fd = os.open(self.path, os.O_RDONLY)
-        except FileNotFoundError:
-            return None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            pid = os.read(fd, 32).decode(errors="replace").strip()
-            return f"process {pid}" if pid else "another process"
-        finally:
-            os.close(fd)
-        return None
+    def __post_init__(self) -> None:
+        self.db = TinyDB(self.path, storage=CachingMiddleware(AtomicJSONStorage))  # type: ignore[no-untyped-call]
+
+    @property
+    def cache(self) -> Any:
+        # TinyDB's CachingMiddleware is untyped; this is the one place that touches it.
+        return self.db.storage
+
+    def read(self) -> Tables:
+        data = self.cache.read()
+        return cast(Tables, data or {})
+
+    def changed_on_disk(self) -> bool:
+        return disk_signature(self.path) != cast(AtomicJSONStorage, self.cache.storage).signature
 
 
 class Store:
-    """All reading and writing of the journal file goes through here."""
+    """All reading and writing of the journal goes through here."""
 
     def __init__(self, home: Path) -> None:
         self.home = ensure_private_dir(home)
@@ -166,82 +118,80 @@ class Store:
         self._lock = FileLock(lock_path(self.home))
         self._mutex = threading.RLock()
         self._depth = 0
-        self._index: dict[str, dict[str, int]] = {}
-        self._db = self._load()
+        self._parts: dict[str, Part] = {}
+        # kind -> record id -> (part key, TinyDB doc id)
+        self._index: dict[str, dict[str, tuple[str, int]]] = {}
+        self._load()
         self._prepare()
 
     # -- opening -------------------------------------------------------------
 
-    def _load(self) -> TinyDB:
-        db = TinyDB(self.path, storage=CachingMiddleware(AtomicJSONStorage))  # type: ignore[no-untyped-call]
-        try:
-            db.storage.read()  # eagerly, so a damaged file is reported here and nowhere else
-        except CorruptDatabase as exc:
-            raise corrupt_advice(self.home, exc) from None
+    def _load(self) -> None:
+        """(Re)read every journal file; a damaged one is reported and left untouched."""
+        parts: dict[str, Part] = {}
+        for path in journal_files(self.home):
+            key = MAIN if path == self.path else path.stem.rsplit("-", 1)[-1]
+            part = Part(path)
+            try:
+                part.read()
+            except CorruptDatabase as exc:
+                raise corrupt_advice(self.home, exc) from None
+            parts[key] = part
+        self._parts = parts
         self._index.clear()
-        return db
 
-    @property
-    def _cache(self) -> Any:
-        # TinyDB's CachingMiddleware is untyped; this is the one place that touches it.
-        return self._db.storage
-
-    @property
-    def _storage(self) -> AtomicJSONStorage:
-        return cast(AtomicJSONStorage, self._cache.storage)
-
-    def _prepare(self) -> None:
-        version = self._schema_version()
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"The journal at {self.path} was written by a newer Hearthside "
-                f"(format {version}; this one reads up to {SCHEMA_VERSION}). Nothing was "
-                "changed. Please update Hearthside to open it."
-            )
-        if version == SCHEMA_VERSION and self.path.exists():
-            return
-        with self.writing():
-            self._clean_temp_files()
-            self._migrate()
-
-    def _schema_version(self) -> int:
-        data = self._cache.read()
-        if data is None:
-            return SCHEMA_VERSION
-        meta = data.get(META_TABLE, {})
-        for doc in meta.values():
+    def _format(self) -> int:
+        if not self.path.exists():
+            return FORMAT_VERSION
+        for doc in self._parts[MAIN].read().get(META_TABLE, {}).values():
             return int(doc.get("schema", 0))
         return 0
 
-    def _migrate(self) -> None:
-        data = self._cache.read()
-        version = self._schema_version() if data is not None else SCHEMA_VERSION
-        data = data or {}
-        while version < SCHEMA_VERSION:
-            data = MIGRATIONS[version](data)
-            version += 1
-        data[META_TABLE] = {"1": {"schema": SCHEMA_VERSION, "migrated": dates.now_iso()}}
-        self._cache.write(data)
-        self._db.clear_cache()
-        self._index.clear()
+    def _prepare(self) -> None:
+        version = self._format()
+        if version > FORMAT_VERSION:
+            raise StoreError(
+                f"The journal at {self.home} was written by a newer Hearthside "
+                f"(format {version}; this one reads up to {FORMAT_VERSION}). Nothing was "
+                "changed. Please update Hearthside to open it."
+            )
+        leftovers = list(self.home.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+        if version == FORMAT_VERSION and self.path.exists() and not leftovers:
+            return
+        with self._lock:
+            # Under the lock no live writer owns a temp file: these are from a crash.
+            for leftover in leftovers:
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            if version < FORMAT_VERSION or not self.path.exists():
+                self._migrate(version)
+        self._load()
 
-    def _clean_temp_files(self) -> None:
-        # Called under the lock: no live writer can own one of these.
-        for leftover in self.home.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+    def _migrate(self, version: int) -> None:
+        files: Files = {key: part.read() for key, part in self._parts.items()}
+        while version < FORMAT_VERSION:
+            files = MIGRATIONS[version](files)
+            version += 1
+        files[MAIN][META_TABLE] = {"1": {"schema": FORMAT_VERSION, "migrated": dates.now_iso()}}
+        # Years first, main last: if this is interrupted, the main file still holds the
+        # old format and the whole migration simply runs again from it.
+        for key in sorted(files, key=lambda k: k == MAIN):
+            path = self.path if key == MAIN else self.home / f"hearthside-{key}.json"
+            write_atomically(path, _dumps(files[key]))
 
     # -- staying in step with other processes --------------------------------
 
     def changed_on_disk(self) -> bool:
-        return disk_signature(self.path) != self._storage.signature
+        on_disk = {p.name for p in journal_files(self.home) if p.exists()}
+        loaded = {part.path.name for part in self._parts.values() if part.path.exists()}
+        return on_disk != loaded or any(p.changed_on_disk() for p in self._parts.values())
 
     def refresh(self) -> bool:
         """Reload if another process saved since we last read. True when something changed."""
         with self._mutex:
             if self._depth or not self.changed_on_disk():
                 return False
-            self._db = self._load()
+            self._load()
             return True
 
     @contextlib.contextmanager
@@ -249,7 +199,9 @@ class Store:
         """One durable change: lock, catch up with the disk, apply, save, unlock.
 
         Nested uses join the outer one, so a service can make several changes that
-        land on disk together or not at all.
+        land on disk together. Each file is replaced atomically; a change spanning
+        several years' files (an import) is written file by file, and importing
+        again after an interruption adds only what is missing.
         """
         with self._mutex:
             if self._depth:
@@ -259,49 +211,50 @@ class Store:
                 finally:
                     self._depth -= 1
                 return
-            self._lock.acquire()
-            try:
+            with self._lock:
                 if self.changed_on_disk():
-                    self._db = self._load()
+                    self._load()
                 self._depth = 1
                 try:
                     yield
-                    self._backup_once_today()
-                    self._cache.flush()
+                    back_up_once_today(self.home)
+                    for part in self._parts.values():
+                        part.cache.flush()
                 except BaseException:
                     # Whatever failed, memory must go back to what the disk holds.
-                    self._db = self._load()
+                    self._load()
                     raise
                 finally:
                     self._depth = 0
-            finally:
-                self._lock.release()
-
-    def _backup_once_today(self) -> None:
-        if not self.path.exists():
-            return
-        folder = ensure_private_dir(backups_dir(self.home))
-        target = folder / f"{BACKUP_PREFIX}{backup_day()}.json"
-        if target.exists():
-            return
-        write_atomically(target, self.path.read_bytes())
-        for old in list_backups(self.home)[BACKUPS_KEPT:]:
-            with contextlib.suppress(OSError):
-                old.unlink()
 
     # -- records ---------------------------------------------------------------
 
-    def _doc_ids(self, kind: str) -> dict[str, int]:
+    def _part(self, key: str) -> Part:
+        part = self._parts.get(key)
+        if part is None:
+            part = self._parts[key] = Part(self.home / f"hearthside-{key}.json")
+        return part
+
+    def _where(self, kind: str) -> dict[str, tuple[str, int]]:
         index = self._index.get(kind)
         if index is None:
-            index = {doc["id"]: doc.doc_id for doc in self._db.table(kind).all() if "id" in doc}
+            index = {}
+            for key, part in self._parts.items():
+                for doc_id, doc in part.read().get(kind, {}).items():
+                    if "id" in doc:
+                        index[doc["id"]] = (key, int(doc_id))
             self._index[kind] = index
         return index
 
     def all(self, cls: type[R], *, include_deleted: bool = False) -> list[R]:
         with self._mutex:
-            # The cached table itself, not TinyDB's Document copies: from_doc copies anyway.
-            docs = list((self._cache.read() or {}).get(cls.KIND, {}).values())
+            # The cached tables themselves, not TinyDB's Document copies: from_doc copies.
+            docs = [
+                doc
+                for key in sorted(self._parts)
+                if key != MAIN
+                for doc in self._parts[key].read().get(cls.KIND, {}).values()
+            ]
         records = [cls.from_doc(doc) for doc in docs]
         if include_deleted:
             return records
@@ -311,23 +264,23 @@ class Store:
         """A record by full id or by an unambiguous prefix of at least four characters."""
         ref = ref.strip().lower()
         with self._mutex:
-            ids = self._doc_ids(cls.KIND)
+            where = self._where(cls.KIND)
             matches = (
-                [ref] if ref in ids else [i for i in ids if len(ref) >= 4 and i.startswith(ref)]
+                [ref] if ref in where else [i for i in where if len(ref) >= 4 and i.startswith(ref)]
             )
             if len(matches) == 1:
-                doc = self._db.table(cls.KIND).get(doc_id=ids[matches[0]])
+                key, doc_id = where[matches[0]]
+                doc = self._parts[key].db.table(cls.KIND).get(doc_id=doc_id)
                 record = cls.from_doc(cast(dict[str, Any], doc))
                 if include_deleted or not record.deleted:
                     return record
                 matches = []
-        label = cls.LABEL
         if len(matches) > 1:
             raise HearthsideError(
-                f"More than one {label} starts with {ref[:12]!r}; type a few more characters."
+                f"More than one {cls.LABEL} starts with {ref[:12]!r}; type a few more characters."
             )
         raise HearthsideError(
-            f"No {label} has the id {ref[:40]!r}. `hearthside list` shows the ids."
+            f"No {cls.LABEL} has the id {ref[:40]!r}. `hearthside list` shows the ids."
         )
 
     def add(self, record: R) -> R:
@@ -340,21 +293,22 @@ class Store:
             for record in added:
                 record.created = record.created or now
                 record.updated = record.updated or now
-                table = self._db.table(record.KIND)
-                doc_id = table.insert(record.to_doc())
-                self._doc_ids(record.KIND)[record.id] = doc_id
+                key = part_for(record.created)
+                doc_id = self._part(key).db.table(record.KIND).insert(record.to_doc())
+                self._where(record.KIND)[record.id] = (key, doc_id)
         return added
 
     def save(self, record: R) -> R:
         """Write back a changed record (matched by id), stamping ``updated``."""
         with self.writing():
-            ids = self._doc_ids(record.KIND)
-            if record.id not in ids:
+            found = self._where(record.KIND).get(record.id)
+            if found is None:
                 raise HearthsideError(
                     "That record is no longer in the journal (was it purged from the trash?)."
                 )
+            key, doc_id = found
             record.updated = dates.now_iso()
-            self._db.table(record.KIND).upsert(Document(record.to_doc(), doc_id=ids[record.id]))
+            self._parts[key].db.table(record.KIND).upsert(Document(record.to_doc(), doc_id=doc_id))
         return record
 
     def delete(self, record: R) -> R:
@@ -367,61 +321,42 @@ class Store:
 
     def purge(self, record: Record) -> None:
         with self.writing():
-            ids = self._doc_ids(record.KIND)
-            doc_id = ids.pop(record.id, None)
-            if doc_id is not None:
-                self._db.table(record.KIND).remove(doc_ids=[doc_id])
+            found = self._where(record.KIND).pop(record.id, None)
+            if found is not None:
+                key, doc_id = found
+                self._parts[key].db.table(record.KIND).remove(doc_ids=[doc_id])
 
     # -- settings --------------------------------------------------------------
 
     def settings(self) -> Settings:
         with self._mutex:
-            doc = self._db.table(SETTINGS_TABLE).get(doc_id=1)
+            doc = self._parts[MAIN].read().get(SETTINGS_TABLE, {}).get("1")
         return Settings.from_doc(dict(doc) if doc else {})
 
     def save_settings(self, settings: Settings) -> Settings:
         settings.validate()
         with self.writing():
-            self._db.table(SETTINGS_TABLE).upsert(Document(settings.to_doc(), doc_id=1))
+            table = self._parts[MAIN].db.table(SETTINGS_TABLE)
+            table.upsert(Document(settings.to_doc(), doc_id=1))
         return settings
 
     def counts(self) -> dict[str, int]:
+        """How many records of each kind are stored, trash included."""
+        totals: dict[str, int] = {}
         with self._mutex:
-            data = self._cache.read() or {}
-        return {name: len(table) for name, table in data.items() if name not in (META_TABLE,)}
+            for key, part in self._parts.items():
+                if key != MAIN:
+                    for name, table in part.read().items():
+                        totals[name] = totals.get(name, 0) + len(table)
+        return totals
 
     def close(self) -> None:
         with self._mutex:
-            self._db.close()
+            for part in self._parts.values():
+                part.db.close()
 
 
-def restore_backup(home: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
-    """Put a backup back in place of the journal file.
+def _dumps(tables: Tables) -> bytes:
+    import orjson
 
-    The file being replaced is never deleted: it is renamed beside the journal so
-    nothing in it is lost. Returns the backup used and where the old file went.
-    """
-    home = ensure_private_dir(home)
-    source = backup or newest_good_backup(home)
-    if source is None:
-        raise HearthsideError(f"There are no good backups in {backups_dir(home)} to restore.")
-    try:
-        payload = source.read_bytes()
-        decode_database(payload, source)
-    except FileNotFoundError:
-        raise HearthsideError(f"There is no backup at {source}.") from None
-    except CorruptDatabase as exc:
-        raise HearthsideError(f"That backup can't be used: {exc.problem}.") from None
-    lock = FileLock(lock_path(home))
-    lock.acquire()
-    try:
-        db_path = database_path(home)
-        kept: Path | None = None
-        if db_path.exists():
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            kept = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
-            db_path.replace(kept)
-        write_atomically(db_path, payload)
-    finally:
-        lock.release()
-    return source, kept
+    return orjson.dumps(tables)

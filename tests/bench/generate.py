@@ -14,9 +14,10 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from hearthside.model import SCHEMA_VERSION, Entry, Moment, Note, PracticeLog, Record
+from hearthside.model import Entry, Moment, Note, PracticeLog, Record
 from hearthside.paths import database_path, ensure_private_dir
 from hearthside.storage import AtomicJSONStorage
+from hearthside.store import Store
 
 WORDS = [
     "we",
@@ -84,49 +85,45 @@ def build(
     def day() -> str:
         return (end - timedelta(days=rng.randrange(span))).isoformat()
 
-    stamp = "2020-01-01T08:00:00+00:00"
     records: list[Record] = []
     for _ in range(entries):
         body = "\n\n".join(sentence(rng, rng.randint(12, 40)) for _ in range(rng.randint(1, 5)))
+        when = day()
         records.append(
             Entry(
-                date=day(),
+                date=when,
                 title=sentence(rng, rng.randint(2, 6))[:-1] if rng.random() < 0.6 else "",
                 body=body,
                 tags=rng.sample(TAGS, rng.randint(0, 3)),
                 closeness=rng.randint(1, 5) if rng.random() < 0.7 else None,
-                created=stamp,
-                updated=stamp,
             )
         )
     for _ in range(logs):
         practice = rng.choice(PRACTICES)
         minutes = rng.choice([30, 45, 60, 90, 120]) if practice == "quality-time" else None
-        records.append(
-            PracticeLog(
-                practice=practice, date=day(), minutes=minutes, created=stamp, updated=stamp
-            )
-        )
+        records.append(PracticeLog(practice=practice, date=day(), minutes=minutes))
     for _ in range(moments):
-        records.append(
-            Moment(date=day(), positive=rng.random() < 0.8, text="", created=stamp, updated=stamp)
-        )
+        records.append(Moment(date=day(), positive=rng.random() < 0.8, text=""))
     for _ in range(notes):
         records.append(
             Note(
                 kind=rng.choice(NOTE_KINDS),
                 text=sentence(rng, rng.randint(8, 30)),
                 date=day(),
-                created=stamp,
-                updated=stamp,
             )
         )
-    data: dict[str, dict[str, dict[str, object]]] = {"meta": {"1": {"schema": SCHEMA_VERSION}}}
+    # Written the day it happened, as a person using the app daily would have.
+    for record in records:
+        stamp = f"{record.date}T21:00:00+00:00"
+        record.created = record.updated = stamp
+    # One old-format file, which the store splits into years the first time it opens.
+    data: dict[str, dict[str, dict[str, object]]] = {"meta": {"1": {"schema": 1}}}
     for record in records:
         table = data.setdefault(record.KIND, {})
         table[str(len(table) + 1)] = record.to_doc()
     ensure_private_dir(home)
     AtomicJSONStorage(database_path(home)).write(data)
+    Store(home).close()
     return home
 
 

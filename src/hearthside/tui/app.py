@@ -24,6 +24,7 @@ from hearthside.model import Entry
 from hearthside.paths import package_resource, resolve_home
 from hearthside.store import Store
 from hearthside.tui.screens.dashboard import DashboardScreen
+from hearthside.tui.screens.export_dialog import ExportDialog
 from hearthside.tui.screens.guide import GuideScreen
 from hearthside.tui.screens.help import HelpScreen
 from hearthside.tui.screens.journal import JournalScreen
@@ -165,12 +166,16 @@ class HearthsideApp(App[None]):
         for mode, (_key, label, help_text) in ROOMS.items():
             yield SystemCommand(label, help_text, partial(self.action_room, mode))
         yield SystemCommand("New journal entry", "Start writing", self.action_new_entry)
+        yield SystemCommand("Export…", "Save entries or notes as a file", self.action_export)
         yield SystemCommand("Switch theme", "Change how Hearthside looks", self.action_switch_theme)
         yield SystemCommand("Keys", "Show the keys for this room", self.action_keys)
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
             yield from commands()
         yield SystemCommand("Quit", "Close Hearthside (everything is saved)", self.action_quit)
+
+    def action_export(self) -> None:
+        self.push_screen(ExportDialog())
 
     def action_new_entry(self) -> None:
         self.in_journal(lambda journal: journal.action_new())
