@@ -1,25 +1,503 @@
-"""The Dashboard room: how often the practices happen against their targets."""
+"""The Dashboard room: how often the practices happen against their targets.
+
+The records are counted once, in a thread, into a ``StatsIndex``; every key that
+moves between weeks then reads only that index, so it is instant with a decade
+of data. Any change to the data (a log from here, a save in another room or
+another terminal) counts again from scratch: simple, and always right.
+
+Logs made from here go to today while this week is in view, and to the last day
+of the week in view while looking back (the notice names the day). The view
+never moves past this week, so nothing can be logged for a day to come.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
 
-from hearthside.tui.screens.base import Room
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingsMap
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
+
+from hearthside import dates
+from hearthside.content import Practice
+from hearthside.model import Moment, PracticeLog
+from hearthside.plans import FollowThrough, follow_through
+from hearthside.practices import add_moment, log_practice
+from hearthside.stats import DashboardView, StatsIndex, dashboard_view, load_index
+from hearthside.tui.screens.base import Dialog, Room
+from hearthside.tui.widgets.gauge import Gauge, spark
+from hearthside.tui.widgets.heatmap import PracticeRow, legend
+
+WEEK = Binding.Group("Week")
+LOG = Binding.Group("Log")
+MOMENT = Binding.Group("Moment")
+
+# Letters the room keeps for itself; practice keys are chosen around them.
+RESERVED_KEYS = frozenset("t")
+
+DIM = "$foreground 60%"
+
+
+def practice_keys(
+    practices: Sequence[Practice], reserved: AbstractSet[str] = RESERVED_KEYS
+) -> dict[str, str]:
+    """A letter for each practice: its first alias's first letter when free, else the next free.
+
+    Tries the first letters of the aliases, the name and the id, then any of their
+    letters. A practice left without a free letter gets no key (the palette still
+    logs it).
+    """
+    taken = set(reserved)
+    keys: dict[str, str] = {}
+    for practice in practices:
+        words = [w.lower() for w in (*practice.aliases, practice.name, practice.id)]
+        for letter in [w[:1] for w in words] + [c for w in words for c in w]:
+            if "a" <= letter <= "z" and letter not in taken:
+                keys[practice.id] = letter
+                taken.add(letter)
+                break
+    return keys
+
+
+def day_phrase(day: date, today: date, *, short: bool = False) -> str:
+    if day == today:
+        return "today"
+    return f"{day:%a} {day.day} {day:%b}" if short else f"{day:%A} {day.day} {day:%B}"
+
+
+def week_heading(view: DashboardView, today: date, week_start: int) -> str:
+    weeks = (dates.week_start_of(today, week_start) - view.start).days // 7
+    when = "This week" if weeks == 0 else "Last week" if weeks == 1 else f"{weeks} weeks ago"
+    start, end = view.start, view.end
+    if start.year != end.year:
+        span = f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+    elif start.month != end.month:
+        span = f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    else:
+        span = f"{start.day}–{end.day} {end:%B %Y}"
+    return f"{when} · {span}"
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the counting thread hands back."""
+
+    index: StatsIndex
+    kept: FollowThrough
+
+
+@dataclass(frozen=True)
+class MinutesAnswer:
+    """The minutes typed into the dialog; None when they weren't counted."""
+
+    minutes: int | None
+
+
+class MinutesDialog(Dialog):
+    """How long was the time together? Dismisses with a MinutesAnswer, or None on escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, name: str, when: str) -> None:
+        super().__init__()
+        self.practice_name = name
+        self.when = when
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="minutes-dialog"):
+            yield Static(Content(self.practice_name), classes="dialog-title")
+            yield Static(
+                Content(
+                    f"How many minutes did you spend together {self.when}? "
+                    "Leave it empty if you didn't count; it still counts."
+                ),
+                classes="dialog-question",
+            )
+            yield Input(placeholder="minutes, e.g. 90", type="integer", id="minutes")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Log it"), id="minutes-save", variant="primary")
+                yield Button(Content("Cancel"), id="minutes-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#minutes", Input).focus()
+
+    @on(Input.Submitted, "#minutes")
+    @on(Button.Pressed, "#minutes-save")
+    def _save(self) -> None:
+        text = self.query_one("#minutes", Input).value.strip()
+        try:
+            minutes = int(text) if text else None
+        except ValueError:  # a lone sign: the only non-number the box lets through
+            minutes = 0
+        self.dismiss(MinutesAnswer(minutes))
+
+    @on(Button.Pressed, "#minutes-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class DashboardScreen(Room):
     room_name = "the Dashboard"
+    CSS_PATH = "dashboard.tcss"
+    BINDINGS = [
+        Binding("left,left_square_bracket", "previous_week", "Previous week", group=WEEK),
+        Binding("right,right_square_bracket", "next_week", "Next week", group=WEEK),
+        Binding("t", "this_week", "This week", group=WEEK),
+        Binding("up", "scroll(-1)", "Scroll up", show=False),
+        Binding("down", "scroll(1)", "Scroll down", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._index: StatsIndex | None = None
+        self._kept = FollowThrough(0, 0)
+        self._day: date | None = None  # a day of the week in view; None: this week
+        self._view: DashboardView | None = None
+        self._stale = False
+        self._counting: Worker[Counted] | None = None
+        self._keys: dict[str, str] = {}
+        self._busy = False  # counting in the thread
+
+    # -- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        practices = self.hearth.content.practices
+        self._keys = practice_keys(practices)
         yield Header()
-        yield Static("Dashboard", classes="room-title")
-        yield Static(
-            Content(
-                "Streaks, strength and the week at a glance are coming here. Until then: "
-                "hearthside stats on the command line."
-            ),
-            classes="room-body",
+        yield Static(Content("Counting…"), id="dash-first-count")
+        with VerticalScroll(id="dashboard", can_focus=False):
+            with Horizontal(id="dash-head"):
+                yield Static("", id="dash-week")
+                yield Static("", id="dash-counting")
+            with Horizontal(classes="dash-section-head"):
+                yield Static(Content("Practices"), classes="pane-title")
+                yield Static(legend(), id="dash-legend")
+            for p in practices:
+                yield PracticeRow(self._keys.get(p.id, ""))
+            with Horizontal(id="dash-middle"):
+                with Vertical(id="dash-time", classes="dash-pane"):
+                    yield Static("", id="dash-time-title", classes="pane-title")
+                    yield Static("", id="dash-time-line")
+                    yield Gauge(id="dash-gauge")
+                    yield Static("", id="dash-time-spark")
+                with Vertical(id="dash-ratio", classes="dash-pane"):
+                    yield Static(Content("Good and hard moments"), classes="pane-title")
+                    yield Static("", id="dash-ratio-line")
+                    yield Static("", id="dash-repair")
+            with Vertical(id="dash-trends"):
+                yield Static(Content("The last 12 weeks"), classes="pane-title")
+                yield Static("", id="dash-closeness")
+                yield Static("", id="dash-drift")
+                yield Static("", id="dash-promises")
+        yield Footer(compact=True, show_command_palette=False, id="dash-footer")
+
+    def on_mount(self) -> None:
+        content = self.hearth.content
+        extra = [
+            Binding(key, f"log({pid!r})", f"Log {content.practice(pid).name.lower()}", group=LOG)
+            for pid, key in self._keys.items()
+        ]
+        extra += [
+            Binding("plus", "moment(True)", "A good moment", key_display="+", group=MOMENT),
+            Binding("minus", "moment(False)", "A hard moment", key_display="-", group=MOMENT),
+        ]
+        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(extra)])
+        self.refresh_bindings()
+        self.query_one("#dashboard").display = False
+        super().on_mount()
+
+    # -- counting, off the UI thread ---------------------------------------------
+
+    def reload(self) -> None:
+        if self._index is not None and not self.is_active:
+            self._stale = True  # counted again when the room is shown
+            return
+        self._stale = False
+        hearth = self.hearth
+        store, content, today = hearth.store, hearth.content, hearth.today()
+        week_start = hearth.settings.week_start
+
+        def count() -> Counted:
+            index = load_index(store, content)
+            # Worked out once here, the strength histories make every later view cheap.
+            dashboard_view(index, content, today, today=today, week_start=week_start)
+            return Counted(index, follow_through(store, today=today))
+
+        self._busy = True
+        self._show_log_day()
+        self._counting = self.run_worker(
+            count, name="count", group="dashboard", thread=True, exclusive=True, exit_on_error=False
         )
-        yield Footer(compact=True, show_command_palette=False)
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self._counting or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        self._busy = False
+        self._show_log_day()
+        counted = event.worker.result
+        if event.state == WorkerState.ERROR or not isinstance(counted, Counted):
+            self.notify(
+                f"The dashboard couldn't count: {event.worker.error}",
+                severity="error",
+                markup=False,
+            )
+            return
+        self._index, self._kept = counted.index, counted.kept
+        self.query_one("#dash-first-count").display = False
+        self.query_one("#dashboard").display = True
+        self.show()
+
+    # -- what is shown ---------------------------------------------------------------
+
+    def show(self) -> None:
+        """Work out the week in view from the counted index (no store access) and show it."""
+        if self._index is None:
+            return
+        hearth = self.hearth
+        today, week_start = hearth.today(), hearth.settings.week_start
+        view = dashboard_view(
+            self._index, hearth.content, self._day or today, today=today, week_start=week_start
+        )
+        self._view = view
+        head = Content.styled(week_heading(view, today, week_start), "bold $primary")
+        if view.paused_days:
+            paused = f" · {view.paused_days} days paused, streaks wait"
+            head += Content.styled(paused, "$secondary")
+        self.query_one("#dash-week", Static).update(head)
+        self._show_log_day()
+        room = self.size.width - 3  # the row's padding, a scrollbar, and a cell to spare
+        for row, p in zip(self.query(PracticeRow), view.practices, strict=True):
+            row.show(p, names=view.practices, room=room)
+        self._show_minutes(view)
+        self._show_ratio(view)
+        self._show_trends(view)
+        self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        self.show()
+
+    def _show_log_day(self) -> None:
+        if self._busy:
+            note = "Counting…"
+        else:
+            note = f"logging for {day_phrase(self.log_day(), self.hearth.today(), short=True)}"
+        self.query_one("#dash-counting", Static).update(Content.styled(note, DIM))
+
+    def _show_minutes(self, view: DashboardView) -> None:
+        pane = self.query_one("#dash-time")
+        m = view.minutes
+        pane.display = m is not None
+        if m is None:
+            return
+        timed = next(p for p in self.hearth.content.practices if p.tracks_minutes)
+        self.query_one("#dash-time-title", Static).update(Content(timed.name))
+        reached = m.total >= m.floor
+        self.query_one("#dash-time-line", Static).update(
+            Content.assemble(
+                (f"{m.total} min", "bold"),
+                (" this week  ", DIM),
+                (m.verdict, "$success" if reached else "$accent"),
+            )
+        )
+        gauge = self.query_one(Gauge)
+        gauge.value = m.total
+        marks = {m.floor: f"floor {m.floor}", m.aim: f"aim {m.aim}"}
+        gauge.marks = tuple((at, label) for at, label in sorted(marks.items()) if at)
+        self.query_one("#dash-time-spark", Static).update(
+            Content.assemble(
+                ("12 weeks  ", DIM), spark(m.series, low=0, high=max(m.aim, *m.series))
+            )
+        )
+
+    def _show_ratio(self, view: DashboardView) -> None:
+        r = view.ratio
+        counts = Content.assemble(
+            (f"{r.positive} good", "bold"), " to ", (f"{r.negative} hard", "bold")
+        )
+        if r.positive + r.negative == 0:
+            counts += Content.styled(f" · aim {r.aim}:1", DIM)
+            verdict = Content.styled("nothing noted yet (+ good, - hard)", DIM)
+        else:
+            counts += Content.styled(f" · {r.label}, aim {r.aim}:1", DIM)
+            verdict = (
+                Content.styled("on track", "$success")
+                if r.met
+                else Content.styled("a few more kind moments would help", "$accent")
+            )
+        self.query_one("#dash-ratio-line", Static).update(Content("\n").join([counts, verdict]))
+        repair = self.query_one("#dash-repair", Static)
+        repair.display = r.repair is not None
+        if r.repair is not None:
+            steps = [
+                Content.styled(f"  {s.number}. {s.title}", "$secondary") for s in r.repair.steps
+            ]
+            repair.update(
+                Content("\n").join(
+                    [
+                        Content.styled(r.repair.hint, "italic"),
+                        Content.styled("Worth a look in the Guide (key 5):", DIM),
+                        *steps,
+                    ]
+                )
+            )
+
+    def _show_trends(self, view: DashboardView) -> None:
+        def trend(label: str, series: Sequence[float | None], scale: int, low: int = 1) -> Content:
+            now = series[-1]
+            return Content.assemble(
+                (f"{label:<16}", "bold"),
+                spark(series, low=low, high=scale),
+                "  ",
+                (f"{now:.1f} of {scale} this week" if now is not None else "none this week", DIM),
+            )
+
+        closeness = self.query_one("#dash-closeness", Static)
+        if any(v is not None for v in view.closeness):
+            closeness.update(trend("Closeness", view.closeness, 5))
+        else:
+            closeness.update(
+                Content.assemble(
+                    (f"{'Closeness':<16}", "bold"),
+                    ("Rate closeness (1–5) in a journal entry and it shows here.", DIM),
+                )
+            )
+        drift = self.query_one("#dash-drift", Static)
+        drift.display = any(v is not None for v in view.checkins)
+        if drift.display:
+            calmer = Content.styled("  (lower is calmer)", DIM)
+            drift.update(trend("Signs of drift", view.checkins, 4, low=0) + calmer)
+        promises = self.query_one("#dash-promises", Static)
+        kept = self._kept
+        promises.display = kept.rate is not None
+        if kept.rate is not None:
+            promises.update(
+                Content.assemble(
+                    (f"{'Promises kept':<16}", "bold"),
+                    (f"{kept.done} of {kept.due}", "bold $primary"),
+                    (f"  ({kept.rate:.0%}) over the last 8 weeks", DIM),
+                )
+            )
+
+    # -- moving between weeks ------------------------------------------------------
+
+    def _at_this_week(self) -> bool:
+        return self._view is None or self._view.is_current
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_week", "this_week") and self._at_this_week():
+            return None  # shown dimmed: there is nothing ahead to look at
+        return True
+
+    def action_previous_week(self) -> None:
+        if self._view is not None:
+            self._day = self._view.previous_week
+            self.show()
+
+    def action_next_week(self) -> None:
+        if self._view is not None and not self._view.is_current:
+            following = self._view.next_week
+            self._day = None if following > self.hearth.today() else following
+            self.show()
+
+    def action_this_week(self) -> None:
+        self._day = None
+        self.show()
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#dashboard", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    # -- logging -------------------------------------------------------------------
+
+    def log_day(self) -> date:
+        """Today for this week; the last day of an earlier week in view."""
+        today = self.hearth.today()
+        if self._view is None or self._view.is_current:
+            return today
+        return min(self._view.end, today)
+
+    def action_log(self, practice_id: str) -> None:
+        practice = self.hearth.content.practice(practice_id)
+        day = self.log_day()
+        if practice.tracks_minutes:
+            self.app.push_screen(
+                MinutesDialog(practice.name, self._on_day(day)),
+                partial(self._minutes_given, practice, day),
+            )
+        else:
+            self._log(practice, day, None)
+
+    def _on_day(self, day: date) -> str:
+        phrase = day_phrase(day, self.hearth.today())
+        return phrase if phrase == "today" else f"on {phrase}"
+
+    def _minutes_given(self, practice: Practice, day: date, answer: MinutesAnswer | None) -> None:
+        if answer is not None:
+            self._log(practice, day, answer.minutes)
+
+    def _log(self, practice: Practice, day: date, minutes: int | None) -> None:
+        hearth = self.hearth
+        store, content, today = hearth.store, hearth.content, hearth.today()
+
+        def logged(log: PracticeLog) -> None:
+            extra = f", {log.minutes} min" if log.minutes else ""
+            self.notify(
+                f"Logged {practice.name.lower()} for {day_phrase(day, today)}{extra}.",
+                title="Logged",
+                markup=False,
+            )
+
+        hearth.write(
+            lambda: log_practice(
+                store, content, practice.id, minutes=minutes, day=day, today=today
+            ),
+            done=logged,
+        )
+
+    def action_moment(self, positive: bool) -> None:
+        hearth = self.hearth
+        store, today, day = hearth.store, hearth.today(), self.log_day()
+
+        def noted(moment: Moment) -> None:
+            when = day_phrase(day, today)
+            message = (
+                f"Noted a good moment for {when}."
+                if moment.positive
+                else f"Noted a hard moment for {when}. Hard moments happen; "
+                "a warm word later helps more than a perfect day."
+            )
+            self.notify(message, title="Noted", markup=False)
+
+        hearth.write(lambda: add_moment(store, positive, day=day, today=today), done=noted)
+
+    # -- the command palette --------------------------------------------------------
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Previous week", "Show the week before", self.action_previous_week)
+        yield SystemCommand("Next week", "Show the week after", self.action_next_week)
+        yield SystemCommand("This week", "Back to this week", self.action_this_week)
+        yield SystemCommand("Log a practice…", "Choose a practice to log", self.choose_practice)
+
+    def choose_practice(self) -> None:
+        choices = [
+            (p.name, partial(self.action_log, p.id), p.why) for p in self.hearth.content.practices
+        ]
+        choices += [
+            ("A good moment", partial(self.action_moment, True), "Note a good moment between you"),
+            ("A hard moment", partial(self.action_moment, False), "Note a hard moment"),
+        ]
+        self.app.search_commands(choices, placeholder="Log which practice?")
