@@ -86,9 +86,18 @@ def back_up_once_today(home: Path) -> None:
     for path in existing:
         _keep(path, partial / path.name)
     partial.rename(folder)
-    # Rotation only ever removes the oldest; the newest good one always stays.
-    for old in list_backups(home)[BACKUPS_KEPT:]:
-        shutil.rmtree(old, ignore_errors=True)
+    rotate(home)
+
+
+def rotate(home: Path) -> None:
+    """Keep the newest BACKUPS_KEPT, and never the last good one, even if it is older."""
+    backups = list_backups(home)
+    kept, old = backups[:BACKUPS_KEPT], backups[BACKUPS_KEPT:]
+    if old and not any(is_good(b) for b in kept):
+        good = next((b for b in old if is_good(b)), None)
+        old = [b for b in old if b != good]
+    for folder in old:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def restore_backup(home: Path, backup: Path | None = None) -> tuple[Path, Path | None]:

@@ -57,7 +57,7 @@ def cli(ctx: click.Context, theme: str | None) -> None:
         # Textual is imported only here, so the quick commands never pay for it.
         from hearthside.tui.app import make_app
 
-        make_app(home=app_context().home, theme=theme).run()
+        run_app(make_app(home=app_context().home, theme=theme))
 
 
 # -- journal -------------------------------------------------------------------
@@ -408,6 +408,18 @@ def restore(backup: Path | None) -> None:
 for _module in (cli_plans, cli_progress, cli_sharing):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
+
+
+def run_app(app: Any) -> None:
+    """Run the full-screen app; a crash or a signal ends with a non-zero status."""
+    app.run()
+    if app.crashed:
+        from hearthside.crash import CRASHED, report_line
+
+        # Not wrapped, so the report's path can be copied whole.
+        click.echo(f"{CRASHED}\n{report_line(app.crash_report)}", err=True)
+    if app.return_code:
+        raise click.exceptions.Exit(app.return_code)
 
 
 def main() -> None:

@@ -58,6 +58,11 @@ class Context:
 
     def close(self) -> None:
         if self._store is not None:
+            found = self._store.take_conflicts()
+            if found:
+                from hearthside.conflicts import conflict_notice
+
+                click.echo(f"hearthside: {conflict_notice(found)}", err=True)
             self._store.close()
 
 

@@ -25,7 +25,7 @@ from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.table import Document
 
-from hearthside import dates
+from hearthside import conflicts, dates
 from hearthside.backups import back_up_once_today, corrupt_advice
 from hearthside.config import Settings
 from hearthside.errors import HearthsideError, StoreError
@@ -37,6 +37,7 @@ from hearthside.storage import (
     TEMP_SUFFIX,
     AtomicJSONStorage,
     CorruptDatabase,
+    Signature,
     disk_signature,
     write_atomically,
 )
@@ -121,6 +122,8 @@ class Store:
         self._parts: dict[str, Part] = {}
         # kind -> record id -> (part key, TinyDB doc id)
         self._index: dict[str, dict[str, tuple[str, int]]] = {}
+        # Folders of copies kept when another program changed a file (see conflicts.py).
+        self.conflicts: list[Path] = []
         self._load()
         self._prepare()
 
@@ -175,9 +178,11 @@ class Store:
         files[MAIN][META_TABLE] = {"1": {"schema": FORMAT_VERSION, "migrated": dates.now_iso()}}
         # Years first, main last: if this is interrupted, the main file still holds the
         # old format and the whole migration simply runs again from it.
+        signatures = {}
         for key in sorted(files, key=lambda k: k == MAIN):
             path = self.path if key == MAIN else self.home / f"hearthside-{key}.json"
-            write_atomically(path, _dumps(files[key]))
+            signatures[path.name] = write_atomically(path, _dumps(files[key]))
+        conflicts.note_written(self.home, signatures)
 
     # -- staying in step with other processes --------------------------------
 
@@ -187,12 +192,39 @@ class Store:
         return on_disk != loaded or any(p.changed_on_disk() for p in self._parts.values())
 
     def refresh(self) -> bool:
-        """Reload if another process saved since we last read. True when something changed."""
+        """Reload if another process saved since we last read. True when something changed.
+
+        Skipped (False) while another process is saving: the next call catches up.
+        """
         with self._mutex:
             if self._depth or not self.changed_on_disk():
                 return False
-            self._load()
+            try:
+                self._lock.acquire(timeout=0.2)
+            except StoreError:
+                return False
+            try:
+                self._catch_up()
+            finally:
+                self._lock.release()
             return True
+
+    def _catch_up(self) -> None:
+        """Under the lock: reread what changed, keeping our copy if it wasn't Hearthside."""
+        if not self.changed_on_disk():
+            return
+        known = conflicts.written(self.home)
+        for part in self._parts.values():
+            note = known.get(part.path.name)
+            if note is not None and part.changed_on_disk() and disk_signature(part.path) != note:
+                self.conflicts.append(
+                    conflicts.keep_ours(self.home, part.path, _dumps(part.read()))
+                )
+        self._load()
+
+    def take_conflicts(self) -> list[Path]:
+        found, self.conflicts = self.conflicts, []
+        return found
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
@@ -212,20 +244,28 @@ class Store:
                     self._depth -= 1
                 return
             with self._lock:
-                if self.changed_on_disk():
-                    self._load()
+                self._catch_up()
                 self._depth = 1
                 try:
                     yield
                     back_up_once_today(self.home)
                     for part in self._parts.values():
                         part.cache.flush()
+                    conflicts.note_written(self.home, self._signatures())
                 except BaseException:
                     # Whatever failed, memory must go back to what the disk holds.
                     self._load()
                     raise
                 finally:
                     self._depth = 0
+
+    def _signatures(self) -> dict[str, Signature]:
+        found = {}
+        for part in self._parts.values():
+            sig = cast(AtomicJSONStorage, part.cache.storage).signature
+            if sig is not None:
+                found[part.path.name] = sig
+        return found
 
     # -- records ---------------------------------------------------------------
 

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from hearthside.config import Settings
+from hearthside.conflicts import conflict_notice
 from hearthside.content import Content
+from hearthside.crash import write_report
 from hearthside.drafts import Draft, pending_drafts
 from hearthside.errors import HearthsideError
 from hearthside.model import Entry
@@ -34,6 +38,19 @@ from hearthside.tui.screens.welcome import RestoreDraftScreen, WelcomeScreen
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 
 T = TypeVar("T")
+
+
+class WriterReport(Message):
+    """The writer thread's news, carried to the UI thread."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self.callback = callback
+
+
+class DraftKeeper(Protocol):
+    def keep_draft_now(self) -> None: ...
+
 
 DISK_POLL_SECONDS = 2.0
 
@@ -69,6 +86,9 @@ class HearthsideApp(App[None]):
     # Bumped whenever the journal changes (here or in another terminal); rooms watch it.
     data_version: reactive[int] = reactive(0, init=False)
 
+    crashed = False
+    crash_report: Path | None = None
+
     def __init__(
         self,
         *,
@@ -89,6 +109,8 @@ class HearthsideApp(App[None]):
         self.content = content
         self._fixed_today = today
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearthside-writer")
+        # Editors with unsaved words register here, so a crash or a signal can keep them.
+        self.editors: set[DraftKeeper] = set()
         self._loaded_themes = load_themes(themes_dir)
         for loaded in self._loaded_themes.themes.values():
             self.register_theme(loaded)
@@ -113,6 +135,7 @@ class HearthsideApp(App[None]):
     # -- start-up -----------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._catch_signals()
         self.refresh_title()
         for problem in self._loaded_themes.problems:
             self.notify(problem, title="Theme", severity="warning", markup=False, timeout=8)
@@ -222,9 +245,12 @@ class HearthsideApp(App[None]):
         self._writer.submit(run)
 
     def _from_writer(self, callback: Callable[..., None], *args: Any) -> None:
-        # RuntimeError: the app is closing; the write itself has already happened.
-        with contextlib.suppress(RuntimeError):
-            self.call_from_thread(callback, *args)
+        # A message, not call_from_thread: that one waits for the UI thread, which
+        # deadlocks when the UI thread is itself waiting for the writer (quitting).
+        self.post_message(WriterReport(partial(callback, *args)))
+
+    def on_writer_report(self, report: WriterReport) -> None:
+        report.callback()
 
     def _write_done(self, result: T, done: Callable[[T], None] | None, changes_data: bool) -> None:
         if changes_data:
@@ -259,10 +285,61 @@ class HearthsideApp(App[None]):
 
         self._writer.submit(check)
 
+    def _tell_conflicts(self) -> None:
+        found = self.store.take_conflicts()
+        if found:
+            self.notify(
+                conflict_notice(found),
+                title="Changed elsewhere",
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
+
     def _changed_elsewhere(self) -> None:
+        self._tell_conflicts()
         self.settings = self.store.settings()
         self.refresh_title()
         self.data_version += 1
+
+    # -- the unexpected --------------------------------------------------------------
+
+    def keep_drafts_now(self) -> None:
+        """Write every open editor's unsaved words to its draft, right now, on this thread."""
+        for editor in list(self.editors):
+            with contextlib.suppress(Exception):
+                editor.keep_draft_now()
+
+    def _catch_signals(self) -> None:
+        # A closed terminal (SIGHUP) or a polite kill (SIGTERM) keeps drafts, then exits.
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._on_signal, signum)
+
+    def _on_signal(self, signum: int) -> None:
+        self.keep_drafts_now()
+        self.exit(return_code=128 + signum)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any exception nobody caught: keep drafts, write a report, close quietly.
+
+        Textual's own handler prints a traceback with local variables, which can
+        hold journal text; this one prints a short message and where the report is.
+        """
+        self.keep_drafts_now()
+        try:
+            self.crash_report = write_report(self.store.home, error)
+        except Exception:
+            self.crash_report = None
+        self._return_code = 1
+        if self._exception is None:
+            # Pilot re-raises this at the end of a test, so tests still see the failure.
+            self._exception = error
+            self._exception_event.set()
+        self.crashed = True
+        # Nothing for Textual to print: the CLI says it once the terminal is restored.
+        self.panic()
 
     async def action_quit(self) -> None:
         await self.wait_for_writes()

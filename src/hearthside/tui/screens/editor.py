@@ -102,10 +102,19 @@ class EntryEditor(HearthMixin, Screen[Entry | None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.hearth.editors.add(self)
         self.query_one("#body", TextArea).focus()
         if self._clean is None:
             self._clean = ()  # a restored draft is unsaved work from the start
         self._echo_date()
+
+    def on_unmount(self) -> None:
+        self.hearth.editors.discard(self)
+
+    def keep_draft_now(self) -> None:
+        """Save the draft synchronously: the app is about to go (crash, signal)."""
+        if self.is_mounted and self.dirty:
+            save_draft(self.hearth.store.home, self._form())
 
     # -- the form ------------------------------------------------------------------
 

@@ -1,0 +1,133 @@
+"""Two open apps and the command line writing at once: every record of each survives."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from hearthside.config import Settings
+from hearthside.locking import FileLock
+from hearthside.model import Entry
+from hearthside.paths import lock_path
+from hearthside.store import Store
+
+APP = textwrap.dedent(
+    """
+    import sys
+    from hearthside.journal import add_entry
+    from hearthside.tui.app import make_app
+
+    home, tag, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    app = make_app(home=home)
+    count = 0
+
+    def one() -> None:
+        global count
+        count += 1
+        n = count
+        app.write(
+            lambda: add_entry(app.store, body=f"{tag} {n}"),
+            done=lambda e: print(e.id, flush=True),
+        )
+
+    def start() -> None:
+        app.set_interval(0.05, one)
+        app.set_timer(seconds, lambda: app.call_later(app.action_quit))
+
+    app.call_later(start)
+    app.run(headless=True, size=(100, 32))
+    """
+)
+
+CLI_LOOP = textwrap.dedent(
+    """
+    import subprocess, sys, time
+    home, seconds = sys.argv[1], float(sys.argv[2])
+    end = time.monotonic() + seconds
+    i = 0
+    while time.monotonic() < end:
+        i += 1
+        out = subprocess.run(
+            [sys.executable, "-m", "hearthside", "--home", home, "add", f"cli {i}"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        print(out.split()[2], flush=True)  # "Saved entry <short id> for …"
+    """
+)
+
+
+def soak(home: Path, seconds: float) -> None:
+    store = Store(home)
+    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
+    store.close()
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", APP, str(home), tag, str(seconds)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for tag in ("left", "right")
+    ]
+    cli = subprocess.Popen(
+        [sys.executable, "-c", CLI_LOOP, str(home), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+    app_ids: set[str] = set()
+    for proc in procs:
+        out, _ = proc.communicate(timeout=seconds + 120)
+        assert proc.returncode == 0
+        app_ids |= set(out.split())
+    cli_out, _ = cli.communicate(timeout=seconds + 120)
+    assert cli.returncode == 0
+    cli_short_ids = set(cli_out.split())
+    stored = {e.id for e in Store(home).all(Entry)}
+    assert app_ids and cli_short_ids
+    assert app_ids <= stored, f"{len(app_ids - stored)} app entries lost"
+    assert cli_short_ids <= {i[:8] for i in stored}
+    bodies = [e.body for e in Store(home).all(Entry)]
+    assert any(b.startswith("left") for b in bodies) and any(b.startswith("right") for b in bodies)
+
+
+def test_two_apps_and_the_cli_for_a_few_seconds(private_home: Path) -> None:
+    soak(private_home, 4)
+
+
+@pytest.mark.slow
+def test_two_apps_and_the_cli_for_a_minute(private_home: Path) -> None:
+    soak(private_home, 60)
+
+
+HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from hearthside.locking import FileLock
+    lock = FileLock(Path(sys.argv[1]))
+    lock.acquire()
+    print("holding", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+def test_a_lock_left_by_a_killed_process_is_taken_over(private_home: Path) -> None:
+    private_home.mkdir(parents=True)
+    path = lock_path(private_home)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    assert FileLock(path).holder() == f"process {holder.pid}"
+    os.kill(holder.pid, signal.SIGKILL)
+    holder.wait()
+    start = time.monotonic()
+    store = Store(private_home)
+    store.add(Entry(date="2026-11-24", body="after the kill"))
+    assert time.monotonic() - start < 2
+    assert FileLock(path).holder() is None

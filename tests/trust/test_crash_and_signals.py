@@ -1,0 +1,134 @@
+"""When the unexpected happens, nothing written is lost and nothing private leaks."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from hearthside.config import Settings
+from hearthside.crash import describe
+from hearthside.drafts import pending_drafts
+from hearthside.store import Store
+from hearthside.tui.app import make_app
+from hearthside.tui.screens.editor import EntryEditor
+from tests.conftest import TODAY
+from tests.tui.conftest import SIZE
+
+SECRET = "our secret anniversary plan"
+
+
+def test_a_report_names_where_but_never_what(tmp_path: Path) -> None:
+    try:
+        try:
+            raise KeyError(SECRET)
+        except KeyError as inner:
+            raise ValueError(f"while saving {SECRET}") from inner
+    except ValueError as error:
+        report = describe(error)
+    assert "ValueError" in report and "KeyError" in report
+    assert "test_crash_and_signals.py" in report
+    assert SECRET not in report
+
+
+async def test_a_crash_while_editing_keeps_the_draft_and_the_secret(
+    welcomed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: EntryEditor, then_leave: bool = False) -> None:
+        raise RuntimeError(f"cannot save {SECRET}")
+
+    monkeypatch.setattr(EntryEditor, "action_save", broken)
+    app = make_app(home=welcomed, today=TODAY)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("2", "n")
+            await pilot.pause()
+            app.screen.query_one("#body", TextArea).insert(f"Tonight: {SECRET}")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+    assert app.return_code == 1
+    assert [d.body for d in pending_drafts(welcomed)] == [f"Tonight: {SECRET}"]
+    assert app.crash_report is not None and app.crash_report.exists()
+    assert SECRET not in app.crash_report.read_text()
+    assert oct(app.crash_report.stat().st_mode & 0o777) == "0o600"
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from hearthside.cli import run_app
+    import click
+    from hearthside.tui.app import make_app
+    from hearthside.tui.screens.editor import EntryEditor
+
+    app = make_app(home=sys.argv[1])
+    mode = sys.argv[2]
+    secret = sys.argv[3]
+
+    def start() -> None:
+        app.switch_mode("journal")
+        app.push_screen(EntryEditor())
+        app.set_timer(0.5, type_and_maybe_fail)
+
+    def type_and_maybe_fail() -> None:
+        app.screen.query_one("#body").insert("Draft: " + secret)
+        print("typing done", flush=True)
+        if mode == "crash":
+            raise RuntimeError("failed on " + secret)
+
+    app.call_later(start)
+    app.run = lambda: type(app).run(app, headless=True, size=(100, 32))
+    try:
+        run_app(app)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    """
+)
+
+
+def start_child(home: Path, mode: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(home), mode, SECRET],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_an_unexpected_exception_exits_non_zero_with_a_short_message(welcomed: Path) -> None:
+    child = start_child(welcomed, "crash")
+    _out, err = child.communicate(timeout=60)
+    assert child.returncode == 1
+    assert "ran into a problem it didn't expect" in err
+    assert "crash-reports" in err
+    assert SECRET not in err and "Traceback" not in err
+    assert [d.body for d in pending_drafts(welcomed)] == [f"Draft: {SECRET}"]
+    reports = list((welcomed / "crash-reports").iterdir())
+    assert len(reports) == 1 and SECRET not in reports[0].read_text()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_while_editing_keeps_the_draft(welcomed: Path, signum: int) -> None:
+    child = start_child(welcomed, "wait")
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "typing done"
+    time.sleep(0.2)
+    os.kill(child.pid, signum)
+    child.communicate(timeout=30)
+    assert child.returncode == 128 + signum
+    assert [d.body for d in pending_drafts(welcomed)] == [f"Draft: {SECRET}"]
+
+
+@pytest.fixture
+def welcomed(private_home: Path) -> Path:
+    store = Store(private_home)
+    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
+    store.close()
+    return private_home
