@@ -99,12 +99,13 @@ def stdin_is_interactive() -> bool:
 
 
 def read_text(text: str | None, *, initial: str = "") -> str:
-    """TEXT from the argument, else piped stdin, else the user's $EDITOR."""
-    if text is not None:
-        return text
-    if not stdin_is_interactive():
-        return sys.stdin.read()
-    return edit_in_editor(initial)
+    """TEXT from the argument, else piped stdin, else the user's $EDITOR.
+
+    Windows (CRLF) and old Mac (CR) line ends become plain newlines here, at the door.
+    """
+    if text is None:
+        text = sys.stdin.read() if not stdin_is_interactive() else edit_in_editor(initial)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def edit_in_editor(initial: str) -> str:

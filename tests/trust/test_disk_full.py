@@ -1,0 +1,53 @@
+"""A full disk while saving: a clear notice, the words stay, memory and disk agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from hearthside import storage
+from hearthside.config import Settings
+from hearthside.drafts import pending_drafts
+from hearthside.errors import StoreError
+from hearthside.model import Entry
+from hearthside.store import Store
+from hearthside.tui.app import make_app
+from hearthside.tui.screens.editor import EntryEditor
+from tests.conftest import TODAY, disk_state
+
+
+async def test_disk_full_while_saving_an_entry(
+    private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(private_home)
+    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
+    store.add(Entry(date="2026-11-20", body="an older entry"))
+    before = disk_state(private_home)
+    app = make_app(home=private_home, today=TODAY)
+    notices: list[tuple[str, str]] = []
+    app.notify = lambda message, **kw: notices.append((message, kw.get("severity", "")))  # type: ignore[method-assign]
+    real_write = storage.write_atomically
+
+    def full(path: Path, payload: bytes) -> storage.Signature:
+        if path.name.startswith("hearthside"):
+            raise StoreError(f"Couldn't write {path} (No space left on device). Nothing was lost.")
+        return real_write(path, payload)
+
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        monkeypatch.setattr(storage, "write_atomically", full)
+        await pilot.press(*"Words I can't lose")
+        await pilot.press("ctrl+s")
+        await app.wait_for_writes()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditor)
+        assert app.screen.query_one("#body", TextArea).text == "Words I can't lose"
+        assert any("No space left" in m and s == "error" for m, s in notices)
+        assert [e.body for e in app.store.all(Entry)] == ["an older entry"]
+        monkeypatch.undo()
+    assert disk_state(private_home) == before
+    assert [d.body for d in pending_drafts(private_home)] == ["Words I can't lose"]
