@@ -43,13 +43,17 @@ class Record:
 
     @classmethod
     def from_doc(cls: type[R], doc: dict[str, Any]) -> R:
-        # Unknown keys are dropped so a file written by a newer minor version still opens;
-        # lists and dicts are copied so editing a record never edits the store's cache.
-        known = field_names(cls)
-        fields: dict[str, Any] = {
-            k: v.copy() if isinstance(v, list | dict) else v for k, v in doc.items() if k in known
-        }
-        return cls(**fields)
+        try:
+            record = cls(**doc)
+        except TypeError:
+            # Keys this version doesn't know (a newer file) are dropped, not fatal.
+            known = field_names(cls)
+            record = cls(**{k: v for k, v in doc.items() if k in known})
+        # Editing a record's lists must never edit the store's cached copy.
+        for name in mutable_fields(cls):
+            value = getattr(record, name)
+            setattr(record, name, value.copy())
+        return record
 
 
 R = TypeVar("R", bound=Record)
@@ -62,6 +66,21 @@ def field_names(cls: type[Record]) -> frozenset[str]:
     names = _FIELD_NAMES.get(cls)
     if names is None:
         names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+_MUTABLE: dict[type[Record], tuple[str, ...]] = {}
+
+
+def mutable_fields(cls: type[Record]) -> tuple[str, ...]:
+    """The fields holding lists or dicts (tags, steps, ratings...)."""
+    names = _MUTABLE.get(cls)
+    if names is None:
+        names = _MUTABLE[cls] = tuple(
+            f.name
+            for f in dataclasses.fields(cls)
+            if f.default_factory in (list, dict)  # type: ignore[comparison-overlap]
+        )
     return names
 
 

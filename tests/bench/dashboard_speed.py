@@ -11,31 +11,21 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import row, timed
 from generate import build
 
 from hearthside.content import Content
 from hearthside.model import Checkin, Entry, Moment, Note, Pause, PracticeLog
 from hearthside.stats import build_index, dashboard_view
 from hearthside.store import Store
-
-
-def timed(func: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-    return times, result
 
 
 def add_years_of_care(records: dict[str, list[Any]], today: date) -> None:
@@ -51,11 +41,6 @@ def add_years_of_care(records: dict[str, list[Any]], today: date) -> None:
         records["pauses"].append(Pause(start=first.isoformat(), end=last.isoformat()))
     for note in records["notes"][::2]:
         note.status, note.delivered_at = "delivered", f"{note.date}T20:00:00+01:00"
-
-
-def row(label: str, times: list[float]) -> str:
-    ms = [t * 1000 for t in times]
-    return f"{label:<36}{statistics.median(ms):>9.2f}ms{min(ms):>9.2f}ms{max(ms):>9.2f}ms"
 
 
 def main() -> None:

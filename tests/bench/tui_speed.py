@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -19,6 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import HEADER, row
 from generate import build
 
 CHILD = """
@@ -71,18 +71,13 @@ async def filter_times(home: Path, runs: int) -> dict[str, list[float]]:
     return results
 
 
-def row(label: str, times: list[float]) -> str:
-    ms = [t * 1000 for t in times]
-    return f"{label:<44}{statistics.median(ms):>8.0f}ms{min(ms):>8.0f}ms{max(ms):>8.0f}ms"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="0,1000,10000")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{'measure':<44}{'median':>10}{'min':>10}{'max':>10}")
+    print(HEADER)
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             home = build(Path(tmp) / f"home-{size}", entries=size)

@@ -148,7 +148,7 @@ class HearthsideApp(App[None]):
 
     def _wants_welcome(self) -> bool:
         s = self.settings
-        return not s.welcomed and not s.spouse_name and not self.store.all(Entry)
+        return not s.welcomed and not s.spouse_name and not self.store.counts().get(Entry.KIND)
 
     def _after_welcome(self, settings: Settings | None) -> None:
         chosen = settings or Settings(**{**self.settings.to_doc(), "welcomed": True})

@@ -24,6 +24,8 @@ class Room(HearthMixin, Screen[None]):
     """A mode's screen. ``reload`` runs whenever the journal changes, here or elsewhere."""
 
     def on_mount(self) -> None:
+        # Textual calls every class's on_mount up the MRO, so subclasses that define
+        # their own must not call this one again (that would load everything twice).
         self.watch(self.app, "data_version", self._data_changed, init=False)
         self.reload()
 

@@ -212,7 +212,6 @@ class DashboardScreen(Room):
         self._bindings = BindingsMap.merge([self._bindings, BindingsMap(extra)])
         self.refresh_bindings()
         self.query_one("#dashboard").display = False
-        super().on_mount()
 
     # -- counting, off the UI thread ---------------------------------------------
 

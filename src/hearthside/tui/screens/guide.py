@@ -42,7 +42,6 @@ class GuideScreen(Room):
         listing.add_option(Option(Content(" ?  Questions people ask"), id=FAQ_ID))
         listing.highlighted = 0
         listing.focus()
-        super().on_mount()
 
     @on(OptionList.OptionHighlighted, "#guide-steps")
     def _chosen(self, event: OptionList.OptionHighlighted) -> None:

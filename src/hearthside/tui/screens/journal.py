@@ -65,7 +65,6 @@ class JournalScreen(Room):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one(EntryList).focus()
 
     # -- what is shown --------------------------------------------------------------

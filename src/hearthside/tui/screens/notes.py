@@ -92,7 +92,6 @@ class NotesScreen(Room):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one(NoteList).focus()
 
     def palette_commands(self) -> list[SystemCommand]:

@@ -29,7 +29,6 @@ class TrashScreen(Room):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one(EntryList).focus()
 
     def reload(self) -> None:
