@@ -1,31 +1,338 @@
-"""The Today room: the day at a glance and the daily review."""
+"""The Today room: the day at a glance, and the doors to the daily review and check-in."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from functools import partial
+from typing import Any, TypeVar
 
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from hearthside import checkins, plans, prompts, review
+from hearthside.errors import HearthsideError
+from hearthside.memories import on_this_day
+from hearthside.model import Commitment
+from hearthside.terminal import one_line
 from hearthside.tui.screens.base import Room
+from hearthside.tui.screens.checkin import CheckinScreen
+from hearthside.tui.screens.review import ReviewScreen
+from hearthside.tui.widgets.day_lines import (
+    OUTCOME_WORDS,
+    ahead_words,
+    commitment_line,
+    memory_line,
+    recorded_lines,
+    short_day,
+)
+
+T = TypeVar("T")
 
 
 class TodayScreen(Room):
     room_name = "Today"
+    CSS_PATH = "today.tcss"
+    BINDINGS = [
+        Binding("r", "review", "Review"),
+        Binding("w", "checkin", "Check-in"),
+        Binding("d", "mark('done')", "Done"),
+        Binding("m", "mark('missed')", "Missed"),
+        Binding("t", "question('talked')", "We talked about it", show=False),
+        Binding("s", "question('skip')", "Skip the question", show=False),
+        Binding("l", "question('later')", "Keep it for later", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._dues: list[plans.Due] = []
+        self._state: review.ReviewState | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="today-greeting", classes="room-title")
-        yield Static(
-            Content(
-                "The daily review, today's question, commitments and upcoming days "
-                "will live here.\n\nFor now: press 2 for your journal, 5 for the guide."
-            ),
-            classes="room-body",
-        )
+        with Horizontal(id="today"):
+            with VerticalScroll(id="today-main"):
+                yield Static("", id="today-greeting", classes="room-title")
+                with Vertical(id="today-review", classes="card") as card:
+                    card.border_title = "Today's review"
+                    yield Static("", id="today-review-status")
+                with Vertical(id="today-question", classes="card") as card:
+                    card.border_title = "Today's question"
+                    yield Static("", id="today-question-text")
+                    yield Static("", id="today-question-status", classes="card-note")
+                with Vertical(id="today-memories", classes="card") as card:
+                    card.border_title = "On this day"
+                    yield Static("", id="today-memories-list")
+            with VerticalScroll(id="today-side"):
+                with Vertical(id="today-commitments", classes="card") as card:
+                    card.border_title = "Promises to keep"
+                    yield OptionList(id="today-commitments-list")
+                    yield Static("", id="today-commitments-note", classes="card-note")
+                with Vertical(id="today-milestones", classes="card") as card:
+                    card.border_title = "Coming up"
+                    yield Static("", id="today-milestones-list")
+                with Vertical(id="today-checkin", classes="card") as card:
+                    card.border_title = "Weekly check-in"
+                    yield Static("", id="today-checkin-offer")
         yield Footer(compact=True, show_command_palette=False)
 
+    def on_mount(self) -> None:
+        listing = self.query_one("#today-commitments-list", OptionList)
+        if listing.option_count:
+            listing.focus()
+
+    # -- what is shown --------------------------------------------------------------
+
     def reload(self) -> None:
+        day = self.hearth.today()
         spouse = self.hearth.settings.spouse_name.strip()
-        when = self.hearth.today().strftime("%A %-d %B")
-        greeting = f"{when}. A good day for one small step toward {spouse or 'each other'}."
+        greeting = f"{day:%A %-d %B}" + (f" · you and {spouse}" if spouse else "")
         self.query_one("#today-greeting", Static).update(Content(greeting))
+        self._guarded("#today-review-status", self._show_review)
+        self._guarded("#today-commitments-note", self._show_commitments)
+        self._guarded("#today-milestones-list", self._show_milestones)
+        self._guarded("#today-memories-list", self._show_memories)
+        self._guarded("#today-checkin-offer", self._show_checkin)
+        self.refresh_bindings()
+
+    def _guarded(self, where: str, show: Callable[[], None]) -> None:
+        """One broken part (a malformed content file, say) never hides the rest."""
+        try:
+            show()
+        except HearthsideError as exc:
+            self.query_one(where, Static).update(Content(str(exc)))
+
+    def _show_review(self) -> None:
+        h = self.hearth
+        day = h.today()
+        state = self._state = review.start(h.store, h.content, today=day)
+        name = h.settings.spouse_name.strip()
+        together = f"you and {name}" if name else "the two of you"
+        lines: list[Content] = []
+        if state.completed:
+            lines.append(Content("Done for today. Thank you for taking the time."))
+        elif state.started and state.step > 0:
+            lines.append(
+                Content(
+                    f"You paused at step {state.step + 1} of {len(review.STEPS)}. "
+                    "Press r to pick up where you left off."
+                )
+            )
+        else:
+            lines.append(
+                Content(
+                    f"How was today for {together}? Press r for a two-minute look "
+                    "back: what you did, a question to share, one thing to thank them for."
+                )
+            )
+        recorded = recorded_lines(h.content, state.answers, state.logged_elsewhere)
+        if recorded:
+            lines.append(Content(""))
+            lines.extend(recorded)
+        elif not state.started:
+            yesterday = review.day_review(h.store, day - timedelta(days=1))
+            if yesterday is not None:
+                answers = review.Answers.from_doc(yesterday.answers)
+                past = recorded_lines(h.content, answers, frozenset(), brief=True)
+                if past:
+                    lines.append(Content(""))
+                    lines.append(Content.styled("Yesterday", "bold"))
+                    lines.extend(past)
+        if state.completed:
+            lines.append(Content.styled("\nPress r to look again or change anything.", "dim"))
+        self.query_one("#today-review-status", Static).update(Content("\n").join(lines))
+        self._show_question(state)
+
+    def _show_question(self, state: review.ReviewState) -> None:
+        text = self.query_one("#today-question-text", Static)
+        status = self.query_one("#today-question-status", Static)
+        question = state.question
+        if question is None:
+            text.update(Content("There are no questions in the content folder yet."))
+            status.update("")
+            return
+        text.update(Content.assemble("“", Content(question.text), "”"))
+        answered = state.answers.question == question.id and state.answers.outcome
+        parts: list[Content] = []
+        if answered:
+            parts.append(Content.styled(OUTCOME_WORDS.get(state.answers.outcome, ""), "italic"))
+        parts.append(Content("t we talked about it · s skip · l keep for later"))
+        kept = [
+            q
+            for q in prompts.kept_for_later(self.hearth.store, self.hearth.content)
+            if q.id != question.id
+        ]
+        if kept:
+            n = len(kept)
+            parts.append(Content(f"{n} question{'s' if n > 1 else ''} kept for another day."))
+        status.update(Content("\n").join(parts))
+
+    def _show_commitments(self) -> None:
+        day = self.hearth.today()
+        self._dues = plans.due_commitments(self.hearth.store, today=day)
+        listing = self.query_one("#today-commitments-list", OptionList)
+        keep = listing.highlighted
+        listing.clear_options()
+        listing.add_options(
+            [Option(commitment_line(d, day), id=d.commitment.id) for d in self._dues]
+        )
+        listing.display = bool(self._dues)
+        if self._dues:
+            listing.highlighted = min(keep or 0, len(self._dues) - 1)
+        note = self.query_one("#today-commitments-note", Static)
+        if self._dues:
+            note.update(Content("d done · m didn't happen"))
+        else:
+            note.update(
+                Content(
+                    "Nothing due today. Add one from the command line:\n"
+                    'hearthside commit "Walk after dinner" --due saturday --every weekly'
+                )
+            )
+
+    def _show_milestones(self) -> None:
+        h = self.hearth
+        day = h.today()
+        found = plans.upcoming_milestones(h.store, h.content, today=day)
+        lines: list[Content] = []
+        for up in found:
+            years = f" · {up.years} years" if up.years else ""
+            lines.append(
+                Content.assemble(("• ", "bold"), Content(one_line(up.milestone.title, 38)))
+            )
+            lines.append(Content.styled(f"  {ahead_words(up.on, day)}{years}", "dim"))
+            if up.suggestion:
+                lines.append(Content.styled(up.suggestion, "italic"))
+        if not lines:
+            lines.append(Content("Nothing in the next two weeks."))
+            lines.append(
+                Content.styled(
+                    "Add one from the command line:\nhearthside milestone "
+                    '"Our anniversary" --date 2015-06-20 --kind anniversary',
+                    "dim",
+                )
+            )
+        self.query_one("#today-milestones-list", Static).update(Content("\n").join(lines))
+
+    def _show_memories(self) -> None:
+        found = on_this_day(self.hearth.store, today=self.hearth.today())
+        self.query_one("#today-memories").display = bool(found)
+        self.query_one("#today-memories-list", Static).update(
+            Content("\n").join(memory_line(m) for m in found[:5])
+        )
+
+    def _show_checkin(self) -> None:
+        h = self.hearth
+        day = h.today()
+        last = [c for c in checkins.history(h.store) if c.date <= day.isoformat()]
+        offer = self.query_one("#today-checkin-offer", Static)
+        if not last:
+            text = (
+                "Once a week, five gentle questions about how things have felt between "
+                "you. Press w when you have two minutes."
+            )
+        elif checkins.is_due(h.store, today=day):
+            when = short_day(date.fromisoformat(last[-1].date))
+            text = f"It's been a week since your last check-in ({when}). Press w when you're ready."
+        else:
+            when = (
+                "today"
+                if last[-1].date == day.isoformat()
+                else short_day(date.fromisoformat(last[-1].date))
+            )
+            text = f"Last check-in: {when}. Press w to look at it or check in again."
+        offer.update(Content(text))
+
+    # -- keys -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mark":
+            return bool(self._dues)
+        if action == "question":
+            return self._state is not None and self._state.question is not None
+        return True
+
+    def _current_due(self) -> plans.Due | None:
+        listing = self.query_one("#today-commitments-list", OptionList)
+        if listing.highlighted is None or not self._dues:
+            return None
+        option_id = listing.get_option_at_index(listing.highlighted).id
+        return next((d for d in self._dues if d.commitment.id == option_id), None)
+
+    def action_mark(self, how: str) -> None:
+        due = self._current_due()
+        if due is None:
+            return
+        store, day, ref = self.hearth.store, self.hearth.today(), due.commitment.id
+        mark = plans.mark_done if how == "done" else plans.mark_missed
+
+        def done(result: tuple[Commitment, date]) -> None:
+            commitment, on = result
+            title = one_line(commitment.title, 40)
+            if how == "done":
+                message = f"“{title}” done for {short_day(on)}. Promises kept build trust."
+            else:
+                message = f"“{title}” set down as not happening. There's always a next time."
+            self.notify(message, markup=False)
+
+        self.hearth.write(lambda: mark(store, ref, today=day), done=done)
+
+    def action_question(self, outcome: str) -> None:
+        h = self.hearth
+        store, content, day = h.store, h.content, h.today()
+
+        def job() -> review.ReviewState:
+            state = review.start(store, content, today=day)
+            return review.save_question(store, state, outcome)
+
+        h.write(job)
+
+    def action_review(self) -> None:
+        self._open(review.start, ReviewScreen)
+
+    def action_checkin(self) -> None:
+        self._open(checkins.compare, CheckinScreen)
+
+    def _open(self, load: Callable[..., T], screen: Callable[[T], Screen[Any]]) -> None:
+        """Read what a screen needs on the writer thread (after any pending write), then show it."""
+        h = self.hearth
+        store, content, day = h.store, h.content, h.today()
+
+        def show(loaded: T) -> None:
+            if self.app.screen is self:
+                self.app.push_screen(screen(loaded))
+
+        h.write(lambda: load(store, content, today=day), done=show, changes_data=False)
+
+    # -- palette ------------------------------------------------------------------------
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        started = self._state is not None and self._state.started
+        yield SystemCommand(
+            "Continue the daily review" if started else "Start the daily review",
+            "Two minutes, keyboard only: how today went",
+            self.action_review,
+        )
+        yield SystemCommand(
+            "Weekly check-in", "Five gentle questions about the week", self.action_checkin
+        )
+        if self._state is not None and self._state.question is not None:
+            for title, outcome in (
+                ("We talked about today's question", prompts.TALKED),
+                ("Keep today's question for later", prompts.LATER),
+                ("Skip today's question", prompts.SKIPPED),
+            ):
+                yield SystemCommand(
+                    title, "Today's question", partial(self.action_question, outcome)
+                )
+        if self._current_due() is not None:
+            yield SystemCommand(
+                "Mark the highlighted commitment done",
+                "Promises to keep",
+                partial(self.action_mark, "done"),
+            )

@@ -1,0 +1,210 @@
+"""The weekly check-in: five signs of drift rated 0–4, a note, and last time beside them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from hearthside import checkins
+from hearthside.checkins import Comparison
+from hearthside.errors import HearthsideError
+from hearthside.tui.screens.base import HearthMixin
+from hearthside.tui.screens.dialogs import ChoiceDialog
+from hearthside.tui.widgets.scale import RatingScale, Scale
+
+RATING_WORDS = ("not at all", "a little", "somewhat", "quite a bit", "very much")
+# Several signs at least this high bring in the content's words about outside support.
+HIGH, SEVERAL = 3, 2
+
+
+def paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def comparison_words(comparison: Comparison) -> str:
+    """Beside last time, in plain words: lower numbers mean the sign showed less."""
+    previous = comparison.previous
+    if previous is None:
+        return "Saved. This is your first check-in; next week you'll see the two side by side."
+    pairs = [(r.now, r.before) for r in comparison.ratings]
+    both = [(now, before) for now, before in pairs if now is not None and before is not None]
+    lighter = sum(now < before for now, before in both)
+    heavier = sum(now > before for now, before in both)
+    same = len(both) - lighter - heavier
+    when = date.fromisoformat(previous.date).strftime("%a %-d %b")
+    return (
+        f"Saved. Beside last time ({when}): {lighter} lighter, {same} the same, {heavier} heavier."
+    )
+
+
+class CheckinScreen(HearthMixin, Screen[None]):
+    """Pushed over Today with ``checkins.compare`` for today."""
+
+    room_name = "the weekly check-in"
+    CSS_PATH = "checkin.tcss"
+    BINDINGS = [
+        Binding("up", "move(-1)", "", group=Binding.Group("Move", compact=True)),
+        Binding("down", "move(1)", "", group=Binding.Group("Move", compact=True)),
+        Binding("enter", "move(1)", "Next", show=False),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self._saved = self._values_of(comparison)
+        self._saving = False
+
+    @staticmethod
+    def _values_of(comparison: Comparison) -> tuple[object, ...]:
+        note = comparison.current.note if comparison.current else ""
+        return (*(r.now for r in comparison.ratings), note)
+
+    # -- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        content = self.hearth.content
+        intro = paragraphs(content.signs_intro)
+        before = self.comparison.previous
+        when = date.fromisoformat(before.date).strftime("%a %-d %b") if before else ""
+        yield Header()
+        with VerticalScroll(id="checkin"):
+            yield Static(f"Weekly check-in · {self.hearth.today():%A %-d %B}", classes="room-title")
+            yield Static(Content(intro[0] if intro else ""), id="checkin-intro")
+            with Horizontal(classes="sign-row sign-head"):
+                yield Static("", classes="sign-label")
+                yield Static("this week", classes="sign-scale-head")
+                yield Static(f"last time{f' ({when})' if when else ''}", classes="sign-before")
+            for i, rating in enumerate(self.comparison.ratings):
+                with Horizontal(classes="sign-row"):
+                    yield Static(Content(rating.sign.label), classes="sign-label")
+                    yield RatingScale(words=RATING_WORDS, value=rating.now, id=f"checkin-sign-{i}")
+                    yield Static(self._before_text(rating.before), classes="sign-before")
+            yield Static("", id="checkin-question")
+            yield Input(
+                self.comparison.current.note if self.comparison.current else "",
+                placeholder="A note about the week (optional)",
+                id="checkin-note",
+            )
+            yield Static(Content("\n\n".join(intro[1:])), id="checkin-care")
+            yield Static("", id="checkin-result")
+        yield Footer(compact=True, show_command_palette=False)
+
+    @staticmethod
+    def _before_text(before: int | None) -> Content:
+        if before is None:
+            return Content.styled("–", "dim")
+        return Content.assemble((str(before), "bold"), (f"  {RATING_WORDS[before]}", "dim"))
+
+    def on_mount(self) -> None:
+        self._scales()[0].focus()
+        self._show_care()
+
+    def _scales(self) -> list[Scale]:
+        return list(self.query(Scale))
+
+    def _ratings(self) -> dict[str, int]:
+        signs = self.hearth.content.signs
+        return {
+            sign.id: scale.value
+            for sign, scale in zip(signs, self._scales(), strict=False)
+            if scale.value is not None
+        }
+
+    def _values(self) -> tuple[object, ...]:
+        note = self.query_one("#checkin-note", Input).value.strip()
+        return (*(s.value for s in self._scales()), note)
+
+    # -- reacting ---------------------------------------------------------------------
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        question = self.query_one("#checkin-question", Static)
+        scales = self._scales()
+        if isinstance(event.widget, Scale) and event.widget in scales:
+            sign = self.comparison.ratings[scales.index(event.widget)].sign
+            question.update(Content(sign.question))
+        else:
+            question.update(Content("Anything else about the week? Then ctrl+s saves."))
+
+    @on(Scale.Changed)
+    def _rated(self, event: Scale.Changed) -> None:
+        self._show_care()
+        if event.by_digit:
+            self.action_move(1)
+
+    def _show_care(self) -> None:
+        high = sum(1 for s in self._scales() if s.value is not None and s.value >= HIGH)
+        care = self.query_one("#checkin-care", Static)
+        care.display = high >= SEVERAL and bool(str(care.render()).strip())
+
+    @on(Input.Submitted, "#checkin-note")
+    def _note_done(self) -> None:
+        self.action_save()
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        order = [*self._scales(), self.query_one("#checkin-note", Input)]
+        at = order.index(self.focused) if self.focused in order else -1
+        order[max(0, min(len(order) - 1, at + step))].focus()
+
+    def action_save(self, then_leave: bool = False) -> None:
+        if self._saving:
+            return
+        ratings = self._ratings()
+        note = self.query_one("#checkin-note", Input).value
+        if not ratings and not note.strip():
+            self.notify("Rate at least one sign, or write a note, and then save.", markup=False)
+            return
+        h = self.hearth
+        store, content, day = h.store, h.content, h.today()
+        values = self._values()
+        self._saving = True
+
+        def job() -> Comparison:
+            checkins.save_checkin(store, content, ratings, note=note, today=day)
+            return checkins.compare(store, content, today=day)
+
+        def done(comparison: Comparison) -> None:
+            self._saving = False
+            self.comparison = comparison
+            self._saved = values
+            if then_leave:
+                self.dismiss(None)
+                return
+            self.query_one("#checkin-result", Static).update(
+                Content(comparison_words(comparison) + " Press escape to go back to Today.")
+            )
+
+        def failed(_exc: HearthsideError) -> None:
+            self._saving = False  # the ratings and the note stay as they are
+
+        h.write(job, done=done, failed=failed)
+
+    def action_leave(self) -> None:
+        if self._values() == self._saved:
+            self.dismiss(None)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save(then_leave=True)
+            elif choice == "discard":
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "This check-in has ratings that aren't saved yet.",
+                [("Save", "save"), ("Discard", "discard"), ("Keep going", "keep")],
+            ),
+            answered,
+        )

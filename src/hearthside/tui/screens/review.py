@@ -1,0 +1,465 @@
+"""The daily review: six short steps, keyboard only, each saved as soon as it is answered.
+
+Enter or tab goes on (to the step's next field, then the next step), shift+tab
+goes back, escape leaves. The services in ``hearthside.review`` persist every
+step, so leaving half way keeps the answers and the review resumes where it
+stopped; running it again edits the same records. This screen moves on at once
+and saves behind; a save that fails brings its step back with what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
+
+from hearthside import practices, prompts, review
+from hearthside.errors import HearthsideError
+from hearthside.review import MAX_MOMENTS, Answers, ReviewState
+from hearthside.review_summary import ReviewSummary
+from hearthside.tui.screens.base import HearthMixin
+from hearthside.tui.widgets.checklist import Item, LetterChecklist, assign_letters
+from hearthside.tui.widgets.day_lines import CLOSENESS_WORDS, quoted, spouse_or
+from hearthside.tui.widgets.scale import ClosenessScale, Scale
+from hearthside.tui.widgets.summary_view import SummaryView
+
+STEP_NAMES = ("What you did", "Moments", "Today's question", "A thank-you", "Closeness", "Summary")
+LAST = len(review.STEPS) - 1
+OUTCOME_CHOICES = {
+    prompts.TALKED: "we talked about it",
+    prompts.SKIPPED: "skip it",
+    prompts.LATER: "keep it for later",
+}
+OUTCOME_KEYS = {prompts.TALKED: "t", prompts.SKIPPED: "s", prompts.LATER: "l"}
+COUNT = Binding.Group("Count", compact=True)
+STEP_HINTS = (
+    "A letter ticks or unticks · space ticks the highlighted one · digits go to the minutes",
+    "↑ and ↓ change the count of the row you're on · the lines are optional",
+    "t, s or l answers and goes on · enter leaves it for now",
+    "One line is plenty · enter saves it and goes on",
+    "1 to 5 chooses · the reflection is optional",
+    "Enter or escape goes back to Today",
+)
+
+
+class _Invalid(Exception):
+    """A field holds something the step can't save; the message is shown beside it."""
+
+
+class ReviewScreen(HearthMixin, Screen[None]):
+    """Pushed over Today with the day's ``ReviewState`` (see ``review.start``)."""
+
+    room_name = "the daily review"
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("enter", "next", "Next", priority=True),
+        Binding("tab", "next", "Next", show=False, priority=True),
+        Binding("shift+tab", "back", "Back", priority=True),
+        Binding("escape", "leave", "Leave (kept)", priority=True),
+        Binding("t", "answer('talked')", "Talked"),
+        Binding("s", "answer('skip')", "Skip"),
+        Binding("l", "answer('later')", "Later"),
+        # Priority, so they reach the counters from inside a line's Input (which would
+        # otherwise take them for scrolling); check_action limits them to the moments step.
+        Binding("up", "count(1)", "More", group=COUNT, priority=True),
+        Binding("down", "count(-1)", "Fewer", group=COUNT, priority=True),
+    ]
+
+    def __init__(self, state: ReviewState) -> None:
+        super().__init__()
+        self.state = state
+        # The answers as last saved, copied: the writer thread owns ``state``.
+        self.saved = Answers.from_doc(state.answers.to_doc())
+        self.step = state.step
+        self.counts = {"positive": self.saved.positive, "negative": self.saved.negative}
+        self.outcome = self.saved.outcome if self._question_answered() else ""
+
+    def _question_answered(self) -> bool:
+        q = self.state.question
+        return q is not None and self.saved.question == q.id and bool(self.saved.outcome)
+
+    # -- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        words = self.hearth.content
+        spouse = spouse_or(self.hearth.settings.spouse_name, "your spouse")
+        a = self.saved
+        yield Header()
+        with Vertical(id="review"):
+            with Horizontal(id="review-top"):
+                yield Static("", id="review-step")
+                yield Static("", id="review-dots")
+            with ContentSwitcher(id="review-steps", initial=f"review-step-{self.step}"):
+                with Vertical(id="review-step-0", classes="review-step"):
+                    yield Static("Which of these happened today?", classes="step-title")
+                    yield LetterChecklist(self._practice_items(), id="review-practices")
+                    with Horizontal(id="review-minutes-row", classes="field-row"):
+                        yield Static("Minutes together", classes="field-label")
+                        yield Input(
+                            str(a.minutes or ""),
+                            placeholder="minutes",
+                            type="integer",
+                            max_length=4,
+                            id="review-minutes",
+                        )
+                        yield Static("optional", id="review-minutes-note", classes="field-note")
+                with Vertical(id="review-step-1", classes="review-step"):
+                    yield Static(f"Moments with {spouse} today", classes="step-title")
+                    for role, label, hint in (
+                        ("positive", "Good moments", "One you'd like to remember (optional)"),
+                        ("negative", "Hard moments", "What happened, in a few words (optional)"),
+                    ):
+                        with Horizontal(classes="field-row moment-row"):
+                            yield Static(label, classes="field-label")
+                            yield Static("", id=f"review-{role}-count", classes="counter")
+                            yield Input(
+                                getattr(a, f"{role}_line"),
+                                placeholder=hint,
+                                id=f"review-{role}-line",
+                            )
+                    yield Static(Content(words.ratio.repair_hint), id="review-repair-hint")
+                with Vertical(id="review-step-2", classes="review-step"):
+                    yield Static("Today's question", classes="step-title")
+                    yield Static("", id="review-question")
+                    yield Static("", id="review-choices")
+                with Vertical(id="review-step-3", classes="review-step"):
+                    yield Static(f"One thing to thank {spouse} for", classes="step-title")
+                    yield Input(a.gratitude, placeholder="Thank you for…", id="review-gratitude")
+                    yield Static(
+                        "It's kept as a draft note, ready to hand over from the Notes room "
+                        "when the moment is right.",
+                        classes="step-note",
+                    )
+                with Vertical(id="review-step-4", classes="review-step"):
+                    yield Static("How close did you feel today?", classes="step-title")
+                    yield ClosenessScale(
+                        words=CLOSENESS_WORDS,
+                        inline=True,
+                        value=a.closeness,
+                        id="review-closeness",
+                    )
+                    yield Static(
+                        "A line or two about today (optional; it goes in your journal)",
+                        classes="step-note",
+                    )
+                    yield Input(a.reflection, placeholder="Today…", id="review-reflection")
+                yield SummaryView(id="review-step-5", classes="review-step")
+            yield Static("", id="review-hint")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _practice_items(self) -> list[Item]:
+        content = self.hearth.content
+        found = content.practices
+        letters = assign_letters([(*p.aliases, p.name, p.id) for p in found])
+        ticked = set(self.saved.practices)
+        elsewhere = self.state.logged_elsewhere
+        items = []
+        for letter, p in zip(letters, found, strict=True):
+            label = Content.assemble((f"{p.name:<22}", "bold"), (", ".join(p.aliases[:3]), "dim"))
+            if p.id in elsewhere:
+                label = Content.assemble(label, ("  · logged earlier today", "italic"))
+            items.append(
+                Item(letter, label, p.id, p.id in ticked or p.id in elsewhere, p.id in elsewhere)
+            )
+        return items
+
+    def on_mount(self) -> None:
+        self._show_counts()
+        self._show_question()
+        self._show_minutes_row()
+        self._show(self.step)
+
+    # -- showing a step ----------------------------------------------------------------
+
+    def _show(self, step: int) -> None:
+        self.step = step
+        self.query_one(ContentSwitcher).current = f"review-step-{step}"
+        self.query_one("#review-step", Static).update(
+            Content.assemble(
+                (f"Step {step + 1} of {len(review.STEPS)}", "bold"), f" · {STEP_NAMES[step]}"
+            )
+        )
+        dots = " ".join("●" if i <= step else "○" for i in range(len(review.STEPS)))
+        self.query_one("#review-dots", Static).update(Content(dots))
+        self.query_one("#review-hint", Static).update(Content(STEP_HINTS[step]))
+        fields = self._fields()
+        if fields:
+            fields[0].focus()
+        else:
+            self.set_focus(None)
+        self.refresh_bindings()
+        if step == LAST:
+            self._finish()
+
+    def _fields(self) -> list[Widget]:
+        """The step's fields in the order enter and tab visit them."""
+        ids = {
+            0: ["#review-practices", "#review-minutes"],
+            1: ["#review-positive-line", "#review-negative-line"],
+            3: ["#review-gratitude"],
+            4: ["#review-closeness", "#review-reflection"],
+        }.get(self.step, [])
+        found = [self.query_one(i) for i in ids]
+        return [w for w in found if w.display and (w.parent is None or w.parent.display)]
+
+    def _show_counts(self) -> None:
+        for role, count in self.counts.items():
+            self.query_one(f"#review-{role}-count", Static).update(Content(f" {count} "))
+        self.query_one("#review-repair-hint").display = self.counts["negative"] > 0
+
+    def _show_question(self) -> None:
+        question = self.state.question
+        text = self.query_one("#review-question", Static)
+        choices = self.query_one("#review-choices", Static)
+        if question is None:
+            text.update(Content("There are no questions in the content folder yet."))
+            choices.update("")
+            return
+        text.update(
+            Content.assemble(quoted(question.text, 200), "\n", (question.theme, "dim italic"))
+        )
+        parts = []
+        for outcome, label in OUTCOME_CHOICES.items():
+            chosen = outcome == self.outcome
+            parts.append(
+                Content.assemble(
+                    (f" {OUTCOME_KEYS[outcome]} ", "bold reverse" if chosen else "bold"),
+                    (f" {label}", "bold" if chosen else ""),
+                )
+            )
+        choices.update(Content("     ").join(parts))
+
+    def _timed(self) -> str | None:
+        return next((p.id for p in self.hearth.content.practices if p.tracks_minutes), None)
+
+    def _show_minutes_row(self) -> None:
+        """Minutes are asked only while time together is ticked (unticking drops them)."""
+        timed = self._timed()
+        ticked = timed is not None and timed in self.query_one(LetterChecklist).selected
+        self.query_one("#review-minutes-row").display = ticked
+
+    # -- reading the fields -------------------------------------------------------------
+
+    def _minutes(self) -> int | None:
+        box = self.query_one("#review-minutes", Input)
+        text = box.value.strip() if self.query_one("#review-minutes-row").display else ""
+        if not text:
+            return None
+        try:
+            minutes = int(text)
+        except ValueError:
+            minutes = 0
+        if not 0 < minutes <= practices.MAX_MINUTES:
+            raise _Invalid(
+                f"Minutes between 1 and {practices.MAX_MINUTES}, or leave it empty if you "
+                "didn't count."
+            )
+        return minutes
+
+    def _job_for(self, step: int) -> Callable[[], object] | None:
+        """The save for what the step's fields now say; None when nothing changed."""
+        store, content, state, saved = (
+            self.hearth.store,
+            self.hearth.content,
+            self.state,
+            self.saved,
+        )
+        if step == 0:
+            minutes = self._minutes()
+            elsewhere = state.logged_elsewhere
+            ticked = [v for v in self.query_one(LetterChecklist).selected if v not in elsewhere]
+            timed = self._timed()
+            wanted = set(ticked) | ({timed} if minutes and timed else set())
+            if wanted == set(saved.practices) - elsewhere and minutes == saved.minutes:
+                return None
+            return lambda: review.save_practices(store, content, state, ticked, minutes=minutes)
+        if step == 1:
+            pos, neg = self.counts["positive"], self.counts["negative"]
+            pos_line = self.query_one("#review-positive-line", Input).value.strip()
+            neg_line = self.query_one("#review-negative-line", Input).value.strip()
+            new = (pos, neg, pos_line, neg_line)
+            if new == (saved.positive, saved.negative, saved.positive_line, saved.negative_line):
+                return None
+            return lambda: review.save_moments(
+                store,
+                state,
+                positive=pos,
+                negative=neg,
+                positive_line=pos_line,
+                negative_line=neg_line,
+            )
+        if step == 3:
+            line = self.query_one("#review-gratitude", Input).value.strip()
+            if line == saved.gratitude:
+                return None
+            return lambda: review.save_gratitude(store, content, state, line)
+        if step == 4:
+            closeness = self.query_one("#review-closeness", Scale).value
+            reflection = self.query_one("#review-reflection", Input).value.strip()
+            if (closeness, reflection) == (saved.closeness, saved.reflection):
+                return None
+            return lambda: review.save_closeness(store, state, closeness, reflection)
+        return None
+
+    # -- saving ----------------------------------------------------------------------
+
+    def _commit(
+        self, step: int, *, skip: bool = True, then: Callable[[], None] | None = None
+    ) -> bool:
+        """Save the step (or mark it skipped); False when a field needs fixing first."""
+        problem = self.query_one("#review-minutes-note", Static)
+        try:
+            job = self._job_for(step)
+        except _Invalid as exc:
+            problem.update(Content(str(exc)))
+            problem.add_class("problem")
+            self.query_one("#review-minutes", Input).focus()
+            return False
+        problem.update(Content("optional"))
+        problem.remove_class("problem")
+        if job is None and skip and step < LAST:
+            store, state = self.hearth.store, self.state
+            # Checked on the writer thread, in order with the saves before it.
+            job = lambda: review.skip(store, state) if state.step == step else state  # noqa: E731
+        if job is None:
+            if then is not None:
+                then()
+            return True
+        self._save(step, job, then)
+        return True
+
+    def _save(self, step: int, job: Callable[[], object], then: Callable[[], None] | None) -> None:
+        state = self.state
+
+        def run() -> Answers:
+            job()
+            return Answers.from_doc(state.answers.to_doc())
+
+        def done(answers: Answers) -> None:
+            self.saved = answers
+            if then is not None:
+                then()
+
+        def failed(_exc: HearthsideError) -> None:
+            # The fields still hold what was typed: show that step again.
+            if self.is_attached and self.step != step:
+                self._show(step)
+
+        self.hearth.write(run, done=done, failed=failed)
+
+    def _finish(self) -> None:
+        store, content, state = self.hearth.store, self.hearth.content, self.state
+        view = self.query_one(SummaryView)
+
+        def done(summary: ReviewSummary) -> None:
+            if view.is_attached:
+                view.show(summary, content)
+
+        def failed(exc: HearthsideError) -> None:
+            if view.is_attached:
+                view.show_problem(str(exc))
+
+        self.hearth.write(lambda: review.finish(store, content, state), done=done, failed=failed)
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer":
+            return self.step == 2 and self.state.question is not None
+        if action == "count":
+            return self.step == 1
+        if action == "back":
+            return self.step > 0
+        return True
+
+    def action_next(self) -> None:
+        if self.step == LAST:
+            self.dismiss(None)
+            return
+        fields = self._fields()
+        if self.focused in fields:
+            at = fields.index(self.focused)
+            if at + 1 < len(fields):
+                fields[at + 1].focus()
+                return
+        if self._commit(self.step):
+            self._show(self.step + 1)
+
+    def action_back(self) -> None:
+        fields = self._fields()
+        if self.focused in fields and fields.index(self.focused) > 0:
+            fields[fields.index(self.focused) - 1].focus()
+            return
+        if self.step > 0 and self._commit(self.step, skip=False):
+            self._show(self.step - 1)
+
+    def action_leave(self) -> None:
+        """Leave now; what the current step holds is saved first, never thrown away."""
+        if self.step == LAST:
+            self.dismiss(None)
+            return
+        self._commit(self.step, skip=False, then=self._close)
+
+    def _close(self) -> None:
+        self.dismiss(None)
+
+    def action_answer(self, outcome: str) -> None:
+        self.outcome = outcome
+        self._show_question()
+        store, state = self.hearth.store, self.state
+        self._save(2, lambda: review.save_question(store, state, outcome), None)
+        self._show(3)
+
+    def action_count(self, step: int) -> None:
+        role = "negative" if self.focused is self.query_one("#review-negative-line") else "positive"
+        self.counts[role] = max(0, min(MAX_MOMENTS, self.counts[role] + step))
+        self._show_counts()
+
+    # -- field events ----------------------------------------------------------------------
+
+    @on(LetterChecklist.SelectedChanged)
+    def _ticked(self) -> None:
+        self._show_minutes_row()
+
+    @on(LetterChecklist.DigitPressed)
+    def _digit(self, event: LetterChecklist.DigitPressed) -> None:
+        timed = self._timed()
+        checklist = self.query_one(LetterChecklist)
+        if timed is None:
+            return
+        if timed not in checklist.selected:
+            checklist.select(timed)
+        self.query_one("#review-minutes-row").display = True
+        box = self.query_one("#review-minutes", Input)
+        box.focus()
+        box.insert_text_at_cursor(event.digit)
+
+    @on(LetterChecklist.Refused)
+    def _refused(self) -> None:
+        self.notify("That one is already logged today from another room.", markup=False)
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self) -> None:
+        """Light the counter of the row being typed in: ↑ and ↓ change that one."""
+        for role in ("positive", "negative"):
+            line = self.query_one(f"#review-{role}-line")
+            self.query_one(f"#review-{role}-count").set_class(self.focused is line, "-active")
+
+    @on(Input.Changed, "#review-positive-line, #review-negative-line")
+    def _line_typed(self, event: Input.Changed) -> None:
+        role = "positive" if event.input.id == "review-positive-line" else "negative"
+        if event.value.strip() and not self.counts[role]:
+            self.counts[role] = 1  # a line describes a moment, so there is at least one
+            self._show_counts()
+
+    @on(Scale.Changed, "#review-closeness")
+    def _closeness_chosen(self, event: Scale.Changed) -> None:
+        if event.by_digit:
+            self.query_one("#review-reflection", Input).focus()

@@ -1,0 +1,106 @@
+"""A checklist where every item has its own letter: press it to tick or untick."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from string import ascii_lowercase
+
+from textual import events
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import SelectionList
+from textual.widgets.selection_list import Selection
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str  # one lower-case letter
+    label: Content
+    value: str
+    ticked: bool = False
+    disabled: bool = False  # shown, but not changeable here (say, logged in another room)
+
+
+def assign_letters(names: Sequence[Sequence[str]], *, avoid: str = "") -> list[str]:
+    """One distinct letter per item, from the first letters of its names where possible.
+
+    ``names`` holds, per item, the words to take letters from, best first (aliases,
+    then the name). Falls back to any letter of those words, then to any free letter.
+    """
+    used = set(avoid)
+    letters = []
+    for words in names:
+        firsts = [w[:1].lower() for w in words if w[:1].isalpha()]
+        rest = [c.lower() for w in words for c in w if c.isalpha()]
+        letter = next((c for c in [*firsts, *rest, *ascii_lowercase] if c not in used), "")
+        used.add(letter)
+        letters.append(letter)
+    return letters
+
+
+class LetterChecklist(SelectionList[str]):
+    """Letters toggle their item; space toggles the highlighted one; digits are passed on."""
+
+    class DigitPressed(Message):
+        """A digit was typed here (a step may want it in a number field nearby)."""
+
+        def __init__(self, checklist: LetterChecklist, digit: str) -> None:
+            super().__init__()
+            self.checklist = checklist
+            self.digit = digit
+
+        @property
+        def control(self) -> LetterChecklist:
+            return self.checklist
+
+    class Refused(Message):
+        """A letter was pressed for an item that can't be changed here."""
+
+        def __init__(self, checklist: LetterChecklist, value: str) -> None:
+            super().__init__()
+            self.checklist = checklist
+            self.value = value
+
+        @property
+        def control(self) -> LetterChecklist:
+            return self.checklist
+
+    def __init__(self, items: Sequence[Item], *, id: str | None = None) -> None:
+        self._keys = {item.key: item.value for item in items if item.key}
+        super().__init__(
+            *(
+                Selection(
+                    Content.assemble((f" {item.key} ", "bold"), "  ", item.label),
+                    item.value,
+                    item.ticked,
+                    disabled=item.disabled,
+                )
+                for item in items
+            ),
+            id=id,
+        )
+
+    def index_of(self, value: str) -> int | None:
+        for index in range(self.option_count):
+            if self.get_option_at_index(index).value == value:
+                return index
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        value = self._keys.get(event.key)
+        if value is not None:
+            event.stop()
+            event.prevent_default()
+            index = self.index_of(value)
+            if index is None:
+                return
+            self.highlighted = index
+            if self.get_option_at_index(index).disabled:
+                self.post_message(self.Refused(self, value))
+            else:
+                self.toggle(value)
+        elif event.character and event.character.isdigit():
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.DigitPressed(self, event.character))

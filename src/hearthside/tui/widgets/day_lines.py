@@ -1,0 +1,144 @@
+"""How a day reads on screen: the review's answers, streaks, dates and plans, as Content.
+
+Shared by the Today room and the daily review. User text always goes in through
+``Content(...)``, never as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.content import Content
+
+from hearthside import plans, prompts, recurrence
+from hearthside.content import Content as Words
+from hearthside.memories import Memory
+from hearthside.model import Entry
+from hearthside.review import Answers
+from hearthside.review_summary import Streak
+from hearthside.terminal import one_line
+
+CLOSENESS_WORDS = ("far apart", "a little distant", "steady", "close", "very close")
+PERIODS = {"day": "day", "week": "week", "fortnight": "fortnight", "month": "month"}
+# What became of a question, as the summary says it.
+OUTCOME_DONE = {
+    prompts.TALKED: "you talked about it",
+    prompts.SKIPPED: "set aside for today",
+    prompts.LATER: "kept for later",
+}
+
+
+def spouse_or(name: str, fallback: str) -> str:
+    return name.strip() or fallback
+
+
+def quoted(text: str, width: int = 60) -> Content:
+    return Content.assemble("“", Content(one_line(text, width)), "”")
+
+
+def recorded_lines(
+    content: Words,
+    answers: Answers,
+    elsewhere: frozenset[str],
+    *,
+    question: str | None = None,
+    brief: bool = False,
+) -> list[Content]:
+    """What a day's review recorded, one line per step that has an answer."""
+    lines: list[Content] = []
+    done = set(answers.practices) | elsewhere
+    names = []
+    for p in content.practices:
+        if p.id in done:
+            minutes = answers.minutes if p.tracks_minutes and answers.minutes else None
+            names.append(f"{p.name} ({minutes} min)" if minutes else p.name)
+    if names:
+        lines.append(Content.assemble(("✓ ", "bold"), ", ".join(names)))
+    if answers.positive or answers.negative:
+        counts = f"{answers.positive} good moment{'s' if answers.positive != 1 else ''}"
+        if answers.negative:
+            counts += f", {answers.negative} hard"
+        lines.append(Content.assemble(("✓ ", "bold"), counts))
+        if not brief:
+            for line in (answers.positive_line, answers.negative_line):
+                if line:
+                    lines.append(Content.assemble("    ", quoted(line)))
+    if question and answers.outcome:
+        lines.append(
+            Content.assemble(
+                ("✓ ", "bold"),
+                quoted(question, 50),
+                f": {OUTCOME_DONE.get(answers.outcome, answers.outcome)}",
+            )
+        )
+    if answers.gratitude:
+        lines.append(Content.assemble(("✓ ", "bold"), "A thank-you: ", quoted(answers.gratitude)))
+    if answers.closeness:
+        word = CLOSENESS_WORDS[answers.closeness - 1]
+        lines.append(Content.assemble(("✓ ", "bold"), f"Closeness {answers.closeness} · {word}"))
+    if answers.reflection and not brief:
+        lines.append(Content.assemble("    ", quoted(answers.reflection)))
+    return lines
+
+
+def streak_line(streak: Streak) -> Content:
+    unit = PERIODS.get(streak.period, streak.period)
+    run = f"{streak.count} {unit}{'s' if streak.count != 1 else ''} in a row"
+    when = "today" if streak.period == "day" else f"this {unit}"
+    return Content.assemble(
+        (f"{streak.practice.name:<22}", "bold"),
+        run,
+        (f" · {when} ✓" if streak.current else "", "dim"),
+    )
+
+
+OUTCOME_WORDS = {
+    prompts.TALKED: "You talked about it today.",
+    prompts.SKIPPED: "Set aside for today.",
+    prompts.LATER: "Kept for later; it will come back in about a week.",
+}
+
+
+def short_day(on: date) -> str:
+    return on.strftime("%a %-d %b")
+
+
+def since_words(on: date, today: date) -> str:
+    """How long a commitment has been waiting, without scolding."""
+    days = (today - on).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "from yesterday"
+    if days < 7:
+        return f"from {on:%A}"
+    return f"from {short_day(on)}"
+
+
+def ahead_words(on: date, today: date) -> str:
+    days = (on - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return f"tomorrow, {short_day(on)}"
+    return f"{short_day(on)}, in {days} days"
+
+
+def commitment_line(due: plans.Due, today: date) -> Content:
+    when = since_words(due.on, today)
+    every = due.commitment.every
+    repeat = "" if every is None else f" · {every}" if every in recurrence.WORDS else " · repeats"
+    return Content.assemble(
+        Content(one_line(due.commitment.title, 40)),
+        ("  " + when + repeat, "dim" if due.overdue else "italic"),
+    )
+
+
+def memory_line(memory: Memory) -> Content:
+    if memory.years_ago:
+        ago = f"{memory.years_ago} year{'s' if memory.years_ago > 1 else ''} ago"
+    else:
+        ago = f"{memory.months_ago} month{'s' if memory.months_ago > 1 else ''} ago"
+    record = memory.record
+    what = record.headline if isinstance(record, Entry) else record.text
+    return Content.assemble((f"{ago:<14}", "bold"), Content(one_line(what, 60)))

@@ -1,0 +1,536 @@
+"""Stories of the Today room, the daily review and the weekly check-in, keyboard only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from hearthside import checkins, plans, review
+from hearthside.config import Settings
+from hearthside.content import Content
+from hearthside.errors import HearthsideError
+from hearthside.journal import add_entry
+from hearthside.model import Checkin, Commitment, Entry, Moment, Note, PracticeLog, Review
+from hearthside.store import Store
+from hearthside.tui.app import HearthsideApp, make_app
+from hearthside.tui.screens.checkin import CheckinScreen
+from hearthside.tui.screens.review import ReviewScreen
+from hearthside.tui.screens.today import TodayScreen
+from tests.conftest import TODAY
+from tests.tui.conftest import SIZE, screen_text, settle
+
+Make = Callable[..., HearthsideApp]
+MARKUP = "[bold]x[/] [@click=app.quit]y[/]"
+
+
+def alive(home: Path, cls: type) -> list[Any]:
+    store = Store(home)
+    try:
+        return store.all(cls)
+    finally:
+        store.close()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type into the focused field, one key at a time, as a person would."""
+    await pilot.press(*text)
+
+
+async def open_review(pilot: Pilot[None]) -> ReviewScreen:
+    await pilot.press("r")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+async def full_review(pilot: Pilot[None], *, moment_line: str = "the cat") -> None:
+    """Every step answered, from the Today room, with the keyboard alone."""
+    await open_review(pilot)
+    app = pilot.app
+    assert "Step 1 of 6" in screen_text(app)  # type: ignore[arg-type]
+    # 1. hug, compliment, date (time together) then its minutes.
+    await pilot.press("h", "c", "d", "enter")
+    await type_text(pilot, "90")
+    await pilot.press("enter")
+    # 2. three good moments with a line, one hard one with a line.
+    assert "Step 2 of 6" in screen_text(app)  # type: ignore[arg-type]
+    await pilot.press("up", "up", "up")
+    await type_text(pilot, moment_line)
+    await pilot.press("tab", "up")
+    await type_text(pilot, "dishes")
+    await pilot.press("enter")
+    # 3. today's question: we talked about it.
+    assert "Step 3 of 6" in screen_text(app)  # type: ignore[arg-type]
+    await pilot.press("t")
+    # 4. one thing to thank them for.
+    assert "Step 4 of 6" in screen_text(app)  # type: ignore[arg-type]
+    await type_text(pilot, "Thanks for the car")
+    await pilot.press("enter")
+    # 5. closeness, then a reflection.
+    assert "Step 5 of 6" in screen_text(app)  # type: ignore[arg-type]
+    await pilot.press("4")
+    await type_text(pilot, "Easy evening.")
+    await pilot.press("enter")
+    await settle(pilot)
+    assert "Step 6 of 6" in screen_text(app)  # type: ignore[arg-type]
+
+
+def assert_one_days_worth(home: Path) -> None:
+    logs = alive(home, PracticeLog)
+    assert sorted((log.practice, log.minutes) for log in logs) == [
+        ("affection", None),
+        ("compliments", None),
+        ("quality-time", 90),
+    ]
+    moments = alive(home, Moment)
+    assert sorted(m.positive for m in moments) == [False, True, True, True]
+    (note,) = alive(home, Note)
+    assert (note.kind, note.status, note.text) == (
+        "gratitude",
+        "drafted",
+        "Thanks for the car",
+    )
+    (entry,) = alive(home, Entry)
+    assert (entry.body, entry.closeness, entry.date) == ("Easy evening.", 4, "2026-11-25")
+    (saved,) = alive(home, Review)
+    assert saved.completed
+    assert saved.answers["outcome"] == "talked"
+    assert {r.date for r in [*logs, *moments, note, entry]} == {"2026-11-25"}
+
+
+async def test_a_full_review_with_the_keyboard_only(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await full_review(pilot)
+        text = screen_text(app)
+        assert "Affection, Kind words, Time together (90 min)" in text
+        assert "3 good moments, 1 hard" in text
+        assert "Closeness 4 · close" in text
+        assert "Streaks" in text and "1 day in a row" in text
+        assert "For tomorrow" in text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert "Done for today" in screen_text(app)
+        assert "You talked about it today." in screen_text(app)
+    assert_one_days_worth(welcomed)
+
+
+async def test_leave_half_way_and_resume_at_the_same_step(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await pilot.press("h", "enter")  # practices
+        await pilot.press("up", "up", "enter", "enter")  # two good moments
+        assert "Step 3 of 6" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert "You paused at step 3 of 6" in screen_text(app)
+        assert "Affection" in screen_text(app)
+    [saved] = alive(welcomed, Review)
+    assert (saved.step, saved.completed) == (2, False)
+    assert [log.practice for log in alive(welcomed, PracticeLog)] == ["affection"]
+    assert len(alive(welcomed, Moment)) == 2
+
+    again = make()
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        assert "Step 3 of 6" in screen_text(again)
+        assert screen.counts == {"positive": 2, "negative": 0}
+        await pilot.press("l")  # keep the question for later
+        await settle(pilot)
+        assert "Step 4 of 6" in screen_text(again)
+    [saved] = alive(welcomed, Review)
+    assert (saved.step, saved.answers["outcome"]) == (3, "later")
+
+
+async def test_leaving_keeps_what_the_current_step_holds(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await pilot.press("enter", "enter", "enter")  # skip practices and moments
+        await pilot.press("enter")  # leave the question unanswered
+        assert "Step 4 of 6" in screen_text(app)
+        await type_text(pilot, "Thanks for the tea")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+    [note] = alive(welcomed, Note)
+    assert note.text == "Thanks for the tea"
+    [saved] = alive(welcomed, Review)
+    assert saved.step == 4 and saved.answers["outcome"] == ""
+
+
+async def test_running_the_review_twice_edits_the_same_records(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await full_review(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        # Again: everything is prefilled; walk through it changing nothing.
+        await open_review(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert "Step 1 of 6" in screen_text(app)
+        assert screen.query_one("#review-minutes", Input).value == "90"
+        await pilot.press("enter", "enter")  # practices, minutes
+        await pilot.press("enter", "enter")  # moments
+        await pilot.press("enter")  # question (already answered)
+        assert screen.query_one("#review-gratitude", Input).value == "Thanks for the car"
+        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # closeness, reflection
+        await settle(pilot)
+        assert "Step 6 of 6" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+    assert_one_days_worth(welcomed)
+
+
+async def test_changing_an_answer_the_second_time_edits_in_place(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await full_review(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await open_review(pilot)
+        await pilot.press("c", "d", "enter")  # untick kind words and time together
+        await pilot.press("down", "enter", "enter")  # one good moment fewer
+        await pilot.press("escape")
+        await settle(pilot)
+    assert [log.practice for log in alive(welcomed, PracticeLog)] == ["affection"]
+    assert sorted(m.positive for m in alive(welcomed, Moment)) == [False, True, True]
+    [saved] = alive(welcomed, Review)
+    assert (saved.answers["practices"], saved.answers["minutes"]) == (["affection"], None)
+
+
+async def test_arrows_and_space_tick_practices_too(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await pilot.press("down", "space", "down", "down", "down", "space", "up", "enter")
+        await settle(pilot)
+        assert "Step 2 of 6" in screen_text(app)
+    assert sorted(log.practice for log in alive(welcomed, PracticeLog)) == [
+        "compliments",
+        "surprise",
+    ]
+
+
+async def test_minutes_out_of_range_are_explained_and_kept(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await pilot.press("d", "enter", "0", "enter")
+        await settle(pilot)
+        assert "Step 1 of 6" in screen_text(app)
+        assert "Minutes between 1 and 1440" in screen_text(app)
+        box = app.screen.query_one("#review-minutes", Input)
+        assert box.value == "0" and box.has_focus
+        await pilot.press("backspace", "4", "5", "enter")
+        await settle(pilot)
+        assert "Step 2 of 6" in screen_text(app)
+    [log] = alive(welcomed, PracticeLog)
+    assert (log.practice, log.minutes) == ("quality-time", 45)
+
+
+async def test_a_failed_save_brings_its_step_back_with_the_words(
+    make: Make, welcomed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kw: object) -> None:
+        raise HearthsideError("The disk is full.")
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await pilot.press("enter", "enter", "enter", "enter")  # to the thank-you
+        monkeypatch.setattr(review, "save_gratitude", broken)
+        await type_text(pilot, "Thanks")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Step 4 of 6" in screen_text(app)
+        assert app.screen.query_one("#review-gratitude", Input).value == "Thanks"
+        monkeypatch.undo()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Step 5 of 6" in screen_text(app)
+    [note] = alive(welcomed, Note)
+    assert note.text == "Thanks"
+
+
+async def test_tomorrow_today_shows_yesterdays_review(welcomed: Path) -> None:
+    store = Store(welcomed)
+    content = Content()
+    state = review.start(store, content, today=TODAY)
+    review.save_practices(store, content, state, ["hug"], minutes=None)
+    review.save_closeness(store, state, 5, "Lovely.")
+    review.finish(store, content, state)
+    store.close()
+    app = make_app(home=welcomed, today=TODAY + timedelta(days=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "How was today for you and Sam?" in text
+        assert "Yesterday\n✓ Affection\n✓ Closeness 5 · very close" in text
+
+
+async def test_todays_question_can_be_answered_from_today(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        question = review.start(app.store, app.content, today=TODAY).question
+        assert question is not None and question.text in screen_text(app)
+        await pilot.press("l")
+        await settle(pilot)
+        assert "Kept for later" in screen_text(app)
+        await pilot.press("t")
+        await settle(pilot)
+        assert "You talked about it today." in screen_text(app)
+    [saved] = alive(welcomed, Review)
+    assert saved.answers["question"] == question.id
+    assert saved.answers["outcome"] == "talked"
+    assert saved.step == 0  # the review itself still starts at the top
+
+
+async def test_weekly_checkin_saved_and_compared(make: Make, welcomed: Path) -> None:
+    store = Store(welcomed)
+    content = Content()
+    checkins.save_checkin(
+        store,
+        content,
+        {"1": 2, "2": 3, "3": 1, "4": 3, "5": 1},
+        note="Busy week",
+        today=TODAY - timedelta(days=9),
+    )
+    store.close()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "It's been a week since your last check-in" in screen_text(app)
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckinScreen)
+        text = screen_text(app)
+        assert "Once a week, take a minute" in text
+        assert "last time (Mon 16 Nov)" in text
+        assert "couples counselor" not in text
+        # Each digit rates the focused sign and moves to the next.
+        await pilot.press("1", "3", "3", "4", "0")
+        text = screen_text(app)
+        assert "couples counselor" in text  # several signs high: the content's gentle words
+        await type_text(pilot, "Tired but kind")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Saved. Beside last time (Mon 16 Nov): 2 lighter, 1 the same, 2 heavier." in (
+            screen_text(app)
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert "Last check-in: today" in screen_text(app)
+    store = Store(welcomed)
+    comparison = checkins.compare(store, content, today=TODAY)
+    assert len(store.all(Checkin)) == 2
+    assert comparison.current is not None and comparison.current.note == "Tired but kind"
+    assert [(r.now, r.before) for r in comparison.ratings] == [
+        (1, 2),
+        (3, 3),
+        (3, 1),
+        (4, 3),
+        (0, 1),
+    ]
+
+
+async def test_leaving_a_checkin_with_ratings_asks_first(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("2", "escape")
+        await pilot.pause()
+        assert "ratings that aren't saved yet" in screen_text(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+    [saved] = alive(welcomed, Checkin)
+    assert saved.ratings == {"frequent-friction": 2}
+
+
+def app_on(home: Path, day: date) -> HearthsideApp:
+    return make_app(home=home, today=day)
+
+
+async def shows_date_night(home: Path, day: date, *, mark: bool = False) -> bool:
+    app = app_on(home, day)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = "Date night" in screen_text(app)
+        if shown and mark:
+            await pilot.press("d")
+            await settle(pilot)
+            assert "Date night" not in screen_text(app)
+    return shown
+
+
+async def test_a_weekly_commitment_across_a_month_boundary(welcomed: Path) -> None:
+    store = Store(welcomed)
+    plans.add_commitment(store, "Date night", due="2026-11-24", every="weekly", today=TODAY)
+    store.close()
+    assert await shows_date_night(welcomed, date(2026, 11, 24), mark=True)
+    assert not await shows_date_night(welcomed, date(2026, 11, 27))
+    assert not await shows_date_night(welcomed, date(2026, 11, 30))
+    assert await shows_date_night(welcomed, date(2026, 12, 1), mark=True)
+    assert not await shows_date_night(welcomed, date(2026, 12, 2))
+    assert await shows_date_night(welcomed, date(2026, 12, 8))
+    [commitment] = alive(welcomed, Commitment)
+    assert commitment.done_dates == ["2026-11-24", "2026-12-01"]
+
+
+async def test_a_missed_commitment_is_set_down_kindly(make: Make, welcomed: Path) -> None:
+    store = Store(welcomed)
+    plans.add_commitment(store, "Call about the boiler", due="2026-11-20", today=TODAY)
+    store.close()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Call about the boiler  from Friday" in screen_text(app)
+        await pilot.press("m")
+        await settle(pilot)
+        assert "Call about the boiler" not in screen_text(app)
+        assert "Nothing due today" in screen_text(app)
+    [commitment] = alive(welcomed, Commitment)
+    assert (commitment.status, commitment.missed_dates) == ("missed", ["2026-11-20"])
+
+
+async def test_a_milestone_tomorrow_brings_the_day_before_suggestion(
+    make: Make, welcomed: Path
+) -> None:
+    store = Store(welcomed)
+    content = Content()
+    plans.add_milestone(
+        store, content, "Sam's presentation", day="2026-11-26", kind="event", today=TODAY
+    )
+    plans.add_milestone(store, content, "our anniversary", day="2014-12-03", kind="anniversary")
+    plans.add_milestone(store, content, "Far away", day="2026-12-25", kind="event", today=TODAY)
+    store.close()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Sam's presentation" in text and "tomorrow, Thu 26 Nov" in text
+        assert "Sam's presentation is tomorrow. A short note of encouragement" in text
+        assert "Thu 3 Dec, in 8 days · 12 years" in text
+        assert "is tomorrow" not in text.split("our anniversary", 1)[1]
+        assert "Far away" not in text
+
+
+async def test_a_leap_day_birthday_comes_on_28_february_in_other_years(welcomed: Path) -> None:
+    store = Store(welcomed)
+    plans.add_milestone(
+        store, Content(), "Sam's birthday", day="2024-02-29", kind="birthday", today=TODAY
+    )
+    store.close()
+    app = make_app(home=welcomed, today=date(2027, 2, 27))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "tomorrow, Sun 28 Feb · 3 years" in text
+        assert "Sam's birthday is tomorrow." in text
+
+
+async def test_on_this_day_shows_only_when_there_is_something(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#today-memories").display
+    add_entry(Store(welcomed), body="First snow together", day="2025-11-25", today=TODAY)
+    again = make()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.screen.query_one("#today-memories").display
+        assert "1 year ago" in screen_text(again) and "First snow together" in screen_text(again)
+
+
+async def test_markup_in_titles_and_moments_shows_literally(make: Make, welcomed: Path) -> None:
+    store = Store(welcomed)
+    plans.add_commitment(store, f"Fix {MARKUP}", due="2026-11-25", today=TODAY)
+    store.close()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert f"Fix {MARKUP}" in screen_text(app)
+        await full_review(pilot, moment_line=f"ha {MARKUP}")
+        assert f"“ha {MARKUP}”" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert f"“ha {MARKUP}”" in screen_text(app)
+        await pilot.press("d")  # its notice repeats the title, markup and all
+        await settle(pilot)
+        assert app.is_running
+    texts = {m.text for m in alive(welcomed, Moment)}
+    assert f"ha {MARKUP}" in texts
+
+
+async def test_palette_starts_the_review_and_the_checkin(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"Start the daily review", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Weekly check-in", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckinScreen)
+
+
+async def test_room_keys_inside_the_review_are_answers(make: Make, welcomed: Path) -> None:
+    """Digits 1–5 switch rooms elsewhere; on the closeness step they choose closeness."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await pilot.press("enter", "enter", "enter")  # practices and moments
+        await pilot.press("enter")  # the question, left for now
+        await pilot.press("enter")  # no thank-you today
+        assert "Step 5 of 6" in screen_text(app)
+        await pilot.press("2")
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.current_mode == "today"
+        await pilot.press("enter")
+        await settle(pilot)
+    [saved] = alive(welcomed, Review)
+    assert saved.answers["closeness"] == 2
+
+
+# -- snapshot -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def today_home(private_home: Path) -> Path:
+    store = Store(private_home)
+    content = Content()
+    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
+    plans.add_commitment(store, "Date night", due="2026-11-04", every="weekly", today=TODAY)
+    plans.add_commitment(store, "Fix the shelf", due="2026-11-23", today=TODAY)
+    plans.add_milestone(
+        store, content, "Sam's presentation", day="2026-11-26", kind="event", today=TODAY
+    )
+    plans.add_milestone(store, content, "Our anniversary", day="2014-12-03", kind="anniversary")
+    add_entry(store, title="River walk", body="We talked about moving.", day="2025-11-25")
+    checkins.save_checkin(store, content, {"1": 2, "2": 1}, today=date(2026, 11, 16))
+    store.close()
+    return private_home
+
+
+def test_today_room_snapshot(snap_compare: Any, today_home: Path) -> None:
+    app = make_app(home=today_home, today=TODAY)
+    assert snap_compare(app, terminal_size=SIZE)
