@@ -660,3 +660,11 @@ def test_date_like_noise_only_raises_hearthside_error(parts: list[str], order: s
 @given(text=st.text())
 def test_looks_like_span_never_raises(text: str) -> None:
     assert looks_like_span(text, today=TODAY) in (True, False)
+
+
+def test_a_bare_weekday_ahead_is_the_coming_one() -> None:
+    wednesday = date(2026, 11, 25)
+    assert parse_date("friday", today=wednesday, ahead=True) == date(2026, 11, 27)
+    assert parse_date("wednesday", today=wednesday, ahead=True) == wednesday
+    assert parse_date("friday", today=wednesday) == date(2026, 11, 20)
+    assert parse_date("last friday", today=wednesday, ahead=True) == date(2026, 11, 20)

@@ -470,7 +470,8 @@ class Content:
     def check_all(self) -> list[str]:
         """Load every part, returning the problems found (for ``doctor``)."""
         problems = []
-        for part in ("steps", "practices", "ratio", "signs", "questions", "faq", "note_kinds"):
+        parts = ("steps", "practices", "ratio", "signs", "questions", "faq", "note_kinds")
+        for part in (*parts, "milestone_kinds"):
             try:
                 getattr(self, part)
             except HearthsideError as exc:

@@ -129,10 +129,14 @@ def weekday_index(name: str) -> int:
     return index
 
 
-def parse_date(text: str, *, today: date | None = None, date_order: str = "MDY") -> date:
+def parse_date(
+    text: str, *, today: date | None = None, date_order: str = "MDY", ahead: bool = False
+) -> date:
     """Read a date as typed by a person.
 
     ``date_order`` (MDY, DMY or YMD) settles ambiguous numbers like 03/04/2026.
+    ``ahead`` is for dates that lie ahead (a promise's due day): a bare weekday
+    then means the coming one, today included, instead of the one just past.
     Raises HearthsideError, quoting the input, for anything else.
     """
     dayfirst, yearfirst = _order_flags(date_order)
@@ -141,7 +145,7 @@ def parse_date(text: str, *, today: date | None = None, date_order: str = "MDY")
     if not words:
         raise HearthsideError(f"Type a date, such as {_DATE_EXAMPLES}.")
     try:
-        found = _read_date(words, ref, dayfirst=dayfirst, yearfirst=yearfirst)
+        found = _read_date(words, ref, dayfirst=dayfirst, yearfirst=yearfirst, ahead=ahead)
     except OverflowError as exc:
         # "99999999999 days ago" overflows before there is a year to check.
         raise _out_of_range(text) from exc
@@ -332,7 +336,9 @@ def periods_back(
     ]
 
 
-def _read_date(words: str, ref: date, *, dayfirst: bool, yearfirst: bool) -> date | None:
+def _read_date(
+    words: str, ref: date, *, dayfirst: bool, yearfirst: bool, ahead: bool = False
+) -> date | None:
     if words in _NAMED_DAYS:
         return ref + timedelta(days=_NAMED_DAYS[words])
     if (match := _AGO.fullmatch(words)) is not None:
@@ -342,7 +348,7 @@ def _read_date(words: str, ref: date, *, dayfirst: bool, yearfirst: bool) -> dat
     if (match := _WEEKDAY.fullmatch(words)) is not None:
         index = _weekday_or_none(match[2])
         if index is not None:
-            return _nearest_weekday(ref, index, match[1])
+            return _nearest_weekday(ref, index, match[1], ahead=ahead)
     if _ISO_DATE.fullmatch(words):
         try:
             return date.fromisoformat(words)
@@ -417,12 +423,14 @@ def _simple_span(words: str, ref: date, *, date_order: str, week_start: int) -> 
     return day, day
 
 
-def _nearest_weekday(ref: date, index: int, qualifier: str | None) -> date:
+def _nearest_weekday(ref: date, index: int, qualifier: str | None, *, ahead: bool = False) -> date:
     back = (ref.weekday() - index) % 7
     if qualifier == "last":
         return ref - timedelta(days=back or 7)
     if qualifier == "next":
         return ref + timedelta(days=(index - ref.weekday()) % 7 or 7)
+    if ahead:
+        return ref + timedelta(days=(index - ref.weekday()) % 7)
     return ref - timedelta(days=back)
 
 

@@ -59,7 +59,7 @@ def add_commitment(
     today: date | None = None,
 ) -> Commitment:
     validation.required_text(title, "commitment's title")
-    when = validation.user_date(due, store.settings(), today=today)
+    when = validation.user_date(due, store.settings(), today=today, ahead=True)
     commitment = Commitment(
         title=title.strip(), due=dates.iso(when), every=recurrence.normalise(every)
     )

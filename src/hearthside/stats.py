@@ -80,7 +80,7 @@ class PracticeProgress:
         if self.unit == "days" or self.practice.target.count > 1:
             return f"{self.done}/{self.needed} {self.unit}"
         if not self.done:
-            return "not yet"
+            return "not this time" if self.status == "missed" else "not yet"
         return "done" if self.done == 1 else f"done ×{self.done}"
 
     @property

@@ -55,12 +55,14 @@ def closeness(value: int | None) -> int | None:
     return value
 
 
-def user_date(text: str | date | None, settings: Settings, *, today: date | None = None) -> date:
+def user_date(
+    text: str | date | None, settings: Settings, *, today: date | None = None, ahead: bool = False
+) -> date:
     if isinstance(text, date):
         return text
     if text is None:
         return today or date.today()
-    return dates.parse_date(text, today=today, date_order=settings.date_order)
+    return dates.parse_date(text, today=today, date_order=settings.date_order, ahead=ahead)
 
 
 def past_or_today(day: date, what: str, *, today: date | None = None) -> date:

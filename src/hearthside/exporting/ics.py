@@ -111,8 +111,12 @@ def calendar(data: ExportData) -> str:
         "X-WR-CALNAME:Hearthside",
     ]
     for milestone in data.of(Milestone):
-        rule = "FREQ=YEARLY" if milestone.yearly else None
         day = _day(milestone.date, milestone)
+        rule = None
+        if milestone.yearly:
+            # As in the app: a 29 February date is kept on 28 February in other years.
+            leap = (day.month, day.day) == (2, 29)
+            rule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" if leap else "FREQ=YEARLY"
         lines += _event(milestone, milestone.title, day, rule, milestone.kind)
     for commitment in data.of(Commitment):
         rule = _rule(commitment, commitment.every) if commitment.every else None

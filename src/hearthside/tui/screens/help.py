@@ -24,6 +24,9 @@ class HelpScreen(Dialog):
         seen: set[str] = set()
         for active in self.room.active_bindings.values():
             binding = active.binding
+            # A focused widget's own keys (scrolling, cursor) would only clutter this.
+            if active.node not in (self.room, self.app) and not binding.show:
+                continue
             if not binding.description or binding.description in seen:
                 continue
             seen.add(binding.description)

@@ -31,7 +31,9 @@ class WelcomeScreen(Dialog):
         with Vertical(classes="dialog", id="welcome"):
             yield Static(WELCOME, classes="dialog-question")
             yield Input(placeholder="Their first name", id="spouse-name", max_length=80)
-            yield Static("Which day does your week start on?", classes="dialog-label")
+            yield Static(
+                "Which day does your week start on? (Tab to change it)", classes="dialog-label"
+            )
             yield Select(
                 [(Content(day.capitalize()), i) for i, day in enumerate(WEEKDAYS)],
                 value=self.hearth.settings.week_start,
@@ -47,7 +49,8 @@ class WelcomeScreen(Dialog):
 
     @on(Input.Submitted, "#spouse-name")
     def _name_entered(self) -> None:
-        self.query_one("#week-start", Select).focus()
+        # Straight to Begin: the week's first day keeps its default unless Tab goes there.
+        self.query_one("#begin", Button).focus()
 
     @on(Select.Changed, "#week-start")
     def _week_chosen(self, event: Select.Changed) -> None:
