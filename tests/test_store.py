@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from hearthside import store as store_module
 from hearthside.backups import BACKUPS_KEPT, list_backups, restore_backup
 from hearthside.errors import HearthsideError, StoreError
 from hearthside.model import Entry, Moment, PracticeLog
-from hearthside.paths import backups_dir, database_path, journal_files, year_path
+from hearthside.paths import backups_dir, database_path, journal_files, part_path
 from hearthside.store import FORMAT_VERSION, Store
 from tests.conftest import disk_state
 
@@ -28,10 +29,10 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def this_year_file(home: Path) -> Path:
+def this_year_file(home: Path, kind: str = "entries") -> Path:
     from datetime import date
 
-    return year_path(home, str(date.today().year))
+    return part_path(home, f"{date.today().year}-{kind}")
 
 
 def test_first_open_creates_a_private_home_and_file(private_home: Path) -> None:
@@ -49,17 +50,16 @@ def test_a_record_round_trips_with_ids_and_timestamps(store: Store, private_home
     assert mode(this_year_file(private_home)) == 0o600
 
 
-def test_records_live_in_the_file_of_the_year_they_were_created(
-    store: Store, private_home: Path
-) -> None:
+def test_records_live_in_the_file_of_their_kind_and_year(store: Store, private_home: Path) -> None:
     old = store.add(Entry(date="2019-03-01", body="old", created="2019-03-01T10:00:00+00:00"))
     new = store.add(Entry(date="2026-11-24", body="new"))
-    assert old.id in year_path(private_home, "2019").read_text()
-    assert new.id not in year_path(private_home, "2019").read_text()
-    before = year_path(private_home, "2019").read_bytes()
+    old_file = part_path(private_home, "2019-entries")
+    assert old.id in old_file.read_text()
+    assert new.id not in old_file.read_text()
+    before = old_file.read_bytes()
     store.save(new)
     # Saving this year's record leaves the old year's file alone.
-    assert year_path(private_home, "2019").read_bytes() == before
+    assert old_file.read_bytes() == before
     assert {e.id for e in Store(private_home).all(Entry)} == {old.id, new.id}
 
 
@@ -99,8 +99,8 @@ def test_every_kind_has_its_own_table(store: Store, private_home: Path) -> None:
     store.add(Entry(date="2026-11-24", body="x"))
     store.add(PracticeLog(practice="affection", date="2026-11-24"))
     store.add(Moment(date="2026-11-24", positive=True))
-    data = orjson.loads(this_year_file(private_home).read_bytes())
-    assert {"entries", "practice_logs", "moments"} <= set(data)
+    for kind in ("entries", "practice_logs", "moments"):
+        assert set(orjson.loads(this_year_file(private_home, kind).read_bytes())) == {kind}
     assert "meta" in orjson.loads(database_path(private_home).read_bytes())
 
 
@@ -108,13 +108,13 @@ def test_every_kind_has_its_own_table(store: Store, private_home: Path) -> None:
     ("raw", "problem"),
     [
         (b"", "empty"),
-        (b'{"entries": {"1": {"id": "a", "bo', "not valid JSON"),
-        (b"\x00\xffgarbage", "not valid JSON"),
+        (b'{"entries": {"1": {"id": "a", "bo', "cut short|not valid JSON"),
+        (b"\x00\xffgarbage", "doesn't start like one|not valid JSON"),
         (b"[1, 2, 3]", "not a Hearthside journal"),
     ],
 )
 @pytest.mark.parametrize("which", ["main", "year"])
-def test_a_damaged_file_is_refused_and_never_overwritten(
+def test_a_damaged_file_is_refused_at_start_and_never_overwritten(
     private_home: Path, raw: bytes, problem: str, which: str
 ) -> None:
     Store(private_home).add(Entry(date="2026-11-24", body="x"))
@@ -123,9 +123,21 @@ def test_a_damaged_file_is_refused_and_never_overwritten(
     with pytest.raises(StoreError) as info:
         Store(private_home)
     message = str(info.value)
-    assert str(path) in message and problem in message
+    assert str(path) in message and re.search(problem, message)
     assert "backup" in message
     assert path.read_bytes() == raw
+
+
+def test_damage_inside_a_file_is_found_when_it_is_read(private_home: Path) -> None:
+    Store(private_home).add(Entry(date="2026-11-24", body="x"))
+    path = this_year_file(private_home)
+    path.write_bytes(path.read_bytes().replace(b'"body"', b'"body'))
+    store = Store(private_home)  # the quick look at start can't see inside
+    with pytest.raises(StoreError, match="not valid JSON"):
+        store.all(Entry)
+    with pytest.raises(StoreError, match="not valid JSON"):
+        store.read_everything()
+    assert b'"body' in path.read_bytes()
 
 
 def test_damaged_file_message_names_the_backup_and_restore_brings_it_back(
@@ -184,8 +196,8 @@ def test_an_older_single_file_is_migrated_forward(private_home: Path) -> None:
     assert s.settings().spouse_name == "Sam"
     assert [p.name for p in journal_files(private_home)] == [
         "hearthside.json",
-        "hearthside-2021.json",
-        "hearthside-2024.json",
+        "hearthside-2021-entries.json",
+        "hearthside-2024-entries.json",
     ]
     main = orjson.loads(path.read_bytes())
     assert main["meta"]["1"]["schema"] == FORMAT_VERSION and "entries" not in main

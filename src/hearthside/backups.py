@@ -119,7 +119,13 @@ def restore_backup(home: Path, backup: Path | None = None) -> tuple[Path, Path |
         kept: Path | None = None
         if current:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            kept = ensure_private_dir(home / f"replaced-{stamp}")
+            kept, number = home / f"replaced-{stamp}", 1
+            # Always a new folder: two restores in one second (or restoring the files
+            # set aside a moment ago) must not put one set over the other.
+            while kept.exists():
+                number += 1
+                kept = home / f"replaced-{stamp}-{number}"
+            ensure_private_dir(kept)
             for path in current:
                 path.replace(kept / path.name)
         for path in sorted(source.glob("*.json")):

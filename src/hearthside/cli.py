@@ -10,7 +10,14 @@ from typing import Any
 
 import click
 
-from hearthside import __version__, cli_plans, cli_progress, cli_sharing, dates
+from hearthside import (
+    __version__,
+    cli_plans,
+    cli_progress,
+    cli_secure,
+    cli_sharing,
+    dates,
+)
 from hearthside.cli_context import (
     app_context,
     home_option,
@@ -55,9 +62,13 @@ def cli(ctx: click.Context, theme: str | None) -> None:
     """
     if ctx.invoked_subcommand is None:
         # Textual is imported only here, so the quick commands never pay for it.
+        from hearthside import crypto
         from hearthside.tui.app import make_app
 
-        run_app(make_app(home=app_context().home, theme=theme))
+        home = app_context().home
+        # The app asks for an encrypted journal's passphrase itself, in a dialog.
+        crypto.ask_with(None)
+        run_app(make_app(home=home, theme=theme))
 
 
 # -- journal -------------------------------------------------------------------
@@ -405,7 +416,7 @@ def restore(backup: Path | None) -> None:
         say(f"The files it replaced were kept in {kept}.")
 
 
-for _module in (cli_plans, cli_progress, cli_sharing):
+for _module in (cli_plans, cli_progress, cli_secure, cli_sharing):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from hearthside import crypto
 from hearthside.errors import HearthsideError
 from hearthside.paths import drafts_dir, ensure_private_dir, resolve_home
 
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+SHARED_MEMORY = Path("/dev/shm")
+
 
 class Context:
     """What every command needs, opened only when a command asks for it."""
@@ -32,6 +36,8 @@ class Context:
         self.home_arg = home
         self._store: Store | None = None
         self._content: Content | None = None
+        # An encrypted journal's passphrase is asked for when first needed, once.
+        crypto.ask_with(ask_passphrase)
 
     @property
     def home(self) -> Path:
@@ -57,6 +63,7 @@ class Context:
         return date.today()
 
     def close(self) -> None:
+        crypto.ask_with(None)
         if self._store is not None:
             found = self._store.take_conflicts()
             if found:
@@ -64,6 +71,11 @@ class Context:
 
                 click.echo(f"hearthside: {conflict_notice(found)}", err=True)
             self._store.close()
+
+
+def ask_passphrase(home: Path) -> str:
+    """The terminal's answer, never echoed (on stderr, so stdout stays clean for scripts)."""
+    return str(click.prompt(f"Passphrase for the journal at {home}", hide_input=True, err=True))
 
 
 def _set_home(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -108,9 +120,24 @@ def read_text(text: str | None, *, initial: str = "") -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _editing_folder(home: Path) -> Path:
+    """Where the editor's file goes: the private home, or memory for an encrypted journal."""
+    if not crypto.is_encrypted(home):
+        return ensure_private_dir(drafts_dir(home))
+    # An editor needs a file, and an encrypted journal's words never touch the disk in
+    # the clear: a private folder in shared memory (as `pass edit` does), or not at all.
+    if SHARED_MEMORY.is_dir() and os.access(SHARED_MEMORY, os.W_OK):
+        return Path(tempfile.mkdtemp(prefix="hearthside-", dir=SHARED_MEMORY))
+    raise HearthsideError(
+        "The journal is encrypted, and an editor could only work on an unencrypted file "
+        "on disk. Pass the text as an argument or pipe it in instead."
+    )
+
+
 def edit_in_editor(initial: str) -> str:
     # The temp file lives in the private home, never in a shared /tmp, and is removed after.
-    folder = ensure_private_dir(drafts_dir(app_context().home))
+    home = app_context().home
+    folder = _editing_folder(home)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     fd, name = tempfile.mkstemp(prefix="edit-", suffix=".md", dir=folder)
     path = Path(name)
@@ -132,6 +159,8 @@ def edit_in_editor(initial: str) -> str:
     finally:
         with contextlib.suppress(OSError):
             path.unlink()
+        if folder.parent == SHARED_MEMORY:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def say(message: str) -> None:

@@ -54,6 +54,7 @@ def export_command(
     force: bool,
 ) -> None:
     """Export entries and notes (md, txt, json, html) or milestones and commitments (ics)."""
+    from hearthside.crypto import is_encrypted
     from hearthside.exporting import Selection, export
 
     c = app_context()
@@ -72,6 +73,8 @@ def export_command(
         c.store, content, fmt, selection, output=output, split=split, force=force, today=c.today()
     )
     say(result.summary())
+    if is_encrypted(c.home):
+        say("It is a plain file, not encrypted like your journal: keep it somewhere private.")
     if result.private_left_out:
         count = result.private_left_out
         say(

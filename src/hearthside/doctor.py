@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from hearthside import crypto
 from hearthside.backups import list_backups, newest_good_backup
 from hearthside.content import Content
 from hearthside.errors import HearthsideError
@@ -17,6 +18,7 @@ Check = tuple[bool, str]
 
 def run_checks(home: Path) -> Iterator[Check]:
     yield from _check_home(home)
+    yield _check_encryption(home)
     yield from _check_files(home)
     yield _check_lock(home)
     yield from _check_backups(home)
@@ -37,6 +39,22 @@ def _check_home(home: Path) -> Iterator[Check]:
         )
 
 
+def _check_encryption(home: Path) -> Check:
+    try:
+        cfg = crypto.config(home)
+    except HearthsideError as exc:
+        return False, str(exc)
+    if cfg is None:
+        return True, "Encryption at rest is off (`hearthside encrypt` turns it on)."
+    if cfg.state != crypto.ON:
+        command = "encrypt" if cfg.state == crypto.TURNING_ON else "decrypt"
+        return False, (
+            f"Encryption was being turned {cfg.state.removeprefix('turning-')} and didn't "
+            f"finish; run `hearthside {command}` again to finish it."
+        )
+    return True, "Encryption at rest is on: journal, backups and drafts (AES-256-GCM, scrypt)."
+
+
 def _check_files(home: Path) -> Iterator[Check]:
     counts: dict[str, int] = {}
     found = [p for p in journal_files(home) if p.exists()]
@@ -52,6 +70,10 @@ def _check_files(home: Path) -> Iterator[Check]:
         except OSError as exc:
             yield False, f"The journal file {path} can't be read ({exc.strerror})."
             continue
+        except HearthsideError as exc:
+            # An encrypted journal that stayed locked (no or a wrong passphrase).
+            yield False, str(exc)
+            return
         for name, table in data.items():
             if name not in ("meta", "settings"):
                 counts[name] = counts.get(name, 0) + len(table)
@@ -77,7 +99,11 @@ def _check_backups(home: Path) -> Iterator[Check]:
     if not backups:
         yield True, "No backups yet; one is made on the first save of each day."
         return
-    good = newest_good_backup(home)
+    try:
+        good = newest_good_backup(home)
+    except HearthsideError as exc:
+        yield False, str(exc)
+        return
     if good is None:
         yield False, "None of the backups can be read; keep them and ask for help."
     else:

@@ -2,7 +2,8 @@
 
 A draft is one small JSON file per open editor in the private ``drafts/`` folder,
 replaced atomically on every autosave and removed once the entry is saved or the
-user chooses to discard it.
+user chooses to discard it. In an encrypted journal drafts are sealed like the
+journal itself (storage.py's seam), temp files included.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import orjson
 
 from hearthside import dates
 from hearthside.paths import drafts_dir, ensure_private_dir
-from hearthside.storage import write_atomically
+from hearthside.storage import CorruptDatabase, read_private, write_atomically
 
 _SAFE_KEY = re.compile(r"^[a-z0-9-]{1,64}$")
 
@@ -62,9 +63,9 @@ def discard_draft(home: Path, key: str) -> None:
 
 def _load(path: Path) -> Draft | None:
     try:
-        raw: dict[str, Any] = orjson.loads(path.read_bytes())
+        raw: dict[str, Any] = orjson.loads(read_private(path))
         return Draft(**{k: v for k, v in raw.items() if k in Draft.__dataclass_fields__})
-    except (OSError, orjson.JSONDecodeError, TypeError):
+    except (OSError, orjson.JSONDecodeError, TypeError, CorruptDatabase):
         # A draft we can't read is left in place for the user to look at; it is never
         # offered back half-understood.
         return None

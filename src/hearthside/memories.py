@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from hearthside.model import Entry, Note
 from hearthside.store import Store
@@ -24,7 +25,13 @@ class Memory:
 def on_this_day(store: Store, *, today: date | None = None) -> list[Memory]:
     """Newest first. In a year without 29 February, 28 February also shows the 29th's."""
     day = today or date.today()
-    records: list[Entry | Note] = [*store.all(Entry), *store.all(Note)]
+    # Only documents on the same day of a month can be memories; the rest stay documents.
+    same_day = (f"-{day.day:02d}", "-02-29")
+
+    def maybe(doc: dict[str, Any]) -> bool:
+        return str(doc.get("date", "")).endswith(same_day)
+
+    records: list[Entry | Note] = [*store.all(Entry, where=maybe), *store.all(Note, where=maybe)]
     found = []
     for record in records:
         on = date.fromisoformat(record.date)

@@ -55,15 +55,15 @@ def database_path(home: Path) -> Path:
     return home / DB_NAME
 
 
-def year_path(home: Path, year: str) -> Path:
-    """Where the records created in ``year`` live (a past year's file is rarely written)."""
-    return home / f"hearthside-{year}.json"
+def part_path(home: Path, part: str) -> Path:
+    """The file of one part of the journal: a year's records of one kind, e.g. ``2026-entries``."""
+    return home / f"hearthside-{part}.json"
 
 
 def journal_files(home: Path) -> list[Path]:
-    """The main file (settings, format) and every year's file that exists, in order."""
-    years = sorted(p for p in home.glob("hearthside-[0-9][0-9][0-9][0-9].json") if p.is_file())
-    return [database_path(home), *years]
+    """The main file (settings, format) and every part's file that exists, in order."""
+    parts = sorted(p for p in home.glob("hearthside-[0-9][0-9][0-9][0-9]*.json") if p.is_file())
+    return [database_path(home), *parts]
 
 
 def backups_dir(home: Path) -> Path:

@@ -88,8 +88,8 @@ def start(store: Store, content: Content, *, today: date | None = None) -> Revie
     own = set(review.made.get(_LOGS, []))
     elsewhere = frozenset(
         log.practice
-        for log in store.all(PracticeLog)
-        if log.date == review.date and log.id not in own
+        for log in store.all(PracticeLog, where=lambda doc: doc.get("date") == review.date)
+        if log.id not in own
     )
     return ReviewState(
         day=day,
@@ -102,7 +102,8 @@ def start(store: Store, content: Content, *, today: date | None = None) -> Revie
 
 
 def day_review(store: Store, day: date) -> Review | None:
-    found = [r for r in store.all(Review) if r.date == dates.iso(day)]
+    wanted = dates.iso(day)
+    found = store.all(Review, where=lambda doc: doc.get("date") == wanted)
     return min(found, key=lambda r: r.created) if found else None
 
 

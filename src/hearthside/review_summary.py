@@ -72,7 +72,7 @@ def summarise(store: Store, content: Content, state: ReviewState) -> ReviewSumma
         streaks=streaks(
             habits.load_index(store, content), content.practices, state.day, week_start=week_start
         ),
-        suggestion=suggestion(content, store.all(PracticeLog), state.day),
+        suggestion=suggestion(content, recent_logs(store, state.day), state.day),
     )
 
 
@@ -89,6 +89,12 @@ def streaks(
         current = run > history.at(start - 1).streak
         found.append(Streak(practice, run, practice.target.period, current))
     return tuple(found)
+
+
+def recent_logs(store: Store, day: date) -> list[PracticeLog]:
+    """The logs the longest window in _WINDOWS can look at."""
+    first = (day - timedelta(days=max(days for days, _ in _WINDOWS.values()))).isoformat()
+    return store.all(PracticeLog, where=lambda doc: str(doc.get("date", "")) >= first)
 
 
 def suggestion(content: Content, logs: Iterable[PracticeLog], day: date) -> Suggestion | None:

@@ -4,6 +4,12 @@ TinyDB's own JSONStorage truncates and rewrites the file in place, so a kill
 mid-write leaves a broken file. This one writes a temp file beside the journal,
 fsyncs it, renames it over the old one and fsyncs the folder: after a crash the
 file is either the old version or the new one, never a mix.
+
+It is also the one seam where bytes meet the disk: ``write_atomically`` seals
+what it writes and ``decode_database`` / ``read_private`` open what was read, when
+the file is a private file of an encrypted journal (see crypto.py). So every
+writer (journal files, backups, drafts, conflict copies) gets encryption without
+a copy of the logic, and plaintext never reaches a temp file.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from hearthside import crypto
 from hearthside.errors import StoreError
 from hearthside.paths import FILE_MODE
 
@@ -39,10 +46,24 @@ def disk_signature(path: Path) -> Signature | None:
         return None
 
 
+def unseal(raw: bytes, path: Path) -> bytes:
+    """The plaintext of bytes read from ``path`` (as they are unless the file is sealed)."""
+    try:
+        return crypto.unseal(path, raw)
+    except crypto.DamagedFile as exc:
+        raise CorruptDatabase(path, exc.problem) from None
+
+
+def read_private(path: Path) -> bytes:
+    """Read ``path`` and open it if sealed: for the small private files (drafts)."""
+    return unseal(path.read_bytes(), path)
+
+
 def decode_database(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
     """Parse the journal file, refusing anything that isn't a TinyDB document map."""
     if not raw.strip():
         raise CorruptDatabase(path, "the file is empty (0 bytes)")
+    raw = unseal(raw, path)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -50,6 +71,33 @@ def decode_database(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptDatabase(path, "it is JSON, but not a Hearthside journal")
     return data
+
+
+def quick_check(path: Path) -> None:
+    """A cheap look at a file not read yet: empty, cut short or not JSON at all.
+
+    The full check happens when the file is first read; this one makes a damaged
+    file known at start, without reading years of journal.
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64).lstrip()
+            size = fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, size - 64))
+            tail = fh.read().rstrip()
+    except FileNotFoundError:
+        return
+    if not head:
+        raise CorruptDatabase(path, "the file is empty (0 bytes)")
+    if crypto.is_sealed(head):
+        # Encrypted: only opening it can prove it whole (the tag covers every byte).
+        if size < crypto.HEADER_SIZE + crypto.TAG_SIZE:
+            raise CorruptDatabase(path, "it is encrypted, but cut short")
+        return
+    if not head.startswith(b"{"):
+        raise CorruptDatabase(path, "it is not a Hearthside journal (it doesn't start like one)")
+    if not tail.endswith(b"}"):
+        raise CorruptDatabase(path, "it is cut short (it doesn't end like a whole file)")
 
 
 class CorruptDatabase(StoreError):
@@ -62,29 +110,49 @@ class CorruptDatabase(StoreError):
 def write_atomically(path: Path, payload: bytes) -> Signature:
     """Replace ``path`` with ``payload`` so that readers see the old or the new file, whole.
 
-    Returns the new file's signature, taken from the written descriptor so no
-    other writer can slip in between writing and remembering what we wrote.
+    A private file of an encrypted journal is sealed first, so even the temp file
+    holds only ciphertext. Returns the new file's signature, taken from the written
+    descriptor so no other writer can slip in between writing and remembering it.
+    """
+    tmp, sig = stage(path, crypto.seal(path, payload))
+    try:
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise _not_written(path, exc) from None
+    fsync_dir(path.parent)
+    return sig
+
+
+def stage(path: Path, data: bytes) -> tuple[Path, Signature]:
+    """Write ``data`` as it is to a new private temp file beside ``path``, on disk for good.
+
+    The only place Hearthside's files get their bytes; ``write_atomically`` renames
+    the result into place (turning encryption on or off stages every file first).
     """
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
             os.fchmod(fh.fileno(), FILE_MODE)
-            fh.write(payload)
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
             sig = signature_of(os.fstat(fh.fileno()))
-        tmp.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise StoreError(
-            f"Couldn't write {path} ({exc.strerror or exc}). Nothing was lost: "
-            "what was there before is unchanged. Free some disk space or check "
-            "the folder's permissions, then try again."
-        ) from None
-    fsync_dir(path.parent)
-    return sig
+        raise _not_written(path, exc) from None
+    return tmp, sig
+
+
+def _not_written(path: Path, exc: OSError) -> StoreError:
+    return StoreError(
+        f"Couldn't write {path} ({exc.strerror or exc}). Nothing was lost: "
+        "what was there before is unchanged. Free some disk space or check "
+        "the folder's permissions, then try again."
+    )
 
 
 def fsync_dir(folder: Path) -> None:

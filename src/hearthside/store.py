@@ -1,9 +1,10 @@
 """The journal store: TinyDB files, one table per kind, safe for two processes.
 
-Records live in one file per year they were created in (``hearthside-2026.json``),
+Records live in one file per kind and year of creation (``hearthside-2026-entries.json``),
 beside a small main file holding the settings and the format version. A save
 rewrites only the file its record lives in, so saving stays as fast in the tenth
-year as in the first.
+year as in the first; and a file is read only when its kind is first asked for,
+so ``hearthside log hug`` never reads ten years of journal entries.
 
 Writes are serialised by a lock held only while writing, so the app can stay
 open in one terminal while ``hearthside log hug`` runs in another. A writer that
@@ -14,6 +15,7 @@ so neither side loses the other's records.
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +33,7 @@ from hearthside.config import Settings
 from hearthside.errors import HearthsideError, StoreError
 from hearthside.locking import FileLock
 from hearthside.model import R, Record
-from hearthside.paths import database_path, ensure_private_dir, journal_files, lock_path
+from hearthside.paths import database_path, ensure_private_dir, journal_files, lock_path, part_path
 from hearthside.storage import (
     TEMP_PREFIX,
     TEMP_SUFFIX,
@@ -39,14 +41,17 @@ from hearthside.storage import (
     CorruptDatabase,
     Signature,
     disk_signature,
+    quick_check,
     write_atomically,
 )
 
 # The layout of the files on disk; records carry their own `schema` (model.py).
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 META_TABLE = "meta"
 SETTINGS_TABLE = "settings"
-MAIN = ""  # the part key of the main file; years use "2026" and so on
+MAIN = ""  # the part key of the main file; parts are "2026-entries" and so on
+YEAR_FILE = re.compile(r"^hearthside-(\d{4})\.json$")  # format 2
+PART_FILE = re.compile(r"^hearthside-(\d{4}-[a-z_]+)\.json$")  # format 3
 
 Tables = dict[str, dict[str, Any]]
 Files = dict[str, Tables]  # part key -> the file's tables
@@ -78,8 +83,18 @@ def _split_by_year(files: Files) -> Files:
     return split
 
 
+def _split_by_kind(files: Files) -> Files:
+    """Format 3 gives each kind its own file within a year, read only when needed."""
+    split: Files = {MAIN: files[MAIN]}
+    for year, tables in files.items():
+        if year != MAIN:
+            for name, table in tables.items():
+                split[f"{year}-{name}"] = {name: table}
+    return split
+
+
 # MIGRATIONS[n] turns format n into format n + 1.
-MIGRATIONS: dict[int, Migration] = {0: _stamp_schema, 1: _split_by_year}
+MIGRATIONS: dict[int, Migration] = {0: _stamp_schema, 1: _split_by_year, 2: _split_by_kind}
 
 
 def part_for(created: str) -> str:
@@ -102,12 +117,26 @@ class Part:
         # TinyDB's CachingMiddleware is untyped; this is the one place that touches it.
         return self.db.storage
 
+    @property
+    def loaded(self) -> bool:
+        return self.cache.cache is not None
+
     def read(self) -> Tables:
         data = self.cache.read()
         return cast(Tables, data or {})
 
     def changed_on_disk(self) -> bool:
-        return disk_signature(self.path) != cast(AtomicJSONStorage, self.cache.storage).signature
+        """Only a part that was read can be out of date; an unread one is read fresh."""
+        storage = cast(AtomicJSONStorage, self.cache.storage)
+        return self.loaded and disk_signature(self.path) != storage.signature
+
+
+def part_key(created: str, kind: str) -> str:
+    return f"{part_for(created)}-{kind}"
+
+
+def kind_of(key: str) -> str:
+    return key.split("-", 1)[1]
 
 
 class Store:
@@ -130,23 +159,55 @@ class Store:
     # -- opening -------------------------------------------------------------
 
     def _load(self) -> None:
-        """(Re)read every journal file; a damaged one is reported and left untouched."""
-        parts: dict[str, Part] = {}
-        for path in journal_files(self.home):
-            key = MAIN if path == self.path else path.stem.rsplit("-", 1)[-1]
-            part = Part(path)
-            try:
-                part.read()
-            except CorruptDatabase as exc:
-                raise corrupt_advice(self.home, exc) from None
-            parts[key] = part
+        """(Re)start from the disk: read the main file, note the others for later."""
+        main = Part(self.path)
+        self._read(main)
+        parts = {MAIN: main}
+        version = self._format_of(main)
+        pattern = YEAR_FILE if version <= 2 else PART_FILE
+        for path in journal_files(self.home)[1:]:
+            found = pattern.match(path.name)
+            if found:
+                try:
+                    quick_check(path)
+                except CorruptDatabase as exc:
+                    raise corrupt_advice(self.home, exc) from None
+                parts[found.group(1)] = Part(path)
+        if version <= 2:
+            # Old layouts are read whole, to be migrated.
+            for part in parts.values():
+                self._read(part)
         self._parts = parts
         self._index.clear()
 
+    def _read(self, part: Part) -> Tables:
+        try:
+            return part.read()
+        except CorruptDatabase as exc:
+            raise corrupt_advice(self.home, exc) from None
+
+    def read_everything(self) -> None:
+        """Read every file now (the app needs them all, and a damaged one must show at start)."""
+        with self._mutex:
+            for part in self._parts.values():
+                self._read(part)
+
+    def _ensure(self, kind: str) -> list[Part]:
+        """Every part holding ``kind``, read from disk if not yet."""
+        found = []
+        for key, part in self._parts.items():
+            if key != MAIN and kind_of(key) == kind:
+                self._read(part)
+                found.append(part)
+        return found
+
     def _format(self) -> int:
-        if not self.path.exists():
+        return self._format_of(self._parts[MAIN])
+
+    def _format_of(self, main: Part) -> int:
+        if not main.path.exists():
             return FORMAT_VERSION
-        for doc in self._parts[MAIN].read().get(META_TABLE, {}).values():
+        for doc in main.read().get(META_TABLE, {}).values():
             return int(doc.get("schema", 0))
         return 0
 
@@ -159,6 +220,9 @@ class Store:
                 "changed. Please update Hearthside to open it."
             )
         leftovers = list(self.home.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+        if version == FORMAT_VERSION:
+            # Old-layout files left by a migration that stopped after writing the new one.
+            leftovers += [p for p in journal_files(self.home)[1:] if YEAR_FILE.match(p.name)]
         if version == FORMAT_VERSION and self.path.exists() and not leftovers:
             return
         with self._lock:
@@ -180,16 +244,25 @@ class Store:
         # old format and the whole migration simply runs again from it.
         signatures = {}
         for key in sorted(files, key=lambda k: k == MAIN):
-            path = self.path if key == MAIN else self.home / f"hearthside-{key}.json"
+            path = self.path if key == MAIN else part_path(self.home, key)
             signatures[path.name] = write_atomically(path, _dumps(files[key]))
         conflicts.note_written(self.home, signatures)
+        self._drop_old_layout()
+
+    def _drop_old_layout(self) -> None:
+        # Only once the new layout is whole on disk: its data lives on in the new files.
+        for path in journal_files(self.home)[1:]:
+            if YEAR_FILE.match(path.name):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     # -- staying in step with other processes --------------------------------
 
     def changed_on_disk(self) -> bool:
-        on_disk = {p.name for p in journal_files(self.home) if p.exists()}
-        loaded = {part.path.name for part in self._parts.values() if part.path.exists()}
-        return on_disk != loaded or any(p.changed_on_disk() for p in self._parts.values())
+        on_disk = {p.name for p in journal_files(self.home)[1:] if PART_FILE.match(p.name)}
+        known = {part.path.name for key, part in self._parts.items() if key != MAIN}
+        known_on_disk = {name for name in known if (self.home / name).exists()}
+        return on_disk != known_on_disk or any(p.changed_on_disk() for p in self._parts.values())
 
     def refresh(self) -> bool:
         """Reload if another process saved since we last read. True when something changed.
@@ -250,7 +323,8 @@ class Store:
                     yield
                     back_up_once_today(self.home)
                     for part in self._parts.values():
-                        part.cache.flush()
+                        if part.loaded:
+                            part.cache.flush()
                     conflicts.note_written(self.home, self._signatures())
                 except BaseException:
                     # Whatever failed, memory must go back to what the disk holds.
@@ -263,7 +337,7 @@ class Store:
         found = {}
         for part in self._parts.values():
             sig = cast(AtomicJSONStorage, part.cache.storage).signature
-            if sig is not None:
+            if part.loaded and sig is not None:
                 found[part.path.name] = sig
         return found
 
@@ -272,28 +346,39 @@ class Store:
     def _part(self, key: str) -> Part:
         part = self._parts.get(key)
         if part is None:
-            part = self._parts[key] = Part(self.home / f"hearthside-{key}.json")
+            part = self._parts[key] = Part(part_path(self.home, key))
+        self._read(part)
         return part
 
     def _where(self, kind: str) -> dict[str, tuple[str, int]]:
         index = self._index.get(kind)
         if index is None:
             index = {}
+            self._ensure(kind)
             for key, part in self._parts.items():
-                for doc_id, doc in part.read().get(kind, {}).items():
-                    if "id" in doc:
-                        index[doc["id"]] = (key, int(doc_id))
+                if key != MAIN and kind_of(key) == kind:
+                    for doc_id, doc in part.read().get(kind, {}).items():
+                        if "id" in doc:
+                            index[doc["id"]] = (key, int(doc_id))
             self._index[kind] = index
         return index
 
-    def all(self, cls: type[R], *, include_deleted: bool = False) -> list[R]:
+    def all(
+        self,
+        cls: type[R],
+        *,
+        include_deleted: bool = False,
+        where: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> list[R]:
+        """Records of one kind. ``where`` picks stored documents before they become
+        records, so asking for one day's logs doesn't build fifty thousand of them."""
         with self._mutex:
             # The cached tables themselves, not TinyDB's Document copies: from_doc copies.
             docs = [
                 doc
-                for key in sorted(self._parts)
-                if key != MAIN
-                for doc in self._parts[key].read().get(cls.KIND, {}).values()
+                for part in self._ensure(cls.KIND)
+                for doc in part.read().get(cls.KIND, {}).values()
+                if where is None or where(doc)
             ]
         records = [cls.from_doc(doc) for doc in docs]
         if include_deleted:
@@ -333,7 +418,7 @@ class Store:
             for record in added:
                 record.created = record.created or now
                 record.updated = record.updated or now
-                key = part_for(record.created)
+                key = part_key(record.created, record.KIND)
                 doc_id = self._part(key).db.table(record.KIND).insert(record.to_doc())
                 self._where(record.KIND)[record.id] = (key, doc_id)
         return added
@@ -386,9 +471,13 @@ class Store:
         with self._mutex:
             for key, part in self._parts.items():
                 if key != MAIN:
-                    for name, table in part.read().items():
+                    for name, table in self._read(part).items():
                         totals[name] = totals.get(name, 0) + len(table)
         return totals
+
+    def has_any(self, cls: type[Record]) -> bool:
+        """Whether a record of this kind was ever stored, without reading them all."""
+        return any(kind_of(key) == cls.KIND for key in self._parts if key != MAIN)
 
     def close(self) -> None:
         with self._mutex:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import subprocess
 import sys
@@ -143,23 +142,13 @@ def jrnl_home(home: Path, folder: Path) -> dict[str, str]:
             tags = " ".join(f"@{t}" for t in e.tags)
             fh.write(f"[{e.date} 21:00] {e.headline} {tags}\n{e.body}\n\n")
     config = folder / "jrnl.yaml"
+    # YAML, as jrnl 4 writes it: a JSON config makes jrnl think it is 1.x and ask to upgrade.
     config.write_text(
-        json.dumps(
-            {
-                "journals": {"default": {"journal": str(journal)}},
-                "editor": "",
-                "encrypt": False,
-                "default_hour": 9,
-                "default_minute": 0,
-                "timeformat": "%Y-%m-%d %H:%M",
-                "tagsymbols": "#@",
-                "highlight": False,
-                "linewrap": 79,
-                "colors": {"body": "none", "date": "none", "tags": "none", "title": "none"},
-                "display_format": "text",
-                "version": "v4.2",
-            }
-        )
+        "colors: {body: none, date: none, tags: none, title: none}\n"
+        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
+        f"indent_character: '|'\njournals:\n  default:\n    journal: {journal}\n"
+        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\n"
+        "version: v4.6\n"
     )
     return dict(os.environ, XDG_CONFIG_HOME=str(folder), JRNL_CONFIG=str(config))
 

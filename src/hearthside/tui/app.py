@@ -22,6 +22,7 @@ from hearthside.config import Settings
 from hearthside.conflicts import conflict_notice
 from hearthside.content import Content
 from hearthside.crash import write_report
+from hearthside.crypto import needs_passphrase
 from hearthside.drafts import Draft, pending_drafts
 from hearthside.errors import HearthsideError
 from hearthside.model import Entry
@@ -34,6 +35,7 @@ from hearthside.tui.screens.help import HelpScreen
 from hearthside.tui.screens.journal import JournalScreen
 from hearthside.tui.screens.notes import NotesScreen
 from hearthside.tui.screens.today import TodayScreen
+from hearthside.tui.screens.unlock import UnlockScreen
 from hearthside.tui.screens.welcome import RestoreDraftScreen, WelcomeScreen
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 
@@ -92,20 +94,25 @@ class HearthsideApp(App[None]):
     def __init__(
         self,
         *,
-        store: Store,
+        store: Store | None,
         content: Content,
         themes_dir: Path,
         theme: str | None = None,
         today: date | None = None,
         room: str = "today",
+        home: Path | None = None,
     ) -> None:
+        """``store`` is None for an encrypted journal still locked: the app then asks
+        for the passphrase (UnlockScreen) and opens the store of ``home`` itself."""
         super().__init__()
         if room not in ROOMS:
             raise HearthsideError(
                 f"There is no room called {room!r}; choose one of {', '.join(ROOMS)}."
             )
         self.first_room = room
-        self.store = store
+        self.home = store.home if store is not None else resolve_home(home)
+        self._store: Store | None = None
+        self._theme_choice = theme
         self.content = content
         self._fixed_today = today
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearthside-writer")
@@ -114,8 +121,24 @@ class HearthsideApp(App[None]):
         self._loaded_themes = load_themes(themes_dir)
         for loaded in self._loaded_themes.themes.values():
             self.register_theme(loaded)
-        self.settings: Settings = store.settings()
-        wanted = theme or self.settings.theme
+        self.settings = Settings()
+        if store is not None:
+            self._use_store(store)
+        else:
+            self._use_theme(theme or self.settings.theme)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise HearthsideError("The journal is still locked: its passphrase comes first.")
+        return self._store
+
+    def _use_store(self, store: Store) -> None:
+        self._store = store
+        self.settings = store.settings()
+        self._use_theme(self._theme_choice or self.settings.theme)
+
+    def _use_theme(self, wanted: str) -> None:
         if wanted not in self._loaded_themes.themes:
             wanted = (
                 DEFAULT_THEME if DEFAULT_THEME in self._loaded_themes.themes else "textual-dark"
@@ -139,6 +162,31 @@ class HearthsideApp(App[None]):
         self.refresh_title()
         for problem in self._loaded_themes.problems:
             self.notify(problem, title="Theme", severity="warning", markup=False, timeout=8)
+        if self._store is None:
+            # Nothing of the journal is read, nor any room shown, before the passphrase.
+            self.push_screen(UnlockScreen(self.home, self._open_store), self._after_unlock)
+        else:
+            self._start()
+
+    def _open_store(self) -> None:
+        store = Store(self.home)
+        store.read_everything()
+        self._use_store(store)
+
+    def _after_unlock(self, unlocked: bool | None) -> None:
+        if unlocked:
+            self.refresh_title()
+            self._start()
+        else:
+            self.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While locked, only quitting works: the rooms and the palette would read the journal.
+        if self._store is None and action in ("room", "keys", "command_palette"):
+            return False
+        return super().check_action(action, parameters)
+
+    def _start(self) -> None:
         self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
         self.switch_mode(self.first_room)
         if self._wants_welcome():
@@ -148,7 +196,7 @@ class HearthsideApp(App[None]):
 
     def _wants_welcome(self) -> bool:
         s = self.settings
-        return not s.welcomed and not s.spouse_name and not self.store.counts().get(Entry.KIND)
+        return not s.welcomed and not s.spouse_name and not self.store.has_any(Entry)
 
     def _after_welcome(self, settings: Settings | None) -> None:
         chosen = settings or Settings(**{**self.settings.to_doc(), "welcomed": True})
@@ -329,7 +377,7 @@ class HearthsideApp(App[None]):
         """
         self.keep_drafts_now()
         try:
-            self.crash_report = write_report(self.store.home, error)
+            self.crash_report = write_report(self.home, error)
         except Exception:
             self.crash_report = None
         self._return_code = 1
@@ -359,10 +407,15 @@ def make_app(
     room: str = "today",
 ) -> HearthsideApp:
     """The one way to build the app: used by the CLI, the tests and the snapshots."""
-    store = Store(resolve_home(home))
+    path = resolve_home(home)
+    store = None
+    if not needs_passphrase(path):
+        store = Store(path)
+        store.read_everything()
     content = Content(Path(content_dir) if content_dir else None)
     return HearthsideApp(
         store=store,
+        home=path,
         content=content,
         themes_dir=package_resource("themes"),
         theme=theme,
