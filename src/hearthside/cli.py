@@ -15,6 +15,7 @@ from hearthside import (
     cli_plans,
     cli_progress,
     cli_secure,
+    cli_serve,
     cli_sharing,
     dates,
 )
@@ -416,7 +417,7 @@ def restore(backup: Path | None) -> None:
         say(f"The files it replaced were kept in {kept}.")
 
 
-for _module in (cli_plans, cli_progress, cli_secure, cli_sharing):
+for _module in (cli_plans, cli_progress, cli_secure, cli_serve, cli_sharing):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -1,0 +1,138 @@
+"""``hearthside serve``: the same full-screen app, in a web browser on this computer.
+
+textual-serve runs one ``hearthside`` process per browser tab and shows its screen
+in the page. It is imported only when the command runs, so the quick commands
+never pay for it.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from hearthside.cli_context import app_context, home_option, say
+from hearthside.errors import HearthsideError
+
+if TYPE_CHECKING:
+    from aiohttp import web
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses only this computer can reach (127.x.x.x, ::1, localhost)."""
+    import ipaddress
+
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name: it may well resolve to an outside address
+
+
+def app_command(home: Path) -> str:
+    """The shell command textual-serve runs for each browser session."""
+    return shlex.join([sys.executable, "-m", "hearthside", "--home", str(home.absolute())])
+
+
+def page_address(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return f"http://{shown}:{port}"
+
+
+@click.command()
+@home_option
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=DEFAULT_PORT,
+    show_default=True,
+    help="The port to listen on.",
+)
+@click.option(
+    "--host",
+    default=DEFAULT_HOST,
+    show_default=True,
+    metavar="HOST",
+    help="The address to listen on. Only loopback addresses keep it to this computer.",
+)
+def serve(port: int, host: str) -> None:
+    """Open Hearthside in a web browser on this computer.
+
+    Listens only on this computer (127.0.0.1) unless --host says otherwise: then
+    anyone who can reach that address can open your journal, with no password.
+    Each browser tab runs its own Hearthside on the same journal, so keep to one
+    tab at a time. Stop with ctrl+c.
+    """
+    ctx = click.get_current_context()
+    explicit = ctx.get_parameter_source("host") is click.core.ParameterSource.COMMANDLINE
+    loopback = is_loopback(host)
+    if not loopback and not explicit:
+        # Only a --host typed on the command line may open the journal to the network.
+        raise HearthsideError(
+            f"Not listening on {host}: that is reachable from other computers. "
+            "Pass --host explicitly if that is really what you want."
+        )
+
+    import asyncio
+    import os
+    import signal
+
+    from textual_serve.server import Server
+
+    home = app_context().home
+    address = page_address(host, port)
+
+    def announce(_message: str) -> None:
+        # Called once the address is bound, so it never claims a port it didn't get.
+        say(f"Hearthside is open at {address}  (journal: {home})")
+        if loopback:
+            say(f"Listening only on this computer ({host}); other computers can't reach it.")
+        else:
+            say(
+                f"Listening on {host}: anyone who can reach this address on port {port} "
+                "can open your journal. There is no password."
+            )
+        say("Press ctrl+c to stop.")
+
+    class HearthsideServer(Server):
+        async def on_startup(self, app: web.Application) -> None:
+            """Nothing: textual-serve's banner would speak before the port is bound."""
+
+        def serve(self, debug: bool = False) -> None:
+            from aiohttp import web
+
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(signum, self.request_exit)
+            web.run_app(
+                self._make_app(),
+                host=self.host,
+                port=self.port,
+                handle_signals=False,
+                loop=loop,
+                print=announce,
+            )
+
+    # Each browser tab runs the app in a child process that inherits this environment:
+    # a passphrase left in it would open an encrypted journal without asking anyone.
+    os.environ.pop("HEARTHSIDE_PASSPHRASE", None)
+    server = HearthsideServer(app_command(home), host=host, port=port, title="Hearthside")
+    try:
+        server.serve()
+    except OSError as exc:
+        raise HearthsideError(
+            f"Couldn't listen on {host} port {port} ({exc.strerror or exc}). "
+            "Is another server using it? Choose another with --port."
+        ) from None
+
+
+COMMANDS: list[click.Command] = [serve]

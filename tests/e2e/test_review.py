@@ -1,0 +1,96 @@
+"""The daily review in a real terminal, with the keyboard alone, then the dashboard counts it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hearthside.model import Entry, Moment, Note, PracticeLog, Review
+from tests.e2e.apps import App
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_full_daily_review_with_the_keyboard_only(app: App, welcomed: Path) -> None:
+    screen = app.open()
+    screen.wait_for("with Sam")
+    screen.press("r")
+
+    # 1. What we did: a hug, a compliment, time together, and how long.
+    screen.wait_for("Step 1 of 6 · What you did")
+    screen.press("h", "c", "d")
+    screen.wait_for("Minutes together")  # shown once time together is ticked
+    screen.press("Enter")
+    screen.type("90")
+    screen.press("Enter")
+
+    # 2. Three good moments and a hard one, each with a line.
+    screen.wait_for("Step 2 of 6 · Moments")
+    screen.press("Up", "Up", "Up")
+    screen.wait_until(lambda s: bool(re.search(r"Good moments\s+3\b", s)), "3 good moments")
+    screen.type("the cat")
+    screen.press("Tab", "Up")
+    screen.wait_until(lambda s: bool(re.search(r"Hard moments\s+1\b", s)), "1 hard moment")
+    screen.type("dishes")
+    screen.wait_for("dishes")
+    screen.press("Enter")
+
+    # 3. Today's question: we talked about it.
+    screen.wait_for("Step 3 of 6 · Today's question")
+    screen.press("t")
+
+    # 4. A thank-you.
+    screen.wait_for("Step 4 of 6 · A thank-you")
+    screen.type("Thanks for the car")
+    screen.wait_for("Thanks for the car")
+    screen.press("Enter")
+
+    # 5. How close we felt, and a line for the journal.
+    screen.wait_for("Step 5 of 6 · Closeness")
+    screen.press("4")
+    screen.type("Easy evening.")
+    screen.wait_for("Easy evening.")
+    screen.press("Enter")
+
+    # 6. The summary says it all back.
+    summary = screen.wait_for("Step 6 of 6 · Summary")
+    summary = screen.wait_for("For tomorrow")
+    assert "✓ Affection, Kind words, Time together (90 min)" in summary
+    assert "✓ 3 good moments, 1 hard" in summary
+    assert "you talked about it" in summary
+    assert "✓ A thank-you: “Thanks for the car”" in summary
+    assert "✓ Closeness 4 · close" in summary
+
+    screen.press("Enter")  # back to Today
+    today = screen.wait_for("Done for today")
+    assert "You talked about it today." in today
+
+    # The dashboard counts what the review logged.
+    screen.press("4")
+    shown = screen.wait_for("90 min this week")
+    assert re.search(r"Affection · daily\s+1/\d days", shown)
+    assert re.search(r"Kind words · daily\s+1/\d days", shown)
+    assert re.search(r"Time together · weekly\s+done", shown)
+    assert "3 good to 1 hard" in shown
+
+    app.quit()
+    with app.journal() as journal:
+        logs = journal.all(PracticeLog)
+        moments = journal.all(Moment)
+        notes = journal.all(Note)
+        entries = journal.all(Entry)
+        reviews = journal.all(Review)
+    assert sorted((log.practice, log.minutes) for log in logs) == [
+        ("affection", None),
+        ("compliments", None),
+        ("quality-time", 90),
+    ]
+    assert sorted(m.positive for m in moments) == [False, True, True, True]
+    assert sorted(m.text for m in moments if m.text) == ["dishes", "the cat"]
+    assert [(n.kind, n.status, n.text) for n in notes] == [
+        ("gratitude", "drafted", "Thanks for the car")
+    ]
+    assert [(e.body, e.closeness) for e in entries] == [("Easy evening.", 4)]
+    assert [(r.completed, r.answers.get("outcome")) for r in reviews] == [(True, "talked")]
