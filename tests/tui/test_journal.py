@@ -171,7 +171,7 @@ async def test_leaving_with_unsaved_changes_asks_first(make: Make, welcomed: Pat
         await pilot.press(*"Not yet saved", "escape")
         await pilot.pause()
         assert "changes that aren't saved" in screen_text(app)
-        await pilot.press("k")  # keep writing
+        await pilot.press("k")  # keep going
         await pilot.pause()
         assert isinstance(app.screen, EntryEditor)
         await pilot.press("escape", "s")  # save and leave

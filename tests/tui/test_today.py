@@ -357,7 +357,7 @@ async def test_leaving_a_checkin_with_ratings_asks_first(make: Make, welcomed: P
         await settle(pilot)
         await pilot.press("2", "escape")
         await pilot.pause()
-        assert "ratings that aren't saved yet" in screen_text(app)
+        assert "changes that aren't saved yet" in screen_text(app)
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import ModalScreen, Screen
 
+from hearthside.model import Record
+
 if TYPE_CHECKING:
     from hearthside.tui.app import HearthsideApp
 
@@ -38,3 +40,38 @@ class Room(HearthMixin, Screen[None]):
 
 class Dialog(HearthMixin, ModalScreen[Any]):
     """A box over the room; its result goes to the callback given to push_screen."""
+
+
+class TrashAndUndo(Room):
+    """x moves the highlighted record to the trash; u brings the last one back."""
+
+    _last_deleted: Record | None = None
+
+    def current_record(self) -> Record | None:
+        raise NotImplementedError
+
+    def describe_deleted(self, record: Record) -> str:
+        return f"Moved the {record.LABEL} to the trash. Press u to undo."
+
+    def action_trash(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        store = self.hearth.store
+
+        def done(deleted: Record) -> None:
+            self._last_deleted = deleted
+            self.notify(self.describe_deleted(deleted), title="Deleted", markup=False)
+
+        self.hearth.write(lambda: store.delete(record), done=done)
+
+    def action_undo(self) -> None:
+        record, self._last_deleted = self._last_deleted, None
+        if record is None:
+            self.notify("There's nothing to undo.", markup=False)
+            return
+        store = self.hearth.store
+        self.hearth.write(
+            lambda: store.restore(record),
+            done=lambda _r: self.notify("Restored from the trash.", markup=False),
+        )

@@ -16,7 +16,7 @@ from hearthside import checkins
 from hearthside.checkins import Comparison
 from hearthside.errors import HearthsideError
 from hearthside.tui.screens.base import HearthMixin
-from hearthside.tui.screens.dialogs import ChoiceDialog
+from hearthside.tui.screens.dialogs import ask_before_leaving
 from hearthside.tui.widgets.scale import RatingScale, Scale
 
 RATING_WORDS = ("not at all", "a little", "somewhat", "quite a bit", "very much")
@@ -195,16 +195,9 @@ class CheckinScreen(HearthMixin, Screen[None]):
             self.dismiss(None)
             return
 
-        def answered(choice: str | None) -> None:
-            if choice == "save":
-                self.action_save(then_leave=True)
-            elif choice == "discard":
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "This check-in has ratings that aren't saved yet.",
-                [("Save", "save"), ("Discard", "discard"), ("Keep going", "keep")],
-            ),
-            answered,
+        ask_before_leaving(
+            self,
+            "This check-in",
+            save=lambda: self.action_save(then_leave=True),
+            discard=lambda: self.dismiss(None),
         )

@@ -17,7 +17,7 @@ from hearthside.errors import HearthsideError
 from hearthside.model import Note
 from hearthside.notes import fill_template, gentle_hints, save_note
 from hearthside.tui.screens.base import HearthMixin
-from hearthside.tui.screens.dialogs import ChoiceDialog
+from hearthside.tui.screens.dialogs import ask_before_leaving
 
 BLANK = "blank"
 
@@ -195,16 +195,6 @@ class NoteComposer(HearthMixin, Screen[Note | None]):
             self.dismiss(self.note)
             return
 
-        def answered(choice: str | None) -> None:
-            if choice == "save":
-                self.action_save()
-            elif choice == "discard":
-                self.dismiss(self.note)
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "This note has changes that aren't saved yet.",
-                [("Save", "save"), ("Discard changes", "discard"), ("Keep writing", "keep")],
-            ),
-            answered,
+        ask_before_leaving(
+            self, "This note", save=self.action_save, discard=lambda: self.dismiss(self.note)
         )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from hearthside.tui.screens.base import Dialog
@@ -54,3 +58,23 @@ class ChoiceDialog(Dialog):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def ask_before_leaving(
+    screen: Screen[Any], what: str, *, save: Callable[[], object], discard: Callable[[], object]
+) -> None:
+    """The one question every editor asks when leaving with unsaved words."""
+
+    def answered(choice: str | None) -> None:
+        if choice == "save":
+            save()
+        elif choice == "discard":
+            discard()
+
+    screen.app.push_screen(
+        ChoiceDialog(
+            f"{what} has changes that aren't saved yet.",
+            [("Save", "save"), ("Discard changes", "discard"), ("Keep going", "keep")],
+        ),
+        answered,
+    )

@@ -21,7 +21,7 @@ from hearthside.errors import HearthsideError
 from hearthside.journal import save_entry
 from hearthside.model import Entry
 from hearthside.tui.screens.base import HearthMixin
-from hearthside.tui.screens.dialogs import ChoiceDialog
+from hearthside.tui.screens.dialogs import ask_before_leaving
 
 AUTOSAVE_SECONDS = 2.0
 CLOSENESS = [
@@ -241,17 +241,10 @@ class EntryEditor(HearthMixin, Screen[Entry | None]):
             self.dismiss(self.entry)
             return
 
-        def answered(choice: str | None) -> None:
-            if choice == "save":
-                self.action_save(then_leave=True)
-            elif choice == "discard":
-                self._drop_draft()
-                self.dismiss(self.entry)
+        def discard() -> None:
+            self._drop_draft()
+            self.dismiss(self.entry)
 
-        self.app.push_screen(
-            ChoiceDialog(
-                "This entry has changes that aren't saved yet.",
-                [("Save", "save"), ("Discard changes", "discard"), ("Keep writing", "keep")],
-            ),
-            answered,
+        ask_before_leaving(
+            self, "This entry", save=lambda: self.action_save(then_leave=True), discard=discard
         )

@@ -11,8 +11,8 @@ from textual.widgets import Footer, Header, Input, Markdown, Static
 
 from hearthside.drafts import Draft
 from hearthside.journal import list_entries, parse_filter, search_text
-from hearthside.model import Entry
-from hearthside.tui.screens.base import Room
+from hearthside.model import Entry, Record
+from hearthside.tui.screens.base import TrashAndUndo
 from hearthside.tui.screens.editor import EntryEditor
 from hearthside.tui.screens.trash import TrashScreen
 from hearthside.tui.widgets.entry_list import EntryList
@@ -30,7 +30,7 @@ def entry_meta(entry: Entry, step_titles: dict[int, str]) -> Content:
     return Content("\n").join(lines)
 
 
-class JournalScreen(Room):
+class JournalScreen(TrashAndUndo):
     BINDINGS = [
         Binding("n", "new", "New"),
         Binding("e", "edit", "Edit"),
@@ -44,7 +44,6 @@ class JournalScreen(Room):
     def __init__(self) -> None:
         super().__init__()
         self._entries: list[Entry] = []
-        self._last_deleted: Entry | None = None
         self._focus_id: str | None = None
         self._haystacks: dict[str, str] = {}
 
@@ -150,32 +149,12 @@ class JournalScreen(Room):
         self._focus_id = entry.id if entry else None
         self.reload()
 
-    def action_trash(self) -> None:
-        entry = self._current()
-        if entry is None:
-            return
-        store = self.hearth.store
+    def current_record(self) -> Entry | None:
+        return self._current()
 
-        def done(deleted: Entry) -> None:
-            self._last_deleted = deleted
-            self.notify(
-                f"Moved “{deleted.headline[:40]}” to the trash. Press u to undo.",
-                title="Deleted",
-                markup=False,
-            )
-
-        self.hearth.write(lambda: store.delete(entry), done=done)
-
-    def action_undo(self) -> None:
-        entry, self._last_deleted = self._last_deleted, None
-        if entry is None:
-            self.notify("There's nothing to undo.", markup=False)
-            return
-        store = self.hearth.store
-        self.hearth.write(
-            lambda: store.restore(entry),
-            done=lambda e: self.notify("Restored from the trash.", markup=False),
-        )
+    def describe_deleted(self, record: Record) -> str:
+        headline = record.headline[:40] if isinstance(record, Entry) else ""
+        return f"Moved “{headline}” to the trash. Press u to undo."
 
     def action_show_trash(self) -> None:
         self.app.push_screen(TrashScreen())

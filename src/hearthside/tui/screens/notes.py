@@ -17,7 +17,7 @@ from hearthside.model import Entry, Note
 from hearthside.notes import DELIVERY_WAYS, deliver_note, list_notes
 from hearthside.sharing import share_notes
 from hearthside.terminal import one_line
-from hearthside.tui.screens.base import Room
+from hearthside.tui.screens.base import TrashAndUndo
 from hearthside.tui.screens.composer import NoteComposer
 from hearthside.tui.screens.dialogs import ChoiceDialog
 from hearthside.tui.widgets.record_list import RecordList
@@ -51,7 +51,7 @@ class NoteList(RecordList[Note]):
         )
 
 
-class NotesScreen(Room):
+class NotesScreen(TrashAndUndo):
     room_name = "Notes"
     CSS_PATH = "notes.tcss"
     BINDINGS = [
@@ -74,7 +74,6 @@ class NotesScreen(Room):
         self._notes: list[Note] = []
         self._kind: str | None = None
         self._status: str | None = None
-        self._last_deleted: Note | None = None
         self._focus_id: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -311,22 +310,5 @@ class NotesScreen(Room):
         self._apply_filter()
         self.query_one(NoteList).focus()
 
-    def action_trash(self) -> None:
-        note = self._current()
-        if note is None:
-            return
-        store = self.hearth.store
-
-        def done(deleted: Note) -> None:
-            self._last_deleted = deleted
-            self.notify("Moved the note to the trash. Press u to undo.", markup=False)
-
-        self.hearth.write(lambda: store.delete(note), done=done)
-
-    def action_undo(self) -> None:
-        note, self._last_deleted = self._last_deleted, None
-        if note is None:
-            self.notify("There's nothing to undo.", markup=False)
-            return
-        store = self.hearth.store
-        self.hearth.write(lambda: store.restore(note))
+    def current_record(self) -> Note | None:
+        return self._current()
