@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import partial
+from importlib import import_module
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -28,18 +29,18 @@ from hearthside.errors import HearthsideError
 from hearthside.model import Entry
 from hearthside.paths import package_resource, resolve_home
 from hearthside.store import Store
-from hearthside.tui.screens.dashboard import DashboardScreen
-from hearthside.tui.screens.export_dialog import ExportDialog
-from hearthside.tui.screens.guide import GuideScreen
-from hearthside.tui.screens.help import HelpScreen
-from hearthside.tui.screens.journal import JournalScreen
-from hearthside.tui.screens.notes import NotesScreen
-from hearthside.tui.screens.today import TodayScreen
-from hearthside.tui.screens.unlock import UnlockScreen
-from hearthside.tui.screens.welcome import RestoreDraftScreen, WelcomeScreen
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 
+if TYPE_CHECKING:
+    from hearthside.tui.screens.journal import JournalScreen
+
 T = TypeVar("T")
+
+
+def room_screen(module: str, name: str) -> Screen[Any]:
+    """Build a room, importing it only when first opened: start-up pays for one room."""
+    screen: Screen[Any] = getattr(import_module(f"hearthside.tui.screens.{module}"), name)()
+    return screen
 
 
 class WriterReport(Message):
@@ -70,11 +71,11 @@ class HearthsideApp(App[None]):
     TITLE = "Hearthside"
     ENABLE_COMMAND_PALETTE = True
     MODES = {
-        "today": TodayScreen,
-        "journal": JournalScreen,
-        "notes": NotesScreen,
-        "dashboard": DashboardScreen,
-        "guide": GuideScreen,
+        "today": lambda: room_screen("today", "TodayScreen"),
+        "journal": lambda: room_screen("journal", "JournalScreen"),
+        "notes": lambda: room_screen("notes", "NotesScreen"),
+        "dashboard": lambda: room_screen("dashboard", "DashboardScreen"),
+        "guide": lambda: room_screen("guide", "GuideScreen"),
     }
     BINDINGS = [
         *(
@@ -164,6 +165,8 @@ class HearthsideApp(App[None]):
             self.notify(problem, title="Theme", severity="warning", markup=False, timeout=8)
         if self._store is None:
             # Nothing of the journal is read, nor any room shown, before the passphrase.
+            from hearthside.tui.screens.unlock import UnlockScreen
+
             self.push_screen(UnlockScreen(self.home, self._open_store), self._after_unlock)
         else:
             self._start()
@@ -190,6 +193,8 @@ class HearthsideApp(App[None]):
         self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
         self.switch_mode(self.first_room)
         if self._wants_welcome():
+            from hearthside.tui.screens.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen(), self._after_welcome)
         else:
             self._offer_drafts()
@@ -207,6 +212,8 @@ class HearthsideApp(App[None]):
     def _offer_drafts(self) -> None:
         drafts = pending_drafts(self.store.home)
         if drafts:
+            from hearthside.tui.screens.welcome import RestoreDraftScreen
+
             self.push_screen(RestoreDraftScreen(drafts[0]), self._restore_draft)
 
     def _restore_draft(self, draft: Draft | None) -> None:
@@ -218,6 +225,8 @@ class HearthsideApp(App[None]):
         self.switch_mode("journal")
 
         def act() -> None:
+            from hearthside.tui.screens.journal import JournalScreen
+
             if isinstance(self.screen, JournalScreen):
                 then(self.screen)
 
@@ -230,6 +239,8 @@ class HearthsideApp(App[None]):
             self.switch_mode(mode)
 
     def action_keys(self) -> None:
+        from hearthside.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -246,6 +257,8 @@ class HearthsideApp(App[None]):
         yield SystemCommand("Quit", "Close Hearthside (everything is saved)", self.action_quit)
 
     def action_export(self) -> None:
+        from hearthside.tui.screens.export_dialog import ExportDialog
+
         self.push_screen(ExportDialog())
 
     def action_new_entry(self) -> None:
