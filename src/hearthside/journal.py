@@ -108,11 +108,27 @@ def build_entry(
 def list_entries(
     store: Store, query: EntryQuery | None = None, *, limit: int | None = None
 ) -> list[Entry]:
-    """Entries newest first (by date, then by when they were written)."""
+    """Entries newest first (by date, then by when they were written).
+
+    With a limit, documents are sorted first and only the ones needed become
+    entries, so the ten newest of ten thousand cost little more than ten.
+    """
     query = query or EntryQuery()
-    found = [e for e in store.all(Entry) if query.matches(e)]
-    found.sort(key=lambda e: (e.date, e.created), reverse=True)
-    return found[:limit] if limit is not None else found
+    docs = sorted(
+        store.documents(Entry),
+        key=lambda d: (d.get("date", ""), d.get("created", "")),
+        reverse=True,
+    )
+    found: list[Entry] = []
+    for doc in docs:
+        if doc.get("deleted_at") is not None:
+            continue
+        entry = Entry.from_doc(doc)
+        if query.matches(entry):
+            found.append(entry)
+            if limit is not None and len(found) >= limit:
+                break
+    return found
 
 
 def trash(store: Store) -> list[Entry]:

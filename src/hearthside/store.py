@@ -385,6 +385,14 @@ class Store:
             return records
         return [r for r in records if r.deleted_at is None]
 
+    def documents(self, cls: type[Record]) -> list[dict[str, Any]]:
+        """The stored documents of one kind, as they are: for sorting or picking a few
+        before building records. Read-only: changing one would change the store."""
+        with self._mutex:
+            return [
+                d for part in self._ensure(cls.KIND) for d in part.read().get(cls.KIND, {}).values()
+            ]
+
     def get(self, cls: type[R], ref: str, *, include_deleted: bool = True) -> R:
         """A record by full id or by an unambiguous prefix of at least four characters."""
         ref = ref.strip().lower()
@@ -420,7 +428,10 @@ class Store:
                 record.updated = record.updated or now
                 key = part_key(record.created, record.KIND)
                 doc_id = self._part(key).db.table(record.KIND).insert(record.to_doc())
-                self._where(record.KIND)[record.id] = (key, doc_id)
+                # Keep an index that exists up to date; never read every year just to add.
+                index = self._index.get(record.KIND)
+                if index is not None:
+                    index[record.id] = (key, doc_id)
         return added
 
     def save(self, record: R) -> R:
