@@ -1,24 +1,21 @@
 """``hearthside serve``: the same full-screen app, in a web browser on this computer.
 
 textual-serve runs one ``hearthside`` process per browser tab and shows its screen
-in the page. It is imported only when the command runs, so the quick commands
-never pay for it.
+in the page. The server lives in tui/serve.py and is imported only when the
+command runs, so the quick commands never pay for it.
 """
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from hearthside.cli_context import app_context, home_option, say
 from hearthside.errors import HearthsideError
-
-if TYPE_CHECKING:
-    from aiohttp import web
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -80,11 +77,7 @@ def serve(port: int, host: str) -> None:
             "Pass --host explicitly if that is really what you want."
         )
 
-    import asyncio
-    import os
-    import signal
-
-    from textual_serve.server import Server
+    from hearthside.tui.serve import run_server
 
     home = app_context().home
     address = page_address(host, port)
@@ -101,33 +94,11 @@ def serve(port: int, host: str) -> None:
             )
         say("Press ctrl+c to stop.")
 
-    class HearthsideServer(Server):
-        async def on_startup(self, app: web.Application) -> None:
-            """Nothing: textual-serve's banner would speak before the port is bound."""
-
-        def serve(self, debug: bool = False) -> None:
-            from aiohttp import web
-
-            self.debug = debug
-            self.initialize_logging()
-            loop = asyncio.new_event_loop()
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                loop.add_signal_handler(signum, self.request_exit)
-            web.run_app(
-                self._make_app(),
-                host=self.host,
-                port=self.port,
-                handle_signals=False,
-                loop=loop,
-                print=announce,
-            )
-
     # Each browser tab runs the app in a child process that inherits this environment:
     # a passphrase left in it would open an encrypted journal without asking anyone.
     os.environ.pop("HEARTHSIDE_PASSPHRASE", None)
-    server = HearthsideServer(app_command(home), host=host, port=port, title="Hearthside")
     try:
-        server.serve()
+        run_server(app_command(home), host=host, port=port, announce=announce)
     except OSError as exc:
         raise HearthsideError(
             f"Couldn't listen on {host} port {port} ({exc.strerror or exc}). "
