@@ -22,6 +22,7 @@ from hearthside.exporting import Selection, export
 from hearthside.importing import ImportRefused, import_file
 from hearthside.journal import add_entry
 from hearthside.model import (
+    RECORD_TYPES,
     Checkin,
     Commitment,
     Entry,
@@ -30,7 +31,6 @@ from hearthside.model import (
     Note,
     Pause,
     PracticeLog,
-    Record,
 )
 from hearthside.notes import add_note, deliver_note
 from hearthside.sharing import RECEIVED, share_notes
@@ -38,16 +38,6 @@ from hearthside.store import Store
 from tests.conftest import disk_state
 
 JRNL_EXPORT = Path(__file__).parent / "data" / "jrnl-export.json"
-EVERY_KIND: tuple[type[Record], ...] = (
-    Entry,
-    Note,
-    PracticeLog,
-    Moment,
-    Checkin,
-    Commitment,
-    Milestone,
-    Pause,
-)
 
 
 def snapshot(store: Store) -> dict[str, list[dict[str, object]]]:
@@ -56,7 +46,7 @@ def snapshot(store: Store) -> dict[str, list[dict[str, object]]]:
         cls.KIND: sorted(
             (r.to_doc() for r in store.all(cls, include_deleted=True)), key=lambda d: str(d["id"])
         )
-        for cls in EVERY_KIND
+        for cls in RECORD_TYPES
     }
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from hearthside.exporting.selection import ExportData, heading_date
+from hearthside.exporting.selection import ExportData, by_day, heading_date
 from hearthside.exporting.text import summary_line, title
 from hearthside.model import Entry, Note
 
@@ -145,12 +145,9 @@ def journal_page(data: ExportData) -> str:
     ]
     if data.entries:
         parts.append('<section class="journal">\n<h2>Journal</h2>\n')
-        day = ""
-        for entry in data.entries:
-            if entry.date != day:
-                day = entry.date
-                parts.append(f"<h3>{_time(day)}</h3>\n")
-            parts.append(_entry_article(entry, data))
+        for day, entries in by_day(data.entries):
+            parts.append(f"<h3>{_time(day)}</h3>\n")
+            parts += [_entry_article(entry, data) for entry in entries]
         parts.append("</section>\n")
     if data.notes:
         parts.append('<section class="notes">\n<h2>Notes</h2>\n')

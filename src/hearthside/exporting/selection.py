@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -243,3 +245,9 @@ def count_phrase(counts: dict[str, int]) -> str:
     if len(parts) == 1:
         return parts[0]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def by_day(entries: Iterable[Entry]) -> Iterator[tuple[str, list[Entry]]]:
+    """Entries (already in date order) grouped under each ISO day, for day headings."""
+    for day, group in itertools.groupby(entries, key=lambda e: e.date):
+        yield day, list(group)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import textwrap
 
 from hearthside.exporting.files import slug
-from hearthside.exporting.selection import ExportData, count_phrase, heading_date, long_date
+from hearthside.exporting.selection import (
+    ExportData,
+    by_day,
+    count_phrase,
+    heading_date,
+    long_date,
+)
 from hearthside.model import Entry, Note
 
 # Narrow enough for a phone held upright without the reader's app re-wrapping lines.
@@ -63,13 +69,11 @@ def markdown_document(data: ExportData) -> str:
     out = [f"# {title(data)}", summary_line(data)]
     if data.entries:
         out.append("## Journal")
-        day = ""
-        for entry in data.entries:
-            if entry.date != day:
-                day = entry.date
-                out.append(f"### {heading_date(day)}")
-            out.append(f"#### {_one_line(entry.headline)}")
-            out.extend(_markdown_body(_entry_facts(entry, data), entry.body))
+        for day, entries in by_day(data.entries):
+            out.append(f"### {heading_date(day)}")
+            for entry in entries:
+                out.append(f"#### {_one_line(entry.headline)}")
+                out.extend(_markdown_body(_entry_facts(entry, data), entry.body))
     if data.notes:
         out.append("## Notes")
         for note in data.notes:
