@@ -11,14 +11,12 @@ from hearthside.tui.widgets.record_list import RecordList
 
 def entry_line(entry: Entry) -> Content:
     # Content(...) never parses markup: a title like "[bold]x[/]" shows as typed.
-    parts: list[Content | tuple[str, str]] = [
-        (entry.date, "dim"),
-        Content("  "),
-        Content(one_line(entry.headline, 80)),
-    ]
+    # Tags before the headline: a long first line is cut at the edge, the tags never are.
+    parts: list[Content | tuple[str, str]] = [(entry.date, "dim"), Content("  ")]
     if entry.tags:
-        parts.append(Content("  "))
         parts.append((" ".join(f"#{t}" for t in entry.tags), "italic"))
+        parts.append(Content("  "))
+    parts.append(Content(one_line(entry.headline, 80)))
     if entry.private:
         parts.append((" (private)", "dim"))
     return Content.assemble(*parts)
