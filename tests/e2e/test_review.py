@@ -22,8 +22,7 @@ def test_a_full_daily_review_with_the_keyboard_only(app: App, welcomed: Path) ->
     screen.wait_for("Step 1 of 6 · What you did")
     screen.press("h", "c", "d")
     screen.wait_for("Minutes together")  # shown once time together is ticked
-    screen.press("Enter")
-    screen.type("90")
+    screen.type("90")  # digits go straight to the minutes
     screen.press("Enter")
 
     # 2. Three good moments and a hard one, each with a line.
@@ -95,3 +94,35 @@ def test_a_full_daily_review_with_the_keyboard_only(app: App, welcomed: Path) ->
     ]
     assert [(e.body, e.closeness) for e in entries] == [("Easy evening.", 4)]
     assert [(r.completed, r.answers.get("outcome")) for r in reviews] == [(True, "talked")]
+
+
+def test_a_review_typed_in_bursts_keeps_every_word(app: App, welcomed: Path) -> None:
+    """Text and Enter in one send-keys call, as a paste or fast typing delivers them."""
+    screen = app.open()
+    screen.wait_for("with Sam")
+    screen.press("r")
+    screen.wait_for("Step 1 of 6 · What you did")
+    screen.burst("d", "45", "Enter")
+    screen.wait_for("Step 2 of 6 · Moments")
+    screen.burst("a long walk", "Tab", "late again", "Enter")
+    screen.wait_for("Step 3 of 6 · Today's question")
+    screen.press("l")
+    screen.wait_for("Step 4 of 6 · A thank-you")
+    screen.burst("the flowers", "Enter")
+    screen.wait_for("Step 5 of 6 · Closeness")
+    screen.burst("1", "3", "Tab", "2 hours of talk", "Enter")
+    summary = screen.wait_for("✓ Closeness 3")
+    assert "the flowers" in summary
+    app.quit()
+    with app.journal() as journal:
+        logs = journal.all(PracticeLog)
+        moments = journal.all(Moment)
+        notes = journal.all(Note)
+        entries = journal.all(Entry)
+    assert [(log.practice, log.minutes) for log in logs] == [("quality-time", 45)]
+    assert sorted((m.positive, m.text) for m in moments) == [
+        (False, "late again"),
+        (True, "a long walk"),
+    ]
+    assert [n.text for n in notes] == ["the flowers"]
+    assert [(e.body, e.closeness) for e in entries] == [("2 hours of talk", 3)]

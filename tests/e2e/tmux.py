@@ -204,6 +204,13 @@ class Terminal:
         self.tmux("send-keys", "-t", self.target, "-l", text)
         time.sleep(PACE)
 
+    def burst(self, *parts: str) -> None:
+        """Text and keys in one ``send-keys`` call: a paste or fast typing, no pause between.
+
+        Each part is a tmux key name (``Enter``, ``Tab``) or literal text.
+        """
+        self.tmux("send-keys", "-t", self.target, *parts)
+
     def press(self, *keys: str) -> None:
         """Press named keys one at a time: Enter, Escape, Tab, BTab, Down, C-s, 2, n…"""
         for key in keys:

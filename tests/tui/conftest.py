@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 
 from hearthside.config import Settings
@@ -63,3 +66,31 @@ def screen_text(app: HearthsideApp) -> str:
         elif isinstance(widget, Markdown):
             parts.append(widget.source)
     return "\n".join(parts)
+
+
+def _key_event(key: str) -> events.Key:
+    """The event a terminal's driver makes for ``key`` (as Pilot does, minus its pauses)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(key))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys as a terminal delivers a paste or fast typing: all at once, no pause between.
+
+    ``pilot.press`` waits for the app to go idle after every key, which no terminal
+    does; a burst is how text followed by Enter really arrives.
+    """
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = _key_event(key)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()
+    await settle(pilot)

@@ -55,8 +55,8 @@ async def full_review(pilot: Pilot[None], *, moment_line: str = "the cat") -> No
     await open_review(pilot)
     app = pilot.app
     assert "Step 1 of 6" in screen_text(app)  # type: ignore[arg-type]
-    # 1. hug, compliment, date (time together) then its minutes.
-    await pilot.press("h", "c", "d", "enter")
+    # 1. hug, compliment, date (time together) then its minutes, typed straight on.
+    await pilot.press("h", "c", "d")
     await type_text(pilot, "90")
     await pilot.press("enter")
     # 2. three good moments with a line, one hard one with a line.
@@ -128,7 +128,7 @@ async def test_leave_half_way_and_resume_at_the_same_step(make: Make, welcomed: 
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot)
         await pilot.press("h", "enter")  # practices
-        await pilot.press("up", "up", "enter", "enter")  # two good moments
+        await pilot.press("up", "up", "enter")  # two good moments
         assert "Step 3 of 6" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
@@ -156,7 +156,7 @@ async def test_leaving_keeps_what_the_current_step_holds(make: Make, welcomed: P
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot)
-        await pilot.press("enter", "enter", "enter")  # skip practices and moments
+        await pilot.press("enter", "enter")  # skip practices and moments
         await pilot.press("enter")  # leave the question unanswered
         assert "Step 4 of 6" in screen_text(app)
         await type_text(pilot, "Thanks for the tea")
@@ -181,12 +181,12 @@ async def test_running_the_review_twice_edits_the_same_records(make: Make, welco
         assert isinstance(screen, ReviewScreen)
         assert "Step 1 of 6" in screen_text(app)
         assert screen.query_one("#review-minutes", Input).value == "90"
-        await pilot.press("enter", "enter")  # practices, minutes
-        await pilot.press("enter", "enter")  # moments
+        await pilot.press("enter")  # practices and minutes
+        await pilot.press("enter")  # moments
         await pilot.press("enter")  # question (already answered)
         assert screen.query_one("#review-gratitude", Input).value == "Thanks for the car"
         await pilot.press("enter")
-        await pilot.press("enter", "enter")  # closeness, reflection
+        await pilot.press("enter")  # closeness and reflection
         await settle(pilot)
         assert "Step 6 of 6" in screen_text(app)
         await pilot.press("enter")
@@ -204,7 +204,7 @@ async def test_changing_an_answer_the_second_time_edits_in_place(
         await settle(pilot)
         await open_review(pilot)
         await pilot.press("c", "d", "enter")  # untick kind words and time together
-        await pilot.press("down", "enter", "enter")  # one good moment fewer
+        await pilot.press("down", "enter")  # one good moment fewer
         await pilot.press("escape")
         await settle(pilot)
     assert [log.practice for log in alive(welcomed, PracticeLog)] == ["affection"]
@@ -230,7 +230,7 @@ async def test_minutes_out_of_range_are_explained_and_kept(make: Make, welcomed:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot)
-        await pilot.press("d", "enter", "0", "enter")
+        await pilot.press("d", "0", "enter")
         await settle(pilot)
         assert "Step 1 of 6" in screen_text(app)
         assert "Minutes between 1 and 1440" in screen_text(app)
@@ -252,7 +252,7 @@ async def test_a_failed_save_brings_its_step_back_with_the_words(
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot)
-        await pilot.press("enter", "enter", "enter", "enter")  # to the thank-you
+        await pilot.press("enter", "enter", "enter")  # to the thank-you
         monkeypatch.setattr(review, "save_gratitude", broken)
         await type_text(pilot, "Thanks")
         await pilot.press("enter")
@@ -498,7 +498,7 @@ async def test_room_keys_inside_the_review_are_answers(make: Make, welcomed: Pat
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot)
-        await pilot.press("enter", "enter", "enter")  # practices and moments
+        await pilot.press("enter", "enter")  # practices and moments
         await pilot.press("enter")  # the question, left for now
         await pilot.press("enter")  # no thank-you today
         assert "Step 5 of 6" in screen_text(app)

@@ -13,6 +13,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -84,6 +85,10 @@ class HearthsideApp(App[None]):
         ),
         Binding("question_mark", "keys", "Keys", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Priority, so the focus moves as the key arrives: keys typed after a tab, however
+        # fast, go to the next field (Textual's own tab waits its turn behind them).
+        Binding("tab", "move_focus(1)", show=False, priority=True),
+        Binding("shift+tab", "move_focus(-1)", show=False, priority=True),
     ]
 
     # Bumped whenever the journal changes (here or in another terminal); rooms watch it.
@@ -233,6 +238,25 @@ class HearthsideApp(App[None]):
         self.call_after_refresh(act)
 
     # -- rooms, keys, palette --------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        # A screen may move the focus for a key before it is forwarded (see route_key).
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            route = getattr(self.screen, "route_key", None)
+            if callable(route):
+                route(event)
+        await super().on_event(event)
+
+    def action_move_focus(self, step: int) -> None:
+        """Tab and shift+tab: the screen's own field order where it has one."""
+        screen = self.screen
+        mover = getattr(screen, "move_focus", None)
+        if callable(mover):
+            mover(step)
+        elif step > 0:
+            screen.focus_next()
+        else:
+            screen.focus_previous()
 
     def action_room(self, mode: str) -> None:
         if self.current_mode != mode:

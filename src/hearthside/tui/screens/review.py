@@ -1,9 +1,15 @@
 """The daily review: six short steps, keyboard only, each saved as soon as it is answered.
 
-Enter or tab goes on (to the step's next field, then the next step), shift+tab
-goes back, escape leaves. The services in ``hearthside.review`` persist every
-step, so leaving half way keeps the answers and the review resumes where it
-stopped; running it again edits the same records. This screen moves on at once
+Enter goes on to the next step, from any field; tab and shift+tab move between
+the step's own fields and never leave it; page up goes back a step, escape leaves.
+No other key here is a priority binding: a priority key is acted on before the keys
+typed just ahead of it reach their field, so text pasted with its newline (or
+typed faster than the screen refreshes) would be read before it arrived. Tab is
+the app's, which moves the focus as the key arrives (see ``HearthsideApp``).
+
+The services in ``hearthside.review`` persist every step, so leaving half way
+keeps the answers and the review resumes where it stopped; running it again
+edits the same records. This screen moves on at once
 and saves behind; a save that fails brings its step back with what was typed.
 """
 
@@ -41,10 +47,10 @@ OUTCOME_KEYS = {prompts.TALKED: "t", prompts.SKIPPED: "s", prompts.LATER: "l"}
 COUNT = Binding.Group("Count", compact=True)
 STEP_HINTS = (
     "A letter ticks or unticks · space ticks the highlighted one · digits go to the minutes",
-    "↑ and ↓ change the count of the row you're on · the lines are optional",
+    "↑ and ↓ change the count of the row you're on · tab to the other row · lines are optional",
     "t, s or l answers and goes on · enter leaves it for now",
     "One line is plenty · enter saves it and goes on",
-    "1 to 5 chooses · the reflection is optional",
+    "1 to 5 chooses · tab or just type for the reflection (optional) · enter goes on",
     "Enter or escape goes back to Today",
 )
 
@@ -59,17 +65,14 @@ class ReviewScreen(HearthMixin, Screen[None]):
     room_name = "the daily review"
     CSS_PATH = "review.tcss"
     BINDINGS = [
-        Binding("enter", "next", "Next", priority=True),
-        Binding("tab", "next", "Next", show=False, priority=True),
-        Binding("shift+tab", "back", "Back", priority=True),
-        Binding("escape", "leave", "Leave (kept)", priority=True),
+        Binding("enter", "next", "Next"),
+        Binding("pageup", "back", "Back", key_display="PgUp"),
+        Binding("escape", "leave", "Leave (kept)"),
         Binding("t", "answer('talked')", "Talked"),
         Binding("s", "answer('skip')", "Skip"),
         Binding("l", "answer('later')", "Later"),
-        # Priority, so they reach the counters from inside a line's Input (which would
-        # otherwise take them for scrolling); check_action limits them to the moments step.
-        Binding("up", "count(1)", "More", group=COUNT, priority=True),
-        Binding("down", "count(-1)", "Fewer", group=COUNT, priority=True),
+        Binding("up", "count(1)", "More", group=COUNT),
+        Binding("down", "count(-1)", "Fewer", group=COUNT),
     ]
 
     def __init__(self, state: ReviewState) -> None:
@@ -199,7 +202,7 @@ class ReviewScreen(HearthMixin, Screen[None]):
             self._finish()
 
     def _fields(self) -> list[Widget]:
-        """The step's fields in the order enter and tab visit them."""
+        """The step's fields in the order tab visits them."""
         ids = {
             0: ["#review-practices", "#review-minutes"],
             1: ["#review-positive-line", "#review-negative-line"],
@@ -209,10 +212,17 @@ class ReviewScreen(HearthMixin, Screen[None]):
         found = [self.query_one(i) for i in ids]
         return [w for w in found if w.display and (w.parent is None or w.parent.display)]
 
+    def _count(self, role: str) -> int:
+        """What the row's counter shows, and so what is saved: a line is one moment at least."""
+        line = self.query_one(f"#review-{role}-line", Input).value.strip()
+        return max(self.counts[role], 1 if line else 0)
+
     def _show_counts(self) -> None:
-        for role, count in self.counts.items():
-            self.query_one(f"#review-{role}-count", Static).update(Content(f" {count} "))
-        self.query_one("#review-repair-hint").display = self.counts["negative"] > 0
+        for role in self.counts:
+            self.query_one(f"#review-{role}-count", Static).update(
+                Content(f" {self._count(role)} ")
+            )
+        self.query_one("#review-repair-hint").display = self._count("negative") > 0
 
     def _show_question(self) -> None:
         question = self.state.question
@@ -281,7 +291,7 @@ class ReviewScreen(HearthMixin, Screen[None]):
                 return None
             return lambda: review.save_practices(store, content, state, ticked, minutes=minutes)
         if step == 1:
-            pos, neg = self.counts["positive"], self.counts["negative"]
+            pos, neg = self._count("positive"), self._count("negative")
             pos_line = self.query_one("#review-positive-line", Input).value.strip()
             neg_line = self.query_one("#review-negative-line", Input).value.strip()
             new = (pos, neg, pos_line, neg_line)
@@ -383,20 +393,18 @@ class ReviewScreen(HearthMixin, Screen[None]):
         if self.step == LAST:
             self.dismiss(None)
             return
-        fields = self._fields()
-        if self.focused in fields:
-            at = fields.index(self.focused)
-            if at + 1 < len(fields):
-                fields[at + 1].focus()
-                return
         if self._commit(self.step):
             self._show(self.step + 1)
 
-    def action_back(self) -> None:
+    def move_focus(self, step: int) -> None:
+        """Tab and shift+tab go round the step's fields; only enter leaves the step."""
         fields = self._fields()
-        if self.focused in fields and fields.index(self.focused) > 0:
-            fields[fields.index(self.focused) - 1].focus()
+        if not fields:
             return
+        at = fields.index(self.focused) if self.focused in fields else -step
+        self.set_focus(fields[(at + step) % len(fields)])
+
+    def action_back(self) -> None:
         if self.step > 0 and self._commit(self.step, skip=False):
             self._show(self.step - 1)
 
@@ -419,7 +427,7 @@ class ReviewScreen(HearthMixin, Screen[None]):
 
     def action_count(self, step: int) -> None:
         role = "negative" if self.focused is self.query_one("#review-negative-line") else "positive"
-        self.counts[role] = max(0, min(MAX_MOMENTS, self.counts[role] + step))
+        self.counts[role] = max(0, min(MAX_MOMENTS, self._count(role) + step))
         self._show_counts()
 
     # -- field events ----------------------------------------------------------------------
@@ -427,19 +435,6 @@ class ReviewScreen(HearthMixin, Screen[None]):
     @on(LetterChecklist.SelectedChanged)
     def _ticked(self) -> None:
         self._show_minutes_row()
-
-    @on(LetterChecklist.DigitPressed)
-    def _digit(self, event: LetterChecklist.DigitPressed) -> None:
-        timed = self._timed()
-        checklist = self.query_one(LetterChecklist)
-        if timed is None:
-            return
-        if timed not in checklist.selected:
-            checklist.select(timed)
-        self.query_one("#review-minutes-row").display = True
-        box = self.query_one("#review-minutes", Input)
-        box.focus()
-        box.insert_text_at_cursor(event.digit)
 
     @on(LetterChecklist.Refused)
     def _refused(self) -> None:
@@ -453,13 +448,34 @@ class ReviewScreen(HearthMixin, Screen[None]):
             self.query_one(f"#review-{role}-count").set_class(self.focused is line, "-active")
 
     @on(Input.Changed, "#review-positive-line, #review-negative-line")
-    def _line_typed(self, event: Input.Changed) -> None:
-        role = "positive" if event.input.id == "review-positive-line" else "negative"
-        if event.value.strip() and not self.counts[role]:
-            self.counts[role] = 1  # a line describes a moment, so there is at least one
-            self._show_counts()
+    def _line_typed(self) -> None:
+        self._show_counts()
 
-    @on(Scale.Changed, "#review-closeness")
-    def _closeness_chosen(self, event: Scale.Changed) -> None:
-        if event.by_digit:
-            self.query_one("#review-reflection", Input).focus()
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        # Enter in a field: the Input's own binding, so it comes after the keys before it.
+        event.stop()
+        self.action_next()
+
+    def route_key(self, event: events.Key) -> None:
+        """Before a key reaches the focused field, move the focus to where it belongs.
+
+        Called by the app as the key arrives, so the keys after it follow it to the
+        new field, in order, however fast they come: digits on the practices are the
+        minutes together; letters on the closeness scale start the reflection.
+        """
+        char = event.character if event.is_printable else None
+        if not char:
+            return
+        focused = self.focused
+        if isinstance(focused, LetterChecklist) and char.isdigit():
+            timed = self._timed()
+            if timed is None:
+                return
+            # After the letters already on their way to the list (a "d" just before
+            # would otherwise untick what this ticked): select, never toggle.
+            focused.call_later(focused.select, timed)
+            self.query_one("#review-minutes-row").display = True
+            self.set_focus(self.query_one("#review-minutes", Input))
+        elif isinstance(focused, Scale) and not char.isdigit():
+            self.set_focus(self.query_one("#review-reflection", Input))

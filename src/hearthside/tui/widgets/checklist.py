@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from string import ascii_lowercase
 
 from textual import events
+from textual.actions import SkipAction
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import SelectionList
@@ -40,19 +42,16 @@ def assign_letters(names: Sequence[Sequence[str]], *, avoid: str = "") -> list[s
 
 
 class LetterChecklist(SelectionList[str]):
-    """Letters toggle their item; space toggles the highlighted one; digits are passed on."""
+    """Letters toggle their item; space toggles the highlighted one; digits do nothing here
+    (a screen may route them to a number field first: see ``HearthsideApp.on_event``).
 
-    class DigitPressed(Message):
-        """A digit was typed here (a step may want it in a number field nearby)."""
+    Enter and page up/down are left to the screen (a step's "next" and "back"): a short
+    list has nothing to page through, and enter toggling the highlighted item surprised.
+    """
 
-        def __init__(self, checklist: LetterChecklist, digit: str) -> None:
-            super().__init__()
-            self.checklist = checklist
-            self.digit = digit
-
-        @property
-        def control(self) -> LetterChecklist:
-            return self.checklist
+    BINDINGS = [
+        Binding("enter,pageup,pagedown", "pass_on", show=False),
+    ]
 
     class Refused(Message):
         """A letter was pressed for an item that can't be changed here."""
@@ -87,6 +86,9 @@ class LetterChecklist(SelectionList[str]):
                 return index
         return None
 
+    def action_pass_on(self) -> None:
+        raise SkipAction()
+
     def on_key(self, event: events.Key) -> None:
         value = self._keys.get(event.key)
         if value is not None:
@@ -101,6 +103,6 @@ class LetterChecklist(SelectionList[str]):
             else:
                 self.toggle(value)
         elif event.character and event.character.isdigit():
+            # Never on to the room keys: a stray digit must not leave the screen.
             event.stop()
             event.prevent_default()
-            self.post_message(self.DigitPressed(self, event.character))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
@@ -108,6 +109,17 @@ class Scale(Static, can_focus=True):
         self._by_digit = False
 
     # -- keys ------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        # Digits are taken here, not only by the bindings (which the footer shows): a
+        # binding is looked up along the focus of the moment the key is handled, and in a
+        # burst of keys the focus may already have moved on.
+        char = event.character
+        if event.is_printable and char is not None and char.isdigit():
+            event.stop()
+            event.prevent_default()
+            if self.low <= int(char) <= self.high:
+                self.action_choose(int(char))
 
     def action_choose(self, value: int) -> None:
         self._by_digit = True

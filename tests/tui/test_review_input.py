@@ -1,0 +1,127 @@
+"""The daily review under real input: bursts, Tab where a person presses it, digits as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hearthside.model import Entry, Moment, Note, PracticeLog
+from tests.tui.conftest import SIZE, burst, screen_text, settle
+from tests.tui.test_today import Make, alive, open_review
+
+
+async def to_step(pilot: object, step: int) -> None:
+    """From step 1, Enter past each step with nothing filled in (the question: later)."""
+    keys = {1: [], 2: ["enter"], 3: ["enter", "enter"], 4: ["enter", "enter", "l"]}[step]
+    for key in keys:
+        await pilot.press(key)  # type: ignore[attr-defined]
+
+
+async def test_a_thank_you_pasted_with_its_newline_is_saved(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await to_step(pilot, 4)
+        assert "Step 4 of 6" in screen_text(app)
+        await burst(pilot, *"the flowers", "enter")
+        assert "Step 5 of 6" in screen_text(app)
+        await burst(pilot, "4", "tab", *"A calm evening.", "enter")
+        assert "Step 6 of 6" in screen_text(app)
+        text = screen_text(app)
+        assert "the flowers" in text
+    (note,) = alive(welcomed, Note)
+    assert note.text == "the flowers"
+    (entry,) = alive(welcomed, Entry)
+    assert (entry.closeness, entry.body) == (4, "A calm evening.")
+
+
+async def test_moment_lines_typed_fast_are_saved(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await to_step(pilot, 2)
+        await burst(pilot, *"a long walk", "tab", *"late again", "enter")
+        assert "Step 3 of 6" in screen_text(app)
+    moments = alive(welcomed, Moment)
+    assert sorted((m.positive, m.text) for m in moments) == [
+        (False, "late again"),
+        (True, "a long walk"),
+    ]
+
+
+async def test_enter_on_the_good_line_goes_to_the_next_step(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await to_step(pilot, 2)
+        await pilot.press("enter")
+        assert "Step 3 of 6" in screen_text(app)
+    assert alive(welcomed, Moment) == []
+
+
+async def test_tab_moves_between_fields_and_never_leaves_the_step(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await to_step(pilot, 4)
+        await pilot.press("enter")
+        assert "Step 5 of 6" in screen_text(app)
+        await pilot.press("3", "tab", "tab", "tab")
+        assert "Step 5 of 6" in screen_text(app)
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        assert "Step 5 of 6" in screen_text(app)
+        # The scale has the focus again: Tab once reaches the reflection.
+        await pilot.press("tab", *"Quiet day", "enter")
+        await settle(pilot)
+        assert "Step 6 of 6" in screen_text(app)
+    (entry,) = alive(welcomed, Entry)
+    assert (entry.closeness, entry.body) == (3, "Quiet day")
+
+
+async def test_digits_in_the_reflection_are_text(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await to_step(pilot, 4)
+        await pilot.press("enter")
+        # A change of mind on the scale, then a reflection with digits in it.
+        await pilot.press("1", "3", "tab", *"2 hours of talk", "enter")
+        await settle(pilot)
+    (entry,) = alive(welcomed, Entry)
+    assert (entry.closeness, entry.body) == (3, "2 hours of talk")
+
+
+async def test_typing_on_the_scale_goes_into_the_reflection(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await to_step(pilot, 4)
+        await pilot.press("enter")
+        await burst(pilot, "5", *"We laughed", "enter")
+    (entry,) = alive(welcomed, Entry)
+    assert (entry.closeness, entry.body) == (5, "We laughed")
+
+
+async def test_a_stray_letter_in_a_count_row_records_nothing(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await to_step(pilot, 2)
+        await pilot.press("tab", "x", "backspace", "enter")
+        await settle(pilot)
+        assert "Step 3 of 6" in screen_text(app)
+    assert alive(welcomed, Moment) == []
+
+
+async def test_a_practice_and_its_minutes_typed_in_one_go(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await burst(pilot, "h", "d", "4", "5", "enter")
+        assert "Step 2 of 6" in screen_text(app)
+    logs = alive(welcomed, PracticeLog)
+    assert sorted((log.practice, log.minutes) for log in logs) == [
+        ("affection", None),
+        ("quality-time", 45),
+    ]
