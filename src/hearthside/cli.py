@@ -425,6 +425,8 @@ for _module in (cli_plans, cli_progress, cli_secure, cli_serve, cli_sharing):
 def run_app(app: Any) -> None:
     """Run the full-screen app; a crash or a signal ends with a non-zero status."""
     app.run()
+    for line in app.kept_on_quit:
+        click.echo(line)
     if app.crashed:
         from hearthside.crash import CRASHED, report_line
 

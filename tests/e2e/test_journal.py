@@ -55,3 +55,27 @@ def test_write_an_entry_find_it_by_tag_quit_and_it_is_still_there(app: App, welc
     assert RIVER[:30] in shown
     assert "Tags: #walks" in shown
     app.quit()
+
+
+def test_typing_then_ctrl_q_at_once_keeps_the_words(app: App, welcomed: Path) -> None:
+    screen = app.open()
+    screen.wait_for("with Sam")
+    screen.press("2")
+    screen.press("n")
+    screen.wait_for("Linked strategies")
+    screen.burst("Half a thought about us", "C-q")
+    assert screen.wait_for_exit() == 0
+    assert "kept as a draft" in screen.scrollback()
+    with app.journal() as journal:
+        assert journal.all(Entry) == []
+
+    again = app.open()
+    offer = again.wait_for("wasn't saved yet")
+    assert "Half a thought about us" in offer
+    again.press("Enter")  # restore it
+    again.wait_for("Linked strategies")
+    again.press("C-s")
+    again.wait_for("Saved for")
+    app.quit()
+    with app.journal() as journal:
+        assert [e.body for e in journal.all(Entry)] == ["Half a thought about us"]

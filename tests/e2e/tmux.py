@@ -130,6 +130,10 @@ class Terminal:
         """What the window shows now, one line per row, trailing blanks removed."""
         return self.tmux("capture-pane", "-p", "-t", self.target)
 
+    def scrollback(self) -> str:
+        """The window and the lines scrolled off its top, wrapped lines joined."""
+        return self.tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", self.target)
+
     def lines(self) -> list[str]:
         return self.screen().rstrip("\n").split("\n")
 

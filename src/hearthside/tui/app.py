@@ -52,8 +52,12 @@ class WriterReport(Message):
         self.callback = callback
 
 
-class DraftKeeper(Protocol):
+class OpenWork(Protocol):
+    """A screen holding words not saved yet (see ``screens.base.KeepsWork``)."""
+
     def keep_draft_now(self) -> None: ...
+
+    def keep_before_quit(self) -> str | None: ...
 
 
 DISK_POLL_SECONDS = 2.0
@@ -96,6 +100,7 @@ class HearthsideApp(App[None]):
 
     crashed = False
     crash_report: Path | None = None
+    kept_on_quit: list[str] = []
 
     def __init__(
         self,
@@ -122,8 +127,8 @@ class HearthsideApp(App[None]):
         self.content = content
         self._fixed_today = today
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearthside-writer")
-        # Editors with unsaved words register here, so a crash or a signal can keep them.
-        self.editors: set[DraftKeeper] = set()
+        # Screens with unsaved words register here, so quitting, a signal or a crash keeps them.
+        self.open_work: set[OpenWork] = set()
         self._loaded_themes = load_themes(themes_dir)
         for loaded in self._loaded_themes.themes.values():
             self.register_theme(loaded)
@@ -243,8 +248,8 @@ class HearthsideApp(App[None]):
         # A screen may move the focus for a key before it is forwarded (see route_key).
         if isinstance(event, events.Key) and not event.is_forwarded:
             route = getattr(self.screen, "route_key", None)
-            if callable(route):
-                route(event)
+            if callable(route) and route(event):
+                return
         await super().on_event(event)
 
     def action_move_focus(self, step: int) -> None:
@@ -391,9 +396,33 @@ class HearthsideApp(App[None]):
 
     def keep_drafts_now(self) -> None:
         """Write every open editor's unsaved words to its draft, right now, on this thread."""
-        for editor in list(self.editors):
+        for work in list(self.open_work):
             with contextlib.suppress(Exception):
-                editor.keep_draft_now()
+                work.keep_draft_now()
+
+    def keep_open_work(self) -> list[str]:
+        """Queue a save of every screen's unsaved words; what each kept, in plain words."""
+        kept = []
+        for work in list(self.open_work):
+            said = work.keep_before_quit()
+            if said:
+                kept.append(said)
+        return kept
+
+    async def keys_delivered(self) -> None:
+        """Until the keys already sent to the focused field have reached it.
+
+        A priority key (ctrl+q) is handled as it arrives, ahead of the keys typed just
+        before it, which are still queued for the field and the widgets it sits in.
+        A callback queued behind them on each in turn runs once they have been handled.
+        """
+        node = self.focused
+        chain = [] if node is None else [n for n in node.ancestors_with_self if n is not self]
+        loop = asyncio.get_running_loop()
+        for widget in chain:
+            reached = loop.create_future()
+            if widget.call_later(reached.set_result, None):
+                await reached
 
     def _catch_signals(self) -> None:
         # A closed terminal (SIGHUP) or a polite kill (SIGTERM) keeps drafts, then exits.
@@ -404,6 +433,7 @@ class HearthsideApp(App[None]):
 
     def _on_signal(self, signum: int) -> None:
         self.keep_drafts_now()
+        self.keep_open_work()  # the writer finishes these before the process ends
         self.exit(return_code=128 + signum)
 
     def _handle_exception(self, error: Exception) -> None:
@@ -427,6 +457,10 @@ class HearthsideApp(App[None]):
         self.panic()
 
     async def action_quit(self) -> None:
+        """Close, keeping every word: what isn't saved yet is saved or kept as a draft."""
+        await self.keys_delivered()
+        # The CLI says what was kept once the terminal is back (see cli.run_app).
+        self.kept_on_quit = self.keep_open_work()
         await self.wait_for_writes()
         self.exit()
 

@@ -22,6 +22,28 @@ class HearthMixin:
         return cast("HearthsideApp", self.app)
 
 
+class KeepsWork(HearthMixin):
+    """A screen that can hold words not yet saved: quitting or a signal keeps them.
+
+    Textual calls this on_mount/on_unmount as well as the screen's own (it walks the
+    class hierarchy), so a screen only mixes this in and answers the two questions.
+    """
+
+    def on_mount(self) -> None:
+        self.hearth.open_work.add(self)
+
+    def on_unmount(self) -> None:
+        self.hearth.open_work.discard(self)
+
+    def keep_before_quit(self) -> str | None:
+        """Queue a save of what isn't saved yet (through ``hearth.write``); say what was
+        kept in a line for the terminal, or None when there was nothing to keep."""
+        raise NotImplementedError
+
+    def keep_draft_now(self) -> None:
+        """After a crash, with the writer maybe gone: keep what can be kept without it."""
+
+
 class Room(HearthMixin, Screen[None]):
     """A mode's screen. ``reload`` runs whenever the journal changes, here or elsewhere."""
 

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Input, Static
 from hearthside import checkins
 from hearthside.checkins import Comparison
 from hearthside.errors import HearthsideError
-from hearthside.tui.screens.base import HearthMixin
+from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.screens.dialogs import ask_before_leaving
 from hearthside.tui.widgets.scale import RatingScale, Scale
 
@@ -44,7 +44,7 @@ def comparison_words(comparison: Comparison) -> str:
     )
 
 
-class CheckinScreen(HearthMixin, Screen[None]):
+class CheckinScreen(KeepsWork, Screen[None]):
     """Pushed over Today with ``checkins.compare`` for today."""
 
     room_name = "the weekly check-in"
@@ -53,7 +53,8 @@ class CheckinScreen(HearthMixin, Screen[None]):
         Binding("up", "move(-1)", "", group=Binding.Group("Move", compact=True)),
         Binding("down", "move(1)", "", group=Binding.Group("Move", compact=True)),
         Binding("enter", "move(1)", "Next", show=False),
-        Binding("ctrl+s", "save", "Save", priority=True),
+        # Not a priority key: it must come after the note typed just before it.
+        Binding("ctrl+s", "save", "Save"),
         Binding("escape", "leave", "Back"),
     ]
 
@@ -136,10 +137,24 @@ class CheckinScreen(HearthMixin, Screen[None]):
             question.update(Content("Anything else about the week? Then ctrl+s saves."))
 
     @on(Scale.Changed)
-    def _rated(self, event: Scale.Changed) -> None:
+    def _rated(self) -> None:
         self._show_care()
-        if event.by_digit:
+
+    def route_key(self, event: events.Key) -> bool:
+        """As the key arrives (see ``HearthsideApp.on_event``): a digit rates the sign in
+        hand and moves on at once, so the next digit, however fast, rates the next sign;
+        a letter on a sign starts the note."""
+        focused = self.focused
+        char = event.character if event.is_printable else None
+        if not isinstance(focused, Scale) or not char:
+            return False
+        if not char.isdigit():
+            self.set_focus(self.query_one("#checkin-note", Input))
+            return False
+        if focused.low <= int(char) <= focused.high:
+            focused.value = int(char)
             self.action_move(1)
+        return True
 
     def _show_care(self) -> None:
         high = sum(1 for s in self._scales() if s.value is not None and s.value >= HIGH)
@@ -155,7 +170,15 @@ class CheckinScreen(HearthMixin, Screen[None]):
     def action_move(self, step: int) -> None:
         order = [*self._scales(), self.query_one("#checkin-note", Input)]
         at = order.index(self.focused) if self.focused in order else -1
-        order[max(0, min(len(order) - 1, at + step))].focus()
+        self.set_focus(order[max(0, min(len(order) - 1, at + step))])
+
+    def keep_before_quit(self) -> str | None:
+        if not self.is_mounted or self._values() == self._saved:
+            return None
+        if not self._ratings() and not self.query_one("#checkin-note", Input).value.strip():
+            return None
+        self.action_save()
+        return "This week's check-in is saved."
 
     def action_save(self, then_leave: bool = False) -> None:
         if self._saving:

@@ -16,18 +16,19 @@ from hearthside.content import NoteKind
 from hearthside.errors import HearthsideError
 from hearthside.model import Note
 from hearthside.notes import fill_template, gentle_hints, save_note
-from hearthside.tui.screens.base import HearthMixin
+from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.screens.dialogs import ask_before_leaving
 
 BLANK = "blank"
 
 
-class NoteComposer(HearthMixin, Screen[Note | None]):
+class NoteComposer(KeepsWork, Screen[Note | None]):
     """Pushed over the Notes room; dismisses with the saved note, or None."""
 
     CSS_PATH = "notes.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
+        # Not a priority key: it must come after the words typed just before it.
+        Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+t", "templates", "Templates"),
         Binding("escape", "leave", "Back"),
     ]
@@ -149,11 +150,23 @@ class NoteComposer(HearthMixin, Screen[Note | None]):
 
     # -- saving and leaving ------------------------------------------------------------
 
+    def keep_before_quit(self) -> str | None:
+        if not self.is_mounted or not self.dirty:
+            return None
+        if not self.query_one("#note-text", TextArea).text.strip():
+            return None
+        self._write_note(then_leave=False)
+        return "Your note is saved as a draft; it waits for you in the Notes room."
+
     def action_save(self, then_leave: bool = True) -> None:
         text = self.query_one("#note-text", TextArea).text
         if not text.strip():
             self.notify("There's nothing to save yet; write a few words first.", markup=False)
             return
+        self._write_note(then_leave=then_leave)
+
+    def _write_note(self, *, then_leave: bool) -> None:
+        text = self.query_one("#note-text", TextArea).text
         store, content, today = self.hearth.store, self.hearth.content, self.hearth.today()
         kind = self._kind_now()
         occasion = self.query_one("#occasion", Input).value

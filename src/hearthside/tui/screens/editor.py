@@ -20,7 +20,7 @@ from hearthside.drafts import Draft, discard_draft, save_draft
 from hearthside.errors import HearthsideError
 from hearthside.journal import save_entry
 from hearthside.model import Entry
-from hearthside.tui.screens.base import HearthMixin
+from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.screens.dialogs import ask_before_leaving
 
 AUTOSAVE_SECONDS = 2.0
@@ -33,11 +33,12 @@ CLOSENESS = [
 ]
 
 
-class EntryEditor(HearthMixin, Screen[Entry | None]):
+class EntryEditor(KeepsWork, Screen[Entry | None]):
     """Pushed over the Journal. ctrl+s saves and stays; escape goes back (asking first)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
+        # Not a priority key: it must come after the words typed just before it.
+        Binding("ctrl+s", "save", "Save"),
         Binding("escape", "leave", "Back"),
     ]
 
@@ -102,19 +103,24 @@ class EntryEditor(HearthMixin, Screen[Entry | None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.hearth.editors.add(self)
         self.query_one("#body", TextArea).focus()
         if self._clean is None:
             self._clean = ()  # a restored draft is unsaved work from the start
         self._echo_date()
 
-    def on_unmount(self) -> None:
-        self.hearth.editors.discard(self)
-
     def keep_draft_now(self) -> None:
         """Save the draft synchronously: the app is about to go (crash, signal)."""
         if self.is_mounted and self.dirty:
             save_draft(self.hearth.store.home, self._form())
+
+    def keep_before_quit(self) -> str | None:
+        if not self.is_mounted or not self.dirty:
+            return None
+        self._save_draft()
+        return (
+            "Your journal entry wasn't saved yet: it is kept as a draft, and Hearthside "
+            "offers it back when you next open it."
+        )
 
     # -- the form ------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from hearthside import practices, prompts, review
 from hearthside.errors import HearthsideError
 from hearthside.review import MAX_MOMENTS, Answers, ReviewState
 from hearthside.review_summary import ReviewSummary
-from hearthside.tui.screens.base import HearthMixin
+from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.widgets.checklist import Item, LetterChecklist, assign_letters
 from hearthside.tui.widgets.day_lines import CLOSENESS_WORDS, quoted, spouse_or
 from hearthside.tui.widgets.scale import ClosenessScale, Scale
@@ -59,7 +59,7 @@ class _Invalid(Exception):
     """A field holds something the step can't save; the message is shown beside it."""
 
 
-class ReviewScreen(HearthMixin, Screen[None]):
+class ReviewScreen(KeepsWork, Screen[None]):
     """Pushed over Today with the day's ``ReviewState`` (see ``review.start``)."""
 
     room_name = "the daily review"
@@ -418,6 +418,18 @@ class ReviewScreen(HearthMixin, Screen[None]):
     def _close(self) -> None:
         self.dismiss(None)
 
+    def keep_before_quit(self) -> str | None:
+        if not self.is_mounted or self.step == LAST:
+            return None
+        try:
+            job = self._job_for(self.step)
+        except _Invalid as exc:
+            return f"The minutes in today's review weren't saved: {exc}"
+        if job is None:
+            return None
+        self._save(self.step, job, None)
+        return "Today's review is saved as far as you got; it picks up there next time."
+
     def action_answer(self, outcome: str) -> None:
         self.outcome = outcome
         self._show_question()
@@ -457,21 +469,22 @@ class ReviewScreen(HearthMixin, Screen[None]):
         event.stop()
         self.action_next()
 
-    def route_key(self, event: events.Key) -> None:
+    def route_key(self, event: events.Key) -> bool:
         """Before a key reaches the focused field, move the focus to where it belongs.
 
         Called by the app as the key arrives, so the keys after it follow it to the
         new field, in order, however fast they come: digits on the practices are the
-        minutes together; letters on the closeness scale start the reflection.
+        minutes together; letters on the closeness scale start the reflection. The key
+        itself then goes on to the field (False: not handled here).
         """
         char = event.character if event.is_printable else None
         if not char:
-            return
+            return False
         focused = self.focused
         if isinstance(focused, LetterChecklist) and char.isdigit():
             timed = self._timed()
             if timed is None:
-                return
+                return False
             # After the letters already on their way to the list (a "d" just before
             # would otherwise untick what this ticked): select, never toggle.
             focused.call_later(focused.select, timed)
@@ -479,3 +492,4 @@ class ReviewScreen(HearthMixin, Screen[None]):
             self.set_focus(self.query_one("#review-minutes", Input))
         elif isinstance(focused, Scale) and not char.isdigit():
             self.set_focus(self.query_one("#review-reflection", Input))
+        return False

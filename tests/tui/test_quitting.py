@@ -1,0 +1,75 @@
+"""Quitting the moment a sentence is finished keeps the sentence: ctrl+q in every room."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hearthside.drafts import pending_drafts
+from hearthside.model import Checkin, Entry, Note
+from hearthside.tui.screens.editor import EntryEditor
+from hearthside.tui.screens.welcome import RestoreDraftScreen
+from tests.tui.conftest import SIZE, burst, settle
+from tests.tui.test_today import Make, alive, open_review
+
+
+async def test_words_typed_then_ctrl_q_at_once_are_offered_back(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditor)
+        await burst(pilot, *"We walked to the lake", "ctrl+q")
+    assert app.return_code == 0
+    assert alive(welcomed, Entry) == []
+    assert [d.body for d in pending_drafts(welcomed)] == ["We walked to the lake"]
+    assert "kept as a draft" in " ".join(app.kept_on_quit)
+
+    again = make()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, RestoreDraftScreen)
+
+
+async def test_a_note_in_the_composer_is_saved_as_a_draft_on_quit(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "c")
+        await pilot.pause()
+        await pilot.press("enter")  # start blank
+        await burst(pilot, *"Thank you for the soup", "ctrl+q")
+    [note] = alive(welcomed, Note)
+    assert (note.text, note.status) == ("Thank you for the soup", "drafted")
+    assert "Notes" in " ".join(app.kept_on_quit)
+
+
+async def test_the_review_step_in_hand_is_saved_on_quit(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await pilot.press("enter", "enter", "l")
+        await burst(pilot, *"Thanks for the tea", "ctrl+q")
+    [note] = alive(welcomed, Note)
+    assert note.text == "Thanks for the tea"
+
+
+async def test_a_checkin_half_rated_is_saved_on_quit(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"Weekly check-in", "enter")
+        await settle(pilot)
+        await burst(pilot, "2", "3", "ctrl+q")
+    [checkin] = alive(welcomed, Checkin)
+    assert list(checkin.ratings.values())[:2] == [2, 3]
+
+
+async def test_ctrl_s_right_after_typing_saves_every_word(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        await burst(pilot, *"All of it", "ctrl+s")
+        await settle(pilot)
+    [entry] = alive(welcomed, Entry)
+    assert entry.body == "All of it"
