@@ -50,6 +50,11 @@ def write_report(home: Path, error: BaseException) -> Path:
     return path
 
 
+UNEXPECTED = (
+    "That couldn't be saved: Hearthside ran into a problem it didn't expect. What you "
+    "typed is still on the screen."
+)
+
 CRASHED = (
     "Hearthside ran into a problem it didn't expect and had to close. Anything you "
     "were writing was kept as a draft and will be offered back next time."

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from hearthside import review
+from hearthside.crash import REPORTS
+
 from hearthside.model import Entry, Moment, Note, PracticeLog
 from tests.tui.conftest import SIZE, burst, screen_text, settle
 from tests.tui.test_today import Make, alive, open_review
@@ -125,3 +130,26 @@ async def test_a_practice_and_its_minutes_typed_in_one_go(make: Make, welcomed: 
         ("affection", None),
         ("quality-time", 45),
     ]
+
+
+async def test_an_unexpected_error_while_saving_ends_the_wait(
+    make: Make, welcomed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every write the screen waits for ends in done or failed, never "Saving…" for ever."""
+
+    def broken(*_args: object, **_kw: object) -> None:
+        raise KeyError("a bug, not bad input")
+
+    monkeypatch.setattr(review, "finish", broken)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await pilot.press("enter", "enter", "l", "enter", "enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Step 6 of 6" in text
+        assert "Saving…" not in text
+        assert "couldn't be saved" in text
+        assert "a bug, not bad input" not in text
+    reports = list((welcomed / REPORTS).glob("*"))
+    assert len(reports) == 1

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from hearthside.config import Settings
 from hearthside.conflicts import conflict_notice
 from hearthside.content import Content
-from hearthside.crash import write_report
+from hearthside.crash import UNEXPECTED, report_line, write_report
 from hearthside.crypto import needs_passphrase
 from hearthside.drafts import Draft, pending_drafts
 from hearthside.errors import HearthsideError
@@ -329,10 +329,21 @@ class HearthsideApp(App[None]):
                 result = job()
             except HearthsideError as exc:
                 self._from_writer(self._write_failed, exc, failed)
+            except Exception as exc:
+                # A bug, not bad input: the screen waiting on this write still hears back,
+                # and the report says where (never what was written).
+                self._from_writer(self._write_failed, self._unexpected(exc), failed)
             else:
                 self._from_writer(self._write_done, result, done, changes_data)
 
         self._writer.submit(run)
+
+    def _unexpected(self, error: Exception) -> HearthsideError:
+        try:
+            report: Path | None = write_report(self.home, error)
+        except Exception:
+            report = None
+        return HearthsideError(f"{UNEXPECTED} {report_line(report)}")
 
     def _from_writer(self, callback: Callable[..., None], *args: Any) -> None:
         # A message, not call_from_thread: that one waits for the UI thread, which
