@@ -8,6 +8,7 @@ first use, so a quick ``hearthside log hug`` only reads ``practices.md``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -52,6 +53,11 @@ class Practice:
     @property
     def tracks_minutes(self) -> bool:
         return self.minutes_floor is not None
+
+
+def timed_practice(practices: Sequence[Practice]) -> Practice | None:
+    """The practice whose logs carry minutes together (time together, in the seed)."""
+    return next((p for p in practices if p.tracks_minutes), None)
 
 
 @dataclass(frozen=True)
@@ -299,6 +305,10 @@ class Content:
                 )
             )
         return tuple(practices)
+
+    @property
+    def timed_practice(self) -> Practice | None:
+        return timed_practice(self.practices)
 
     @cached_property
     def ratio(self) -> RatioAim:

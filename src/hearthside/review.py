@@ -125,7 +125,7 @@ def save_practices(
 ) -> ReviewState:
     """Step 1. ``ticked`` holds practice ids or aliases; giving minutes ticks time together."""
     wanted = [content.practice(ref).id for ref in ticked]
-    timed = next((p for p in content.practices if p.tracks_minutes), None)
+    timed = content.timed_practice
     if minutes is not None:
         if timed is None:
             raise HearthsideError("No practice counts minutes; leave the minutes empty.")
@@ -143,9 +143,11 @@ def save_practices(
         kept = []
         for practice_id in wanted:
             log = mine.pop(practice_id, None)
-            if log is None and practice_id in state.logged_elsewhere:
-                continue
             log_minutes = minutes if timed is not None and practice_id == timed.id else None
+            # Logged elsewhere already: never twice, unless the review adds minutes of its
+            # own (more time together), which would otherwise show and then be dropped.
+            if log is None and practice_id in state.logged_elsewhere and not log_minutes:
+                continue
             if log is None:
                 log = practices.log_practice(
                     store, content, practice_id, minutes=log_minutes, day=state.day, today=state.day

@@ -18,6 +18,7 @@ from hearthside import habits
 from hearthside.content import Content, Practice, Question, Step
 from hearthside.habits import StatsIndex
 from hearthside.model import PracticeLog
+from hearthside.stats import Tally, tally
 from hearthside.store import Store
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class Suggestion:
 class ReviewSummary:
     day: date
     answers: Answers
+    figures: Tally  # the whole day's, however logged (the review, the dashboard, the CLI)
     practices: tuple[Practice, ...]  # done today, through the review or elsewhere
     question: Question | None
     streaks: tuple[Streak, ...]
@@ -61,17 +63,17 @@ class ReviewSummary:
 
 
 def summarise(store: Store, content: Content, state: ReviewState) -> ReviewSummary:
-    """What the review has recorded, today's streaks, and one idea for tomorrow."""
-    done = set(state.answers.practices) | state.logged_elsewhere
+    """What the day holds, today's streaks, and one idea for tomorrow."""
     week_start = store.settings().week_start
+    index = habits.load_index(store, content)
+    figures = tally(index, content.practices, [state.day.isoformat()])
     return ReviewSummary(
         day=state.day,
         answers=dataclasses.replace(state.answers),
-        practices=tuple(p for p in content.practices if p.id in done),
+        figures=figures,
+        practices=figures.practices(content.practices),
         question=state.question,
-        streaks=streaks(
-            habits.load_index(store, content), content.practices, state.day, week_start=week_start
-        ),
+        streaks=streaks(index, content.practices, state.day, week_start=week_start),
         suggestion=suggestion(content, recent_logs(store, state.day), state.day),
     )
 

@@ -9,14 +9,16 @@ rescans anything.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from hearthside import dates
-from hearthside.content import Content, Practice, Step
+from hearthside.content import Content, Practice, Step, timed_practice
 from hearthside.habits import StatsIndex, build_index, load_index, needed
+from hearthside.model import Moment, Note, PracticeLog
+from hearthside.store import Store
 
 __all__ = [
     "DashboardView",
@@ -26,9 +28,12 @@ __all__ = [
     "Ratio",
     "Repair",
     "StatsIndex",
+    "Tally",
     "build_index",
     "dashboard_view",
+    "day_tally",
     "load_index",
+    "tally",
 ]
 
 WEEKS_SHOWN = 12
@@ -90,6 +95,53 @@ class PracticeProgress:
             return ""
         period = self.practice.target.period
         return f"{self.streak} {period if self.streak == 1 else PLURALS[period]} in a row"
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What happened over some days: the figures every room and ``stats`` show.
+
+    Made by ``tally`` alone, so a day on Today, the daily review's summary, a week on
+    the Dashboard and ``hearthside stats`` can never disagree.
+    """
+
+    done: dict[str, int]  # practice id: times (logs, plus delivered notes that count)
+    minutes: int  # time together, from the practice that tracks minutes
+    positive: int
+    negative: int
+
+    def practices(self, practices: Sequence[Practice]) -> tuple[Practice, ...]:
+        """The practices done at least once, in content's order."""
+        return tuple(p for p in practices if self.done.get(p.id))
+
+
+def tally(index: StatsIndex, practices: Sequence[Practice], days: Sequence[str]) -> Tally:
+    """The figures for ``days`` (ISO dates), read from the index."""
+    timed = timed_practice(practices)
+    per_day = index.minutes.get(timed.id, {}) if timed is not None else {}
+    return Tally(
+        done={
+            p.id: n
+            for p in practices
+            if (n := sum(index.practice_days.get(p.id, {}).get(d, 0) for d in days))
+        },
+        minutes=sum(per_day.get(d, 0) for d in days),
+        positive=sum(index.positive.get(d, 0) for d in days),
+        negative=sum(index.negative.get(d, 0) for d in days),
+    )
+
+
+def day_tally(store: Store, content: Content, day: date) -> Tally:
+    """One day's figures, reading only that day's records (Today and the review)."""
+    iso = day.isoformat()
+    on_day: Callable[[dict[str, Any]], bool] = lambda doc: doc.get("date") == iso  # noqa: E731
+    index = build_index(
+        content.practices,
+        logs=store.all(PracticeLog, where=on_day),
+        moments=store.all(Moment, where=on_day),
+        notes=store.all(Note, where=lambda doc: str(doc.get("delivered_at") or "")[:10] == iso),
+    )
+    return tally(index, content.practices, [iso])
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,20 +300,18 @@ def _status(done: int, need: int, start: date, end: date, today: date) -> Status
 def _minutes(
     index: StatsIndex, practices: Sequence[Practice], weeks: list[list[str]]
 ) -> Minutes | None:
-    timed = next((p for p in practices if p.tracks_minutes), None)
+    timed = timed_practice(practices)
     if timed is None:
         return None
-    per_day = index.minutes.get(timed.id, {})
-    series = tuple(sum(per_day.get(d, 0) for d in week) for week in weeks)
+    series = tuple(tally(index, practices, week).minutes for week in weeks)
     floor = timed.minutes_floor or 0
     return Minutes(series[-1], floor, timed.minutes_aim or floor, series)
 
 
 def _ratio(index: StatsIndex, content: Content, week: list[str]) -> Ratio:
     aim = content.ratio
-    positive = sum(index.positive.get(d, 0) for d in week)
-    negative = sum(index.negative.get(d, 0) for d in week)
-    ratio = Ratio(positive, negative, aim.aim, repair=None)
+    week_tally = tally(index, content.practices, week)
+    ratio = Ratio(week_tally.positive, week_tally.negative, aim.aim, repair=None)
     if ratio.met:
         return ratio
     return dataclasses.replace(ratio, repair=Repair(aim.repair_hint, content.repair_steps()))

@@ -8,7 +8,6 @@ import pytest
 
 from hearthside import review
 from hearthside.crash import REPORTS
-
 from hearthside.model import Entry, Moment, Note, PracticeLog
 from tests.tui.conftest import SIZE, burst, screen_text, settle
 from tests.tui.test_today import Make, alive, open_review

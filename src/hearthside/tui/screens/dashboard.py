@@ -303,7 +303,8 @@ class DashboardScreen(Room):
         pane.display = m is not None
         if m is None:
             return
-        timed = next(p for p in self.hearth.content.practices if p.tracks_minutes)
+        timed = self.hearth.content.timed_practice
+        assert timed is not None  # view.minutes is set only when one tracks minutes
         self.query_one("#dash-time-title", Static).update(Content(timed.name))
         reached = m.total >= m.floor
         self.query_one("#dash-time-line", Static).update(

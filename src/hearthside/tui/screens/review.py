@@ -247,7 +247,8 @@ class ReviewScreen(KeepsWork, Screen[None]):
         choices.update(Content("     ").join(parts))
 
     def _timed(self) -> str | None:
-        return next((p.id for p in self.hearth.content.practices if p.tracks_minutes), None)
+        timed = self.hearth.content.timed_practice
+        return timed.id if timed is not None else None
 
     def _show_minutes_row(self) -> None:
         """Minutes are asked only while time together is ticked (unticking drops them)."""

@@ -19,6 +19,7 @@ from hearthside import checkins, plans, prompts, review
 from hearthside.errors import HearthsideError
 from hearthside.memories import on_this_day
 from hearthside.model import Commitment
+from hearthside.stats import day_tally
 from hearthside.terminal import one_line
 from hearthside.tui.screens.base import Room
 from hearthside.tui.screens.checkin import CheckinScreen
@@ -130,7 +131,7 @@ class TodayScreen(Room):
                     "back: what you did, a question to share, one thing to thank them for."
                 )
             )
-        recorded = recorded_lines(h.content, state.answers, state.logged_elsewhere)
+        recorded = recorded_lines(h.content, state.answers, day_tally(h.store, h.content, day))
         if recorded:
             lines.append(Content(""))
             lines.extend(recorded)
@@ -138,7 +139,8 @@ class TodayScreen(Room):
             yesterday = review.day_review(h.store, day - timedelta(days=1))
             if yesterday is not None:
                 answers = review.Answers.from_doc(yesterday.answers)
-                past = recorded_lines(h.content, answers, frozenset(), brief=True)
+                figures = day_tally(h.store, h.content, day - timedelta(days=1))
+                past = recorded_lines(h.content, answers, figures, brief=True)
                 if past:
                     lines.append(Content(""))
                     lines.append(Content.styled("Yesterday", "bold"))

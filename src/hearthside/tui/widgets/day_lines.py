@@ -16,6 +16,7 @@ from hearthside.memories import Memory
 from hearthside.model import Entry
 from hearthside.review import Answers
 from hearthside.review_summary import Streak
+from hearthside.stats import Tally
 from hearthside.terminal import one_line
 
 CLOSENESS_WORDS = ("far apart", "a little distant", "steady", "close", "very close")
@@ -39,25 +40,23 @@ def quoted(text: str, width: int = 60) -> Content:
 def recorded_lines(
     content: Words,
     answers: Answers,
-    elsewhere: frozenset[str],
+    figures: Tally,
     *,
     question: str | None = None,
     brief: bool = False,
 ) -> list[Content]:
-    """What a day's review recorded, one line per step that has an answer."""
+    """What a day holds: its figures (however they were logged), then the review's words."""
     lines: list[Content] = []
-    done = set(answers.practices) | elsewhere
-    names = []
-    for p in content.practices:
-        if p.id in done:
-            minutes = answers.minutes if p.tracks_minutes and answers.minutes else None
-            names.append(f"{p.name} ({minutes} min)" if minutes else p.name)
+    names = [
+        f"{p.name} ({figures.minutes} min)" if p.tracks_minutes and figures.minutes else p.name
+        for p in figures.practices(content.practices)
+    ]
     if names:
         lines.append(Content.assemble(("✓ ", "bold"), ", ".join(names)))
-    if answers.positive or answers.negative:
-        counts = f"{answers.positive} good moment{'s' if answers.positive != 1 else ''}"
-        if answers.negative:
-            counts += f", {answers.negative} hard"
+    if figures.positive or figures.negative:
+        counts = f"{figures.positive} good moment{'s' if figures.positive != 1 else ''}"
+        if figures.negative:
+            counts += f", {figures.negative} hard"
         lines.append(Content.assemble(("✓ ", "bold"), counts))
         if not brief:
             for line in (answers.positive_line, answers.negative_line):

@@ -24,9 +24,8 @@ class SummaryView(VerticalScroll):
         yield Static("", id="review-summary-suggestion")
 
     def show(self, summary: ReviewSummary, content: Words) -> None:
-        done = frozenset(p.id for p in summary.practices)
         question = summary.question.text if summary.question else None
-        lines = recorded_lines(content, summary.answers, done, question=question)
+        lines = recorded_lines(content, summary.answers, summary.figures, question=question)
         if not lines:
             lines = [Content("Nothing recorded today, and that's all right. Tomorrow is fresh.")]
         self.query_one("#review-summary-recorded", Static).update(Content("\n").join(lines))
