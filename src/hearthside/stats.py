@@ -85,7 +85,7 @@ class PracticeProgress:
         if self.unit == "days" or self.practice.target.count > 1:
             return f"{self.done}/{self.needed} {self.unit}"
         if not self.done:
-            return "not this time" if self.status == "missed" else "not yet"
+            return "not done" if self.status == "missed" else "not yet"
         return "done" if self.done == 1 else f"done ×{self.done}"
 
     @property
@@ -210,6 +210,11 @@ class DashboardView:
         return self.start <= self.today <= self.end
 
     @property
+    def which_week(self) -> str:
+        """How the figures' words name the week in view (its dates head the screen)."""
+        return "this week" if self.is_current else "that week"
+
+    @property
     def previous_week(self) -> date:
         return self.start - timedelta(weeks=1)
 
@@ -269,7 +274,9 @@ def _progress(
     else:
         start, end = dates.period_bounds(ref, practice.target.period, week_start=week_start)
         days = [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
-        done = sum(counts.get(d, 0) for d in days)
+        # Only what had happened by the week in view: a later day of a month that runs
+        # past an earlier week must not make that week look met.
+        done = sum(counts.get(d, 0) for d in days[: (ref - start).days + 1])
         need = needed(practice.target, done, len(days), sum(1 for d in days if d in paused))
         unit = "times"
     standing = index.history(practice, today=today, week_start=week_start).at(ref.toordinal())

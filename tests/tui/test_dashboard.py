@@ -383,3 +383,30 @@ def test_populated_dashboard(snap_compare: Any, populated: Path) -> None:
         await counted(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=ready)
+
+
+async def test_an_earlier_week_is_described_as_that_week(make: Make, welcomed: Path) -> None:
+    """Looking back at 16–22 Nov: figures and words are that week's, not this one's."""
+    store = Store(welcomed)
+    content = Content()
+    log_practice(store, content, "date", minutes=90, day="2026-11-24", today=TODAY)
+    log_practice(store, content, "surprise", day="2026-11-24", today=TODAY)
+    store.close()
+    app = make(room="dashboard")
+    async with app.run_test(size=SIZE) as pilot:
+        await counted(pilot)
+        assert "90 min this week" in screen_text(app)
+        await pilot.press("left")
+        await counted(pilot)
+        text = screen_text(app)
+        assert "0 min that week" in text and "this week" not in text
+        assert "nothing noted that week" in text
+        time_row = " ".join(row(app, TIME_TOGETHER).split())
+        assert "not this time next time" not in time_row
+        assert "not done" in time_row
+        # The surprise came on 24 Nov, after the week in view: not met by 22 Nov.
+        surprise = " ".join(row(app, 4).split())
+        assert "✓" not in surprise and "not yet" in surprise, surprise
+        await pilot.press("t")
+        surprise = " ".join(row(app, 4).split())
+        assert "✓ in November" in surprise, surprise

@@ -310,7 +310,7 @@ class DashboardScreen(Room):
         self.query_one("#dash-time-line", Static).update(
             Content.assemble(
                 (f"{m.total} min", "bold"),
-                (" this week  ", DIM),
+                (f" {view.which_week}  ", DIM),
                 (m.verdict, "$success" if reached else "$accent"),
             )
         )
@@ -331,7 +331,8 @@ class DashboardScreen(Room):
         )
         if r.positive + r.negative == 0:
             counts += Content.styled(f" · aim {r.aim}:1", DIM)
-            verdict = Content.styled("nothing noted yet (+ good, - hard)", DIM)
+            nothing = "nothing noted yet" if view.is_current else "nothing noted that week"
+            verdict = Content.styled(f"{nothing} (+ good, - hard)", DIM)
         else:
             counts += Content.styled(f" · {r.label}, aim {r.aim}:1", DIM)
             verdict = (
@@ -363,7 +364,8 @@ class DashboardScreen(Room):
                 (f"{label:<16}", "bold"),
                 spark(series, low=low, high=scale),
                 "  ",
-                (f"{now:.1f} of {scale} this week" if now is not None else "none this week", DIM),
+                (f"{now:.1f} of {scale} " if now is not None else "none ", DIM),
+                (view.which_week, DIM),
             )
 
         closeness = self.query_one("#dash-closeness", Static)

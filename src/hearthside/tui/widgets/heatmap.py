@@ -8,6 +8,7 @@ without colour. Colours come from the theme through component classes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -149,6 +150,10 @@ def practice_line(
 ) -> Content:
     """Key, name and target, count, how it stands, streak, strength; in aligned columns."""
     status, style = STATUS[p.status]
+    if p.status == "met" and p.practice.target.period in ("fortnight", "month"):
+        # Met over a longer period than the week in view: say which, so a quiet week
+        # inside a month that was met doesn't read as done that week.
+        status = f"✓ {period_words(p.start, p.end)}"
     name = p.practice.name
     aim = f" · {p.practice.target.label}" if target else ""
     return Content.assemble(
@@ -160,11 +165,20 @@ def practice_line(
         "  ",
         (f"{p.label:<10}", "bold"),
         " ",
-        (f"{status:<14}", style),
-        (f"{p.streak_label:<23}" if streak else "", DIM),
+        (f"{status:<15}", style),
+        (f"{p.streak_label:<22}" if streak else "", DIM),
         meter(p.strength / 100, 10),
         (f" {p.strength:>3}", DIM),
     )
+
+
+def period_words(start: date, end: date) -> str:
+    """"in November" for a calendar month; "9–22 Nov" for a fortnight."""
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        return f"in {start:%B}"
+    if start.month == end.month:
+        return f"{start.day}–{end:%-d %b}"
+    return f"{start:%-d %b}–{end:%-d %b}"
 
 
 class PracticeRow(Vertical):
