@@ -334,10 +334,11 @@ def note_write(
 @click.option("--how", required=True, help="aloud, handwritten, text or hidden")
 def note_deliver(ref: str, how: str) -> None:
     """Mark a note as handed over."""
-    from hearthside.notes import deliver_note
+    from hearthside.notes import deliver_note, delivered_words
 
-    delivered = deliver_note(app_context().store, ref, how)
-    say(f"Marked {delivered.short_id} delivered ({delivered.delivered_how}).")
+    c = app_context()
+    delivered = deliver_note(c.store, ref, how)
+    say(f"{delivered.short_id}: {delivered_words(c.content, delivered)}")
 
 
 @cli.command(name="notes")

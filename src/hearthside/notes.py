@@ -91,6 +91,15 @@ def deliver_note(store: Store, ref: str, how: str, *, when: str | None = None) -
     return store.save(note)
 
 
+def delivered_words(content: Content, note: Note) -> str:
+    """What marking ``note`` delivered did, in plain words: what it counts toward, if any."""
+    said = f"Marked delivered ({note.delivered_how})."
+    counted = [p.name.lower() for p in content.practices if note.kind in p.counts_from_notes]
+    if counted:
+        said += f" That counts toward {' and '.join(counted)} today."
+    return said
+
+
 def list_notes(store: Store, *, kind: str | None = None, undelivered: bool = False) -> list[Note]:
     found = [
         n

@@ -191,3 +191,31 @@ def test_notes_room_snapshot(snap_compare: Any, welcomed: Path) -> None:
     from hearthside.tui.app import make_app
 
     assert snap_compare(make_app(home=welcomed, today=TODAY, room="notes"), terminal_size=SIZE)
+
+
+@pytest.mark.parametrize(
+    ("kind", "counted"), [("apology", None), ("gratitude", "Kind words")], ids=["apology", "thanks"]
+)
+async def test_marking_delivered_says_only_what_counts(
+    make: Make, welcomed: Path, kind: str, counted: str | None
+) -> None:
+    from tests.tui.test_dashboard import record_notices
+
+    store = Store(welcomed)
+    add_note(store, Content(), kind=kind, text="I'm sorry I snapped.", today=TODAY)
+    store.close()
+    app = make(room="notes")
+    notices = record_notices(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("s")  # said aloud
+        await settle(pilot)
+    [said] = [n for n in notices if "Marked delivered" in n]
+    stats = CliRunner().invoke(cli, ["stats", "--home", str(welcomed)]).output
+    if counted is None:
+        assert "counts" not in said
+        assert "0/" in next(line for line in stats.splitlines() if "Kind words" in line)
+    else:
+        assert f"That counts toward {counted.lower()} today." in said

@@ -14,7 +14,7 @@ from hearthside.errors import HearthsideError
 from hearthside.exporting import OutputExists, export_card
 from hearthside.memories import on_this_day
 from hearthside.model import Entry, Note
-from hearthside.notes import DELIVERY_WAYS, deliver_note, list_notes
+from hearthside.notes import DELIVERY_WAYS, deliver_note, delivered_words, list_notes
 from hearthside.sharing import share_notes
 from hearthside.terminal import one_line
 from hearthside.tui.screens.base import TrashAndUndo
@@ -229,14 +229,11 @@ class NotesScreen(TrashAndUndo):
         def chosen(how: str | None) -> None:
             if how is None:
                 return
-            store = self.hearth.store
+            store, content = self.hearth.store, self.hearth.content
             self._focus_id = note.id
             self.hearth.write(
                 lambda: deliver_note(store, note.id, how, when=dates.now_iso()),
-                done=lambda n: self.notify(
-                    f"Marked delivered ({n.delivered_how}). That counts toward today.",
-                    markup=False,
-                ),
+                done=lambda n: self.notify(delivered_words(content, n), markup=False),
             )
 
         self.app.push_screen(ChoiceDialog("How did you hand it over?", choices), chosen)
