@@ -149,6 +149,17 @@ def _mark(store: Store, ref: str, *, done: bool, today: date) -> tuple[Commitmen
     return store.save(commitment), on
 
 
+def unmark(store: Store, ref: str, on: date) -> Commitment:
+    """Take back a mark made for ``on`` (done or missed): the undo of ``mark_*``."""
+    commitment = find_commitment(store, ref)
+    day = on.isoformat()
+    commitment.done_dates = [d for d in commitment.done_dates if d != day]
+    commitment.missed_dates = [d for d in commitment.missed_dates if d != day]
+    if commitment.every is None:
+        commitment.status = "open"
+    return store.save(commitment)
+
+
 def follow_through(
     store: Store, *, today: date | None = None, weeks: int = FOLLOW_THROUGH_WEEKS
 ) -> FollowThrough:

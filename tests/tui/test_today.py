@@ -534,3 +534,34 @@ def today_home(private_home: Path) -> Path:
 def test_today_room_snapshot(snap_compare: Any, today_home: Path) -> None:
     app = make_app(home=today_home, today=TODAY)
     assert snap_compare(app, terminal_size=SIZE)
+
+
+async def test_arrows_choose_the_promise_that_d_marks_and_u_undoes(
+    make: Make, welcomed: Path
+) -> None:
+    from tests.tui.test_dashboard import record_notices
+
+    store = Store(welcomed)
+    plans.add_commitment(store, "Call about the boiler", due="2026-11-24", today=TODAY)
+    plans.add_commitment(store, "Book the table", due="2026-11-25", today=TODAY)
+    store.close()
+    app = make()
+    notices = record_notices(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one("#today-commitments-list")
+        await pilot.press("down")  # the first press moves, with nothing else before it
+        assert listing.highlighted == 1  # type: ignore[attr-defined]
+        await pilot.press("d")
+        await settle(pilot)
+        assert "Book the table" not in screen_text(app)
+        assert "Call about the boiler" in screen_text(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "Book the table" in screen_text(app)
+    titles = {c.title: c for c in alive(welcomed, Commitment)}
+    assert titles["Book the table"].status == "open"
+    assert titles["Book the table"].done_dates == []
+    assert titles["Call about the boiler"].done_dates == []
+    assert any("Book the table" in n and "u to undo" in n for n in notices)
+    assert any("Undone" in n and "Book the table" in n for n in notices)

@@ -44,6 +44,7 @@ class TodayScreen(Room):
         Binding("w", "checkin", "Check-in"),
         Binding("d", "mark('done')", "Done"),
         Binding("m", "mark('missed')", "Missed"),
+        Binding("u", "undo", "Undo"),
         Binding("t", "question('talked')", "We talked about it", show=False),
         Binding("s", "question('skip')", "Skip the question", show=False),
         Binding("l", "question('later')", "Keep it for later", show=False),
@@ -53,11 +54,13 @@ class TodayScreen(Room):
         super().__init__()
         self._dues: list[plans.Due] = []
         self._state: review.ReviewState | None = None
+        self._last_mark: tuple[str, date, str] | None = None  # id, day, title: for u
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="today"):
-            with VerticalScroll(id="today-main"):
+            # Only the promises take keys here: arrows move among them from the first press.
+            with VerticalScroll(id="today-main", can_focus=False):
                 yield Static("", id="today-greeting", classes="room-title")
                 with Vertical(id="today-review", classes="card") as card:
                     card.border_title = "Today's review"
@@ -69,7 +72,7 @@ class TodayScreen(Room):
                 with Vertical(id="today-memories", classes="card") as card:
                     card.border_title = "On this day"
                     yield Static("", id="today-memories-list")
-            with VerticalScroll(id="today-side"):
+            with VerticalScroll(id="today-side", can_focus=False):
                 with Vertical(id="today-commitments", classes="card") as card:
                     card.border_title = "Promises to keep"
                     yield OptionList(id="today-commitments-list")
@@ -81,11 +84,6 @@ class TodayScreen(Room):
                     card.border_title = "Weekly check-in"
                     yield Static("", id="today-checkin-offer")
         yield Footer(compact=True, show_command_palette=False)
-
-    def on_mount(self) -> None:
-        listing = self.query_one("#today-commitments-list", OptionList)
-        if listing.option_count:
-            listing.focus()
 
     # -- what is shown --------------------------------------------------------------
 
@@ -179,13 +177,19 @@ class TodayScreen(Room):
         self._dues = plans.due_commitments(self.hearth.store, today=day)
         listing = self.query_one("#today-commitments-list", OptionList)
         keep = listing.highlighted
+        kept_id = listing.get_option_at_index(keep).id if keep is not None else None
         listing.clear_options()
         listing.add_options(
             [Option(commitment_line(d, day), id=d.commitment.id) for d in self._dues]
         )
         listing.display = bool(self._dues)
         if self._dues:
-            listing.highlighted = min(keep or 0, len(self._dues) - 1)
+            ids = [d.commitment.id for d in self._dues]
+            # The same promise stays chosen; when it is gone, the one now in its place.
+            at = ids.index(kept_id) if kept_id in ids else min(keep or 0, len(ids) - 1)
+            listing.highlighted = at
+            if self.focused is None:
+                self.set_focus(listing)
         note = self.query_one("#today-commitments-note", Static)
         if self._dues:
             note.update(Content("d done · m didn't happen"))
@@ -276,13 +280,26 @@ class TodayScreen(Room):
         def done(result: tuple[Commitment, date]) -> None:
             commitment, on = result
             title = one_line(commitment.title, 40)
+            self._last_mark = (commitment.id, on, title)
             if how == "done":
                 message = f"“{title}” done for {short_day(on)}. Promises kept build trust."
             else:
                 message = f"“{title}” set down as not happening. There's always a next time."
-            self.notify(message, markup=False)
+            self.notify(f"{message} Press u to undo.", markup=False)
 
         self.hearth.write(lambda: mark(store, ref, today=day), done=done)
+
+    def action_undo(self) -> None:
+        last, self._last_mark = self._last_mark, None
+        if last is None:
+            self.notify("There's nothing to undo.", markup=False)
+            return
+        ref, on, title = last
+        store = self.hearth.store
+        self.hearth.write(
+            lambda: plans.unmark(store, ref, on),
+            done=lambda _c: self.notify(f"Undone: “{title}” is open again.", markup=False),
+        )
 
     def action_question(self, outcome: str) -> None:
         h = self.hearth
