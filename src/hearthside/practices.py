@@ -36,6 +36,32 @@ def log_practice(
     return store.add(log)
 
 
+def logged_between(store: Store, start: date, end: date) -> list[PracticeLog | Moment]:
+    """The practice logs and moments dated ``start`` to ``end``, newest first."""
+    first, last = dates.iso(start), dates.iso(end)
+
+    def within(doc: dict[str, object]) -> bool:
+        return first <= str(doc.get("date", "")) <= last
+
+    found: list[PracticeLog | Moment] = [
+        *store.all(PracticeLog, where=within),
+        *store.all(Moment, where=within),
+    ]
+    return sorted(found, key=lambda r: (r.date, r.created), reverse=True)
+
+
+def describe(content: Content, record: PracticeLog | Moment) -> str:
+    """A log or a moment in a few words, as lists and notices name it."""
+    if isinstance(record, Moment):
+        what = "A good moment" if record.positive else "A hard moment"
+        return f"{what} · “{record.text}”" if record.text else what
+    try:
+        name = content.practice(record.practice).name
+    except HearthsideError:
+        name = record.practice  # a practice no longer in content: its id still says what
+    return f"{name} · {record.minutes} min" if record.minutes else name
+
+
 def add_moment(
     store: Store,
     positive: bool,

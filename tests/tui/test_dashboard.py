@@ -21,11 +21,12 @@ from hearthside.config import Settings
 from hearthside.content import Content, Practice
 from hearthside.model import Checkin, Commitment, Entry, Moment, Pause, PracticeLog
 from hearthside.paths import package_resource
-from hearthside.practices import log_practice
+from hearthside.practices import describe, log_practice
 from hearthside.store import Store
 from hearthside.targets import Target
 from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.screens.dashboard import DashboardScreen, MinutesDialog, practice_keys
+from hearthside.tui.screens.week_log import WeekLogDialog
 from hearthside.tui.widgets.gauge import Gauge
 from hearthside.tui.widgets.heatmap import DONE, NOT_DONE, Heatmap, PracticeRow
 from tests.conftest import TODAY
@@ -410,3 +411,66 @@ async def test_an_earlier_week_is_described_as_that_week(make: Make, welcomed: P
         await pilot.press("t")
         surprise = " ".join(row(app, 4).split())
         assert "✓ in November" in surprise, surprise
+
+
+async def test_u_takes_back_the_last_log_or_moment(make: Make, welcomed: Path) -> None:
+    app = make(room="dashboard")
+    notices = record_notices(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await counted(pilot)
+        await pilot.press("c", "c", "-")
+        await counted(pilot)
+        assert "0 good to 1 hard" in screen_text(app)
+        await pilot.press("u")
+        await counted(pilot)
+        assert "0 good to 0 hard" in screen_text(app)
+        await pilot.press("u")
+        await counted(pilot)
+        assert "1/3 days" in row(app, 1)
+    assert any("hard moment" in n and "Took back" in n for n in notices)
+    assert any("kind words" in n and "Took back" in n for n in notices)
+    assert [log.practice for log in stored(welcomed, PracticeLog)] == ["compliments"]
+    assert stored(welcomed, Moment) == []
+
+
+async def test_the_weeks_logs_and_moments_are_listed_and_can_be_deleted(
+    make: Make, welcomed: Path
+) -> None:
+    store = Store(welcomed)
+    content = Content()
+    log_practice(store, content, "hug", day="2026-11-24", today=TODAY)
+    log_practice(store, content, "date", minutes=50, day="2026-11-25", today=TODAY)
+    log_practice(store, content, "hug", day="2026-11-16", today=TODAY)  # last week
+    store.close()
+    app = make(room="dashboard")
+    async with app.run_test(size=SIZE) as pilot:
+        await counted(pilot)
+        await pilot.press("+")
+        await counted(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Time together · 50 min" in text
+        assert "Affection" in text and "A good moment" in text
+        assert "16 Nov" not in text
+        print("HL", app.screen.query_one("#week-log-list").highlighted)
+        dialog = app.screen
+        assert isinstance(dialog, WeekLogDialog)
+        shown = [describe(app.content, r) for r in dialog._shown]
+        assert len(shown) == 3
+        await pilot.press("x")  # the highlighted one: the first
+        await settle(pilot)
+        assert shown[0] not in screen_text(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert shown[0] in screen_text(app)
+        await pilot.press(*["down"] * shown.index("Time together · 50 min"), "x")
+        await settle(pilot)
+        await pilot.press("escape")
+        await counted(pilot)
+        assert "0 min this week" in screen_text(app)
+    assert [m.positive for m in stored(welcomed, Moment)] == [True]
+    assert sorted(log.date for log in stored(welcomed, PracticeLog)) == [
+        "2026-11-16",
+        "2026-11-24",
+    ]

@@ -30,7 +30,7 @@ from hearthside import dates
 from hearthside.content import Practice
 from hearthside.model import Moment, PracticeLog
 from hearthside.plans import FollowThrough, follow_through
-from hearthside.practices import add_moment, log_practice
+from hearthside.practices import add_moment, describe, log_practice
 from hearthside.stats import DashboardView, StatsIndex, dashboard_view, load_index
 from hearthside.tui.screens.base import Dialog, Room
 from hearthside.tui.widgets.gauge import Gauge, spark
@@ -40,8 +40,8 @@ WEEK = Binding.Group("Week")
 LOG = Binding.Group("Log")
 MOMENT = Binding.Group("Moment")
 
-# Letters the room keeps for itself; practice keys are chosen around them.
-RESERVED_KEYS = frozenset("t")
+# Letters the room keys keep for themselves; practice keys are chosen around them.
+RESERVED_KEYS = frozenset("tu")
 
 DIM = "$foreground 60%"
 
@@ -151,6 +151,8 @@ class DashboardScreen(Room):
         Binding("left,left_square_bracket", "previous_week", "Previous week", group=WEEK),
         Binding("right,right_square_bracket", "next_week", "Next week", group=WEEK),
         Binding("t", "this_week", "This week", group=WEEK),
+        Binding("L", "week_log", "Logged this week", key_display="L"),
+        Binding("u", "undo", "Undo the last log"),
         Binding("up", "scroll(-1)", "Scroll up", show=False),
         Binding("down", "scroll(1)", "Scroll down", show=False),
     ]
@@ -165,6 +167,7 @@ class DashboardScreen(Room):
         self._counting: Worker[Counted] | None = None
         self._keys: dict[str, str] = {}
         self._busy = False  # counting in the thread
+        self._made: list[PracticeLog | Moment] = []  # from this room, newest last: for u
 
     # -- layout -------------------------------------------------------------------
 
@@ -456,6 +459,7 @@ class DashboardScreen(Room):
         store, content, today = hearth.store, hearth.content, hearth.today()
 
         def logged(log: PracticeLog) -> None:
+            self._made.append(log)
             extra = f", {log.minutes} min" if log.minutes else ""
             self.notify(
                 f"Logged {practice.name.lower()} for {day_phrase(day, today)}{extra}.",
@@ -475,6 +479,7 @@ class DashboardScreen(Room):
         store, today, day = hearth.store, hearth.today(), self.log_day()
 
         def noted(moment: Moment) -> None:
+            self._made.append(moment)
             when = day_phrase(day, today)
             message = (
                 f"Noted a good moment for {when}."
@@ -486,6 +491,30 @@ class DashboardScreen(Room):
 
         hearth.write(lambda: add_moment(store, positive, day=day, today=today), done=noted)
 
+    def action_undo(self) -> None:
+        """Take back the last log or moment made here: it goes to the trash."""
+        if not self._made:
+            self.notify("There's nothing to undo.", markup=False)
+            return
+        record = self._made.pop()
+        hearth = self.hearth
+        store, today = hearth.store, hearth.today()
+        what = describe(hearth.content, record).split(" · ")[0].lower()
+        when = day_phrase(date.fromisoformat(record.date), today)
+        hearth.write(
+            lambda: store.delete(record),
+            done=lambda _r: self.notify(
+                f"Took back {what} for {when}.", title="Took back", markup=False
+            ),
+        )
+
+    def action_week_log(self) -> None:
+        from hearthside.tui.screens.week_log import WeekLogDialog
+
+        view = self._view
+        if view is not None:
+            self.app.push_screen(WeekLogDialog(view.start, min(view.end, self.hearth.today())))
+
     # -- the command palette --------------------------------------------------------
 
     def palette_commands(self) -> Iterable[SystemCommand]:
@@ -493,6 +522,11 @@ class DashboardScreen(Room):
         yield SystemCommand("Next week", "Show the week after", self.action_next_week)
         yield SystemCommand("This week", "Back to this week", self.action_this_week)
         yield SystemCommand("Log a practice…", "Choose a practice to log", self.choose_practice)
+        yield SystemCommand(
+            "Logged this week",
+            "Every log and moment of the week, to check or delete",
+            self.action_week_log,
+        )
 
     def choose_practice(self) -> None:
         choices = [

@@ -173,7 +173,7 @@ def practice_line(
 
 
 def period_words(start: date, end: date) -> str:
-    """"in November" for a calendar month; "9–22 Nov" for a fortnight."""
+    """ "in November" for a calendar month; "9–22 Nov" for a fortnight."""
     if start.day == 1 and (end + timedelta(days=1)).day == 1:
         return f"in {start:%B}"
     if start.month == end.month:
