@@ -329,3 +329,37 @@ async def test_markup_in_user_text_is_shown_literally(
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_tab_follows_the_screen_and_editing_starts_at_the_end(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EntryEditor)
+        order = []
+        for _ in range(6):
+            await pilot.press("tab")
+            order.append(app.focused.id if app.focused else None)
+        assert order == ["steps", "title", "date", "tags", "closeness", "body"]
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is not None and app.focused.id == "tags"
+        await pilot.press(*"#walks", "shift+tab", "shift+tab")
+        await pilot.press(*"By the lake", "tab", "tab", "tab", "tab")
+        await pilot.press(*"We walked.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        [entry] = Store(welcomed).all(Entry)
+        assert (entry.title, entry.tags, entry.body) == ("By the lake", ["walks"], "We walked.")
+        await pilot.press("enter")  # open it again to edit
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditor)
+        await pilot.press(*" Then home.", "ctrl+s")
+        await settle(pilot)
+    [entry] = Store(welcomed).all(Entry)
+    assert entry.body == "We walked. Then home."

@@ -103,10 +103,24 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#body", TextArea).focus()
+        body = self.query_one("#body", TextArea)
+        body.focus()
+        # Opening an entry to add to it: the cursor waits where the writing stopped.
+        body.move_cursor(body.document.end)
         if self._clean is None:
             self._clean = ()  # a restored draft is unsaved work from the start
         self._echo_date()
+
+    # Tab follows the screen, top left to bottom right, whatever the layout's nesting.
+    TAB_ORDER = ("#title", "#date", "#tags", "#closeness", "#body", "#steps")
+
+    def move_focus(self, step: int) -> None:
+        order = [self.query_one(selector) for selector in self.TAB_ORDER]
+        # A Select's open list, say, counts as the Select itself.
+        chain = (self.focused, *self.focused.ancestors) if self.focused else ()
+        here = next((w for w in chain if w in order), None)
+        at = order.index(here) if here is not None else -step
+        self.set_focus(order[(at + step) % len(order)])
 
     def keep_draft_now(self) -> None:
         """Save the draft synchronously: the app is about to go (crash, signal)."""
