@@ -18,6 +18,7 @@ from hearthside.model import Note
 from hearthside.notes import fill_template, gentle_hints, save_note
 from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.screens.dialogs import ask_before_leaving
+from hearthside.tui.widgets.ticks import Tick
 
 BLANK = "blank"
 
@@ -54,7 +55,7 @@ class NoteComposer(KeepsWork, Screen[Note | None]):
             yield Input(
                 note.occasion if note else "", placeholder="Occasion (optional)", id="occasion"
             )
-            yield Checkbox("Private", note.private if note else False, id="private")
+            yield Tick("Private", note.private if note else False, id="private")
         with Horizontal(id="composer-main"):
             with Vertical(id="composer-writing"):
                 yield Static("Start from", classes="pane-title")

@@ -22,6 +22,7 @@ from hearthside.journal import save_entry
 from hearthside.model import Entry
 from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.screens.dialogs import ask_before_leaving
+from hearthside.tui.widgets.ticks import TickList
 
 AUTOSAVE_SECONDS = 2.0
 CLOSENESS = [
@@ -91,7 +92,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
                 )
                 with Vertical(id="editor-steps-pane"):
                     yield Static("Linked strategies", classes="pane-title")
-                    yield SelectionList[int](
+                    yield TickList[int](
                         *(
                             Selection(
                                 Content(f"{s.number}. {s.title}"), s.number, s.number in d.steps

@@ -13,6 +13,7 @@ from hearthside.errors import HearthsideError
 from hearthside.exporting import ExportResult, OutputExists, Selection, export
 from hearthside.tui.screens.base import Dialog
 from hearthside.tui.screens.dialogs import ChoiceDialog
+from hearthside.tui.widgets.ticks import Tick
 
 FORMAT_CHOICES = [
     ("A printable web page (HTML)", "html"),
@@ -67,7 +68,7 @@ class ExportDialog(Dialog):
                 )
             yield Static("", id="export-problem")
             with Horizontal(classes="dialog-buttons"):
-                yield Checkbox("Include private ones", id="private")
+                yield Tick("Include private ones", id="private")
                 yield Button("Export", variant="primary", id="do-export")
                 yield Button("Cancel", id="cancel")
 

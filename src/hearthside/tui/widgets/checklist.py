@@ -11,8 +11,9 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
+
+from hearthside.tui.widgets.ticks import TickList
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def assign_letters(names: Sequence[Sequence[str]], *, avoid: str = "") -> list[s
     return letters
 
 
-class LetterChecklist(SelectionList[str]):
+class LetterChecklist(TickList[str]):
     """Letters toggle their item; space toggles the highlighted one; digits do nothing here
     (a screen may route them to a number field first: see ``HearthsideApp.on_event``).
 
