@@ -219,3 +219,16 @@ async def test_marking_delivered_says_only_what_counts(
         assert "0/" in next(line for line in stats.splitlines() if "Kind words" in line)
     else:
         assert f"That counts toward {counted.lower()} today." in said
+
+
+async def test_arrows_move_between_a_dialogs_buttons(make: Make, welcomed: Path) -> None:
+    add_note(Store(welcomed), Content(), kind="compliment", text="You were kind", today=TODAY)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "p")
+        await pilot.pause()
+        await pilot.press("right", "right", "enter")  # text, markdown, then the web page
+        await settle(pilot)
+        await pilot.pause()
+    [card] = list((welcomed / "exports").glob("compliment-*"))
+    assert card.suffix == ".html"

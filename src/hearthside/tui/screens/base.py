@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.actions import SkipAction
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Button
 
 from hearthside.model import Record
 
@@ -61,7 +64,23 @@ class Room(HearthMixin, Screen[None]):
 
 
 class Dialog(HearthMixin, ModalScreen[Any]):
-    """A box over the room; its result goes to the callback given to push_screen."""
+    """A box over the room; its result goes to the callback given to push_screen.
+
+    Arrow keys move between its buttons, as in any dialog box (a field that uses the
+    arrows itself, an Input or a list, keeps them: its own bindings come first).
+    """
+
+    BINDINGS = [
+        Binding("left,up", "between_buttons(-1)", show=False),
+        Binding("right,down", "between_buttons(1)", show=False),
+    ]
+
+    def action_between_buttons(self, step: int) -> None:
+        buttons = [b for b in self.query(Button) if b.display and not b.disabled]
+        if self.focused not in buttons:
+            raise SkipAction()
+        at = buttons.index(self.focused)
+        self.set_focus(buttons[(at + step) % len(buttons)])
 
 
 class TrashAndUndo(Room):
