@@ -87,7 +87,8 @@ class HearthsideApp(App[None]):
             Binding(key, f"room('{mode}')", label, tooltip=help_text)
             for mode, (key, label, help_text) in ROOMS.items()
         ),
-        Binding("question_mark", "keys", "Keys", key_display="?"),
+        # F1 too: in a text field ? is a character.
+        Binding("question_mark,f1", "keys", "Keys", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         # Priority, so the focus moves as the key arrives: keys typed after a tab, however
         # fast, go to the next field (Textual's own tab waits its turn behind them).

@@ -26,6 +26,8 @@ BLANK = "blank"
 class NoteComposer(KeepsWork, Screen[Note | None]):
     """Pushed over the Notes room; dismisses with the saved note, or None."""
 
+    room_name = "the note composer"
+
     CSS_PATH = "notes.tcss"
     BINDINGS = [
         # Not a priority key: it must come after the words typed just before it.

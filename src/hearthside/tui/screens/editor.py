@@ -37,6 +37,8 @@ CLOSENESS = [
 class EntryEditor(KeepsWork, Screen[Entry | None]):
     """Pushed over the Journal. ctrl+s saves and stays; escape goes back (asking first)."""
 
+    room_name = "the journal editor"
+
     BINDINGS = [
         # Not a priority key: it must come after the words typed just before it.
         Binding("ctrl+s", "save", "Save"),

@@ -21,7 +21,15 @@ class GuideScreen(Room):
     BINDINGS = [
         Binding("w", "write", "Write about this"),
         Binding("f", "faq", "Questions"),
+        # The article scrolls from wherever the focus is (the list of strategies, usually,
+        # which is short enough to need no paging of its own).
+        Binding("pagedown", "article(1)", "Scroll the article", key_display="PgDn", priority=True),
+        Binding("pageup", "article(-1)", "Scroll back", key_display="PgUp", priority=True),
     ]
+
+    def action_article(self, pages: int) -> None:
+        body = self.query_one("#guide-body", VerticalScroll)
+        body.scroll_relative(y=pages * max(1, body.size.height - 2), animate=False)
 
     def compose(self) -> ComposeResult:
         yield Header()

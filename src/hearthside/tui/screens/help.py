@@ -13,7 +13,7 @@ from hearthside.tui.screens.base import Dialog
 
 
 class HelpScreen(Dialog):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+    BINDINGS = [Binding("escape,question_mark,f1,q", "close", "Close")]
 
     def __init__(self, room: Screen[object]) -> None:
         super().__init__()
@@ -22,18 +22,21 @@ class HelpScreen(Dialog):
     def compose(self) -> ComposeResult:
         rows: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for active in self.room.active_bindings.values():
-            binding = active.binding
-            # A focused widget's own keys (scrolling, cursor) would only clutter this.
-            if active.node not in (self.room, self.app) and not binding.show:
-                continue
-            if not binding.description or binding.description in seen:
-                continue
-            seen.add(binding.description)
-            rows.append((self.app.get_key_display(binding), binding.description))
-        title = getattr(self.room, "room_name", None) or self.room.__class__.__name__.removesuffix(
-            "Screen"
-        )
+        # Every key of the room and the app, whether it can act this moment or not (d marks
+        # a promise only when one is due), nearest first; a focused widget's own keys
+        # (scrolling, the cursor) only where they are shown in the footer too.
+        for node, bindings in self.room._binding_chain:
+            for binding_list in bindings.key_to_bindings.values():
+                for binding in binding_list:
+                    if node not in (self.room, self.app) and not binding.show:
+                        continue
+                    if binding.system or not binding.description:
+                        continue
+                    if binding.description in seen:
+                        continue
+                    seen.add(binding.description)
+                    rows.append((self.app.get_key_display(binding), binding.description))
+        title = getattr(self.room, "room_name", None) or "this screen"
         width = max((len(k) for k, _ in rows), default=4) + 2
         lines = [Content.assemble((k.ljust(width), "bold"), d) for k, d in rows]
         lines.append(
@@ -41,9 +44,14 @@ class HelpScreen(Dialog):
         )
         with Vertical(classes="dialog", id="help"):
             yield Static(Content(f"Keys in {title}"), classes="dialog-title")
-            with VerticalScroll():
-                yield Static(Content("\n").join(lines))
-            yield Static(Content("Press escape to close."), classes="dialog-label")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(Content("\n").join(lines), id="help-keys")
+            yield Static(
+                Content("↑ ↓ and page keys scroll · escape closes."), classes="dialog-label"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll", VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -31,6 +31,7 @@ def entry_meta(entry: Entry, step_titles: dict[int, str]) -> Content:
 
 
 class JournalScreen(TrashAndUndo):
+    room_name = "the Journal"
     BINDINGS = [
         Binding("n", "new", "New"),
         Binding("e", "edit", "Edit"),

@@ -52,7 +52,7 @@ class NoteList(RecordList[Note]):
 
 
 class NotesScreen(TrashAndUndo):
-    room_name = "Notes"
+    room_name = "the Notes room"
     CSS_PATH = "notes.tcss"
     BINDINGS = [
         Binding("c", "compose", "Compose"),

@@ -13,6 +13,8 @@ from hearthside.tui.widgets.entry_list import EntryList
 
 
 class TrashScreen(Room):
+    room_name = "the Trash"
+
     BINDINGS = [
         Binding("r", "restore", "Restore"),
         Binding("escape", "back", "Back"),
