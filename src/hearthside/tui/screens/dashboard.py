@@ -151,8 +151,9 @@ class DashboardScreen(Room):
         Binding("left,left_square_bracket", "previous_week", "Previous week", group=WEEK),
         Binding("right,right_square_bracket", "next_week", "Next week", group=WEEK),
         Binding("t", "this_week", "This week", group=WEEK),
-        Binding("L", "week_log", "Logged this week", key_display="L"),
-        Binding("u", "undo", "Undo the last log"),
+        # Listed in ? and named in the notices; the footer is full of practice keys.
+        Binding("L", "week_log", "Logged this week", key_display="L", show=False),
+        Binding("u", "undo", "Undo the last log", show=False),
         Binding("up", "scroll(-1)", "Scroll up", show=False),
         Binding("down", "scroll(1)", "Scroll down", show=False),
     ]
@@ -462,7 +463,8 @@ class DashboardScreen(Room):
             self._made.append(log)
             extra = f", {log.minutes} min" if log.minutes else ""
             self.notify(
-                f"Logged {practice.name.lower()} for {day_phrase(day, today)}{extra}.",
+                f"Logged {practice.name.lower()} for {day_phrase(day, today)}{extra}. "
+                "u takes it back; L lists the week's.",
                 title="Logged",
                 markup=False,
             )

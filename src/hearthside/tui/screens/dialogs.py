@@ -43,7 +43,10 @@ class ChoiceDialog(Dialog):
                     )
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        # None while the app is closing around a dialog that had only just opened.
+        first = next(iter(self.query(Button)), None)
+        if first is not None:
+            first.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id:

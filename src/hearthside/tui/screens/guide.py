@@ -23,8 +23,17 @@ class GuideScreen(Room):
         Binding("f", "faq", "Questions"),
         # The article scrolls from wherever the focus is (the list of strategies, usually,
         # which is short enough to need no paging of its own).
-        Binding("pagedown", "article(1)", "Scroll the article", key_display="PgDn", priority=True),
-        Binding("pageup", "article(-1)", "Scroll back", key_display="PgUp", priority=True),
+        Binding(
+            "pagedown",
+            "article(1)",
+            "Scroll the article",
+            key_display="PgDn",
+            priority=True,
+            show=False,
+        ),
+        Binding(
+            "pageup", "article(-1)", "Scroll back", key_display="PgUp", priority=True, show=False
+        ),
     ]
 
     def action_article(self, pages: int) -> None:

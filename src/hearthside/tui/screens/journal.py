@@ -32,6 +32,9 @@ def entry_meta(entry: Entry, step_titles: dict[int, str]) -> Content:
 
 class JournalScreen(TrashAndUndo):
     room_name = "the Journal"
+    # The list, never the filter: a key pressed as the room opens ("n" for a new entry)
+    # must not land in the filter box.
+    AUTO_FOCUS = "#entries"
     BINDINGS = [
         Binding("n", "new", "New"),
         Binding("e", "edit", "Edit"),
@@ -63,9 +66,6 @@ class JournalScreen(TrashAndUndo):
                 yield Static("", id="entry-meta")
                 yield Markdown("", id="entry-body")
         yield Footer(compact=True, show_command_palette=False)
-
-    def on_mount(self) -> None:
-        self.query_one(EntryList).focus()
 
     # -- what is shown --------------------------------------------------------------
 

@@ -53,6 +53,8 @@ class NoteList(RecordList[Note]):
 
 class NotesScreen(TrashAndUndo):
     room_name = "the Notes room"
+    # The list, never the filter box, takes the keys pressed as the room opens.
+    AUTO_FOCUS = "#note-list"
     CSS_PATH = "notes.tcss"
     BINDINGS = [
         Binding("c", "compose", "Compose"),
@@ -89,9 +91,6 @@ class NotesScreen(TrashAndUndo):
                 yield Static("", id="note-meta")
                 yield Static("", id="note-body")
         yield Footer(compact=True, show_command_palette=False)
-
-    def on_mount(self) -> None:
-        self.query_one(NoteList).focus()
 
     def palette_commands(self) -> list[SystemCommand]:
         return [
