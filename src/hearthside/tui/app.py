@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -30,6 +32,7 @@ from hearthside.errors import HearthsideError
 from hearthside.model import Entry
 from hearthside.paths import package_resource, resolve_home
 from hearthside.store import Store
+from hearthside.tui.driver import TerminalDriver
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 
 if TYPE_CHECKING:
@@ -404,6 +407,11 @@ class HearthsideApp(App[None]):
         self.data_version += 1
 
     # -- the unexpected --------------------------------------------------------------
+
+    def get_driver_class(self) -> type[Driver]:
+        chosen = super().get_driver_class()
+        # Textual's own in a terminal; textual-serve's (``hearthside serve``) is kept.
+        return TerminalDriver if chosen is LinuxDriver else chosen
 
     def keep_drafts_now(self) -> None:
         """Write every open editor's unsaved words to its draft, right now, on this thread."""
