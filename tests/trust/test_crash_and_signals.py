@@ -12,6 +12,7 @@ import textwrap
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.drivers._writer_thread import WriterThread
@@ -137,6 +138,27 @@ def welcomed(private_home: Path) -> Path:
     store.save_settings(Settings(spouse_name="Sam", welcomed=True))
     store.close()
     return private_home
+
+
+@pytest.mark.parametrize("room", ["today", "journal", "notes", "dashboard", "guide"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+async def test_a_signal_while_the_first_room_opens_is_not_a_crash(
+    welcomed: Path, room: str, signum: int
+) -> None:
+    app = make_app(home=welcomed, today=TODAY, room=room)
+    open_room = app.switch_mode
+
+    def open_then_signal(mode: str) -> Any:
+        opening = open_room(mode)
+        os.kill(os.getpid(), signum)  # the app's own handler has it: the terminal closed
+        return opening
+
+    app.switch_mode = open_then_signal  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE):
+        pass
+    assert app.return_code == 128 + signum
+    assert not app.crashed
+    assert not (welcomed / "crash-reports").exists()
 
 
 class GoneTerminal(io.StringIO):

@@ -453,7 +453,14 @@ class HearthsideApp(App[None]):
     def _on_signal(self, signum: int) -> None:
         self.keep_drafts_now()
         self.keep_open_work()  # the writer finishes these before the process ends
-        self.exit(return_code=128 + signum)
+        self.call_next(self._leave_once_built, 128 + signum)
+
+    async def _leave_once_built(self, return_code: int) -> None:
+        # A screen closed while still being built fails in its on_mount (its widgets
+        # are gone): a signal during start-up became a crash report. Start-up is short.
+        for screen in self.screen_stack:
+            await screen._mounted_event.wait()
+        self.exit(return_code=return_code)
 
     def _handle_exception(self, error: Exception) -> None:
         """Any exception nobody caught: keep drafts, write a report, close quietly.
