@@ -54,7 +54,8 @@ def app_command(home: Path) -> str:
     metavar="HOST",
     help="The address to listen on. Only loopback addresses keep it to this computer.",
 )
-def serve(port: int, host: str) -> None:
+@click.option("--verbose", is_flag=True, help="Also show each request the browser makes.")
+def serve(port: int, host: str, verbose: bool) -> None:
     """Open Hearthside in a web browser on this computer.
 
     Open the address it prints: it carries a token, new each time, and nothing
@@ -94,7 +95,7 @@ def serve(port: int, host: str) -> None:
     # a passphrase left in it would open an encrypted journal without asking anyone.
     os.environ.pop("HEARTHSIDE_PASSPHRASE", None)
     try:
-        run_server(app_command(home), host=host, port=port, announce=announce)
+        run_server(app_command(home), host=host, port=port, announce=announce, verbose=verbose)
     except OSError as exc:
         raise HearthsideError(
             f"Couldn't listen on {host} port {port} ({exc.strerror or exc}). "

@@ -196,3 +196,27 @@ async def read_screen(socket_: aiohttp.ClientWebSocketResponse, text: str) -> No
                 if text in painted:
                     return
     raise AssertionError(f"{text!r} never showed; the app painted:\n{painted[-2000:]!r}")
+
+
+# -- a quiet console ------------------------------------------------------------------
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("verbose", [False, True])
+async def test_the_console_shows_the_address_and_requests_only_when_asked(
+    hearthside: Path, welcomed: Path, tmp_path: Path, verbose: bool
+) -> None:
+    with serving(hearthside, welcomed, tmp_path, *(["--verbose"] if verbose else [])) as server:
+        async with browser() as session:
+            for url in (server.url, f"http://{address(server)}/static/js/textual.js"):
+                async with session.get(url) as answer:
+                    assert answer.status == 200
+    said = [line for line in server.said().splitlines() if line.strip()]
+    requests = [line for line in said if "GET /static/js/textual.js" in line]
+    if verbose:
+        assert len(requests) == 1 and " 200 " in requests[0]
+    else:
+        assert requests == [] and len(said) == 3  # where it is open, how far, how to stop
+    assert said[0].startswith(f"Hearthside is open at {server.url}  (journal: ")
+    token = server.url.partition("?token=")[2]
+    assert token and [line for line in said if token in line] == [said[0]]  # not in a request

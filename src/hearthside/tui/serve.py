@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 import secrets
 import signal
 from collections.abc import Awaitable, Callable
 
 from aiohttp import hdrs, web
+from aiohttp.abc import AbstractAccessLogger
 from textual_serve.server import Server
 
 TOKEN = "token"
@@ -75,6 +77,20 @@ class Guard:
         return response
 
 
+class RequestLog(AbstractAccessLogger):
+    """One line a request, for --verbose: its path without the query, so no token."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        self.logger.info(
+            '%s "%s %s" %s %.3fs',
+            request.remote,
+            request.method,
+            request.path,
+            response.status,
+            time,
+        )
+
+
 class HearthsideServer(Server):
     """textual-serve behind the guard, announcing itself once the port is really bound."""
 
@@ -85,12 +101,14 @@ class HearthsideServer(Server):
         host: str,
         port: int,
         announce: Callable[[str], None],
+        verbose: bool,
     ) -> None:
         self.guard = Guard(host, port)
         super().__init__(
             command, host=host, port=port, title="Hearthside", public_url=self.guard.origin
         )
         self.announce = announce
+        self.verbose = verbose
 
     async def on_startup(self, app: web.Application) -> None:
         """Nothing: textual-serve's banner would speak before the port is bound."""
@@ -103,6 +121,8 @@ class HearthsideServer(Server):
     def serve(self, debug: bool = False) -> None:
         self.debug = debug
         self.initialize_logging()
+        # Errors (an app that failed to start, say) always show; requests only on asking.
+        logging.getLogger().setLevel(logging.INFO if self.verbose else logging.WARNING)
         loop = asyncio.new_event_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, self.request_exit)
@@ -113,9 +133,12 @@ class HearthsideServer(Server):
             handle_signals=False,
             loop=loop,
             print=lambda _bound: self.announce(self.guard.page_url),
+            access_log_class=RequestLog,
         )
 
 
-def run_server(command: str, *, host: str, port: int, announce: Callable[[str], None]) -> None:
+def run_server(
+    command: str, *, host: str, port: int, announce: Callable[[str], None], verbose: bool
+) -> None:
     """Serve until stopped; ``announce`` gets the address to open once the port is bound."""
-    HearthsideServer(command, host=host, port=port, announce=announce).serve()
+    HearthsideServer(command, host=host, port=port, announce=announce, verbose=verbose).serve()
