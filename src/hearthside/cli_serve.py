@@ -38,11 +38,6 @@ def app_command(home: Path) -> str:
     return shlex.join([sys.executable, "-m", "hearthside", "--home", str(home.absolute())])
 
 
-def page_address(host: str, port: int) -> str:
-    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
-    return f"http://{shown}:{port}"
-
-
 @click.command()
 @home_option
 @click.option(
@@ -59,13 +54,16 @@ def page_address(host: str, port: int) -> str:
     metavar="HOST",
     help="The address to listen on. Only loopback addresses keep it to this computer.",
 )
-def serve(port: int, host: str) -> None:
+@click.option("--verbose", is_flag=True, help="Also show each request the browser makes.")
+def serve(port: int, host: str, verbose: bool) -> None:
     """Open Hearthside in a web browser on this computer.
 
+    Open the address it prints: it carries a token, new each time, and nothing
+    without it gets in, not even another web page open in the same browser.
     Listens only on this computer (127.0.0.1) unless --host says otherwise: then
-    anyone who can reach that address can open your journal, with no password.
-    Each browser tab runs its own Hearthside on the same journal, so keep to one
-    tab at a time. Stop with ctrl+c.
+    anyone on the network who sees that address (it travels unencrypted) can
+    open your journal. Each browser tab runs its own Hearthside on the same
+    journal, so keep to one tab at a time. Stop with ctrl+c.
     """
     ctx = click.get_current_context()
     explicit = ctx.get_parameter_source("host") is click.core.ParameterSource.COMMANDLINE
@@ -80,17 +78,16 @@ def serve(port: int, host: str) -> None:
     from hearthside.tui.serve import run_server
 
     home = app_context().home
-    address = page_address(host, port)
 
-    def announce(_message: str) -> None:
+    def announce(address: str) -> None:
         # Called once the address is bound, so it never claims a port it didn't get.
         say(f"Hearthside is open at {address}  (journal: {home})")
         if loopback:
             say(f"Listening only on this computer ({host}); other computers can't reach it.")
         else:
             say(
-                f"Listening on {host}: anyone who can reach this address on port {port} "
-                "can open your journal. There is no password."
+                f"Listening on {host}: anyone who can reach port {port} and sees this "
+                "address, token and all, can open your journal. It travels unencrypted."
             )
         say("Press ctrl+c to stop.")
 
@@ -98,7 +95,7 @@ def serve(port: int, host: str) -> None:
     # a passphrase left in it would open an encrypted journal without asking anyone.
     os.environ.pop("HEARTHSIDE_PASSPHRASE", None)
     try:
-        run_server(app_command(home), host=host, port=port, announce=announce)
+        run_server(app_command(home), host=host, port=port, announce=announce, verbose=verbose)
     except OSError as exc:
         raise HearthsideError(
             f"Couldn't listen on {host} port {port} ({exc.strerror or exc}). "

@@ -9,12 +9,7 @@ shows the same thing to a person.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import os
-import signal
-import socket
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.e2e.apps import need
+from tests.e2e.serving import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -76,57 +72,14 @@ READ_ROWS = """
 """
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def served(hearthside: Path, welcomed: Path, tmp_path: Path) -> Iterator[str]:
-    """``hearthside serve`` on a free port; its address. Stopped however the test ends."""
-    port = free_port()
-    log_path = tmp_path / "serve.log"
-    with log_path.open("w", encoding="utf-8") as log:
-        server = subprocess.Popen(
-            [str(hearthside), "--home", str(welcomed), "serve", "--port", str(port)],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: the apps it starts go with it
-        )
-    try:
-        deadline = time.monotonic() + TIMEOUT
-        while "Hearthside is open at" not in log_path.read_text(encoding="utf-8"):
-            assert server.poll() is None, f"serve ended early:\n{log_path.read_text()}"
-            assert time.monotonic() < deadline, f"serve didn't start:\n{log_path.read_text()}"
-            time.sleep(0.1)
-        said = log_path.read_text(encoding="utf-8")
-        assert f"Hearthside is open at http://127.0.0.1:{port}" in said
+    """The address ``hearthside serve`` printed, token and all, on a free port."""
+    with serving(hearthside, welcomed, tmp_path) as server:
+        said = server.said()
+        assert f"Hearthside is open at http://127.0.0.1:{server.port}/?token=" in said
         assert "Listening only on this computer (127.0.0.1)" in said
-        yield f"http://127.0.0.1:{port}/"
-        assert stop(server), f"serve didn't stop on SIGTERM:\n{log_path.read_text()}"
-    finally:
-        stop(server)  # whatever happened above, nothing of it is left running
-
-
-def stop(server: subprocess.Popen[bytes]) -> bool:
-    """SIGTERM, as a service manager would; True when it stopped by itself in time.
-
-    Anything left of its process group (the apps it started) is killed after that.
-    """
-    stopped = True
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            stopped = False
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(server.pid, signal.SIGKILL)
-    server.wait(timeout=5)
-    return stopped
+        yield server.url
 
 
 @pytest.fixture

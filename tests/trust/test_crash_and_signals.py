@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.drivers._writer_thread import WriterThread
 from textual.widgets import TextArea
 
 from hearthside.config import Settings
@@ -18,6 +23,7 @@ from hearthside.crash import describe
 from hearthside.drafts import pending_drafts
 from hearthside.store import Store
 from hearthside.tui.app import make_app
+from hearthside.tui.driver import ClosableOutput, TerminalDriver
 from hearthside.tui.screens.editor import EntryEditor
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE
@@ -132,3 +138,47 @@ def welcomed(private_home: Path) -> Path:
     store.save_settings(Settings(spouse_name="Sam", welcomed=True))
     store.close()
     return private_home
+
+
+@pytest.mark.parametrize("room", ["today", "journal", "notes", "dashboard", "guide"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+async def test_a_signal_while_the_first_room_opens_is_not_a_crash(
+    welcomed: Path, room: str, signum: int
+) -> None:
+    app = make_app(home=welcomed, today=TODAY, room=room)
+    open_room = app.switch_mode
+
+    def open_then_signal(mode: str) -> Any:
+        opening = open_room(mode)
+        os.kill(os.getpid(), signum)  # the app's own handler has it: the terminal closed
+        return opening
+
+    app.switch_mode = open_then_signal  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE):
+        pass
+    assert app.return_code == 128 + signum
+    assert not app.crashed
+    assert not (welcomed / "crash-reports").exists()
+
+
+class GoneTerminal(io.StringIO):
+    """A terminal that has closed: every write fails, as the kernel's EIO does."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EIO, "Input/output error")
+
+
+def test_a_closed_terminal_never_leaves_the_app_waiting_to_paint(welcomed: Path) -> None:
+    assert make_app(home=welcomed).driver_class is TerminalDriver
+    output = WriterThread(ClosableOutput(GoneTerminal()))
+    output.start()
+    painted = threading.Event()
+
+    def paint_then_close() -> None:
+        for _ in range(100):  # more than the output thread's queue holds
+            output.write("\x1b[2J")
+        output.stop()
+        painted.set()
+
+    threading.Thread(target=paint_then_close, daemon=True).start()
+    assert painted.wait(timeout=30), "the app waited for ever on output nobody could see"

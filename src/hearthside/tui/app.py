@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -30,6 +32,7 @@ from hearthside.errors import HearthsideError
 from hearthside.model import Entry
 from hearthside.paths import package_resource, resolve_home
 from hearthside.store import Store
+from hearthside.tui.driver import TerminalDriver
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 
 if TYPE_CHECKING:
@@ -406,6 +409,11 @@ class HearthsideApp(App[None]):
 
     # -- the unexpected --------------------------------------------------------------
 
+    def get_driver_class(self) -> type[Driver]:
+        chosen = super().get_driver_class()
+        # Textual's own in a terminal; textual-serve's (``hearthside serve``) is kept.
+        return TerminalDriver if chosen is LinuxDriver else chosen
+
     def keep_drafts_now(self) -> None:
         """Write every open editor's unsaved words to its draft, right now, on this thread."""
         for work in list(self.open_work):
@@ -446,7 +454,14 @@ class HearthsideApp(App[None]):
     def _on_signal(self, signum: int) -> None:
         self.keep_drafts_now()
         self.keep_open_work()  # the writer finishes these before the process ends
-        self.exit(return_code=128 + signum)
+        self.call_next(self._leave_once_built, 128 + signum)
+
+    async def _leave_once_built(self, return_code: int) -> None:
+        # A screen closed while still being built fails in its on_mount (its widgets
+        # are gone): a signal during start-up became a crash report. Start-up is short.
+        for screen in self.screen_stack:
+            await screen._mounted_event.wait()
+        self.exit(return_code=return_code)
 
     def _handle_exception(self, error: Exception) -> None:
         """Any exception nobody caught: keep drafts, write a report, close quietly.
