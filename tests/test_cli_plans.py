@@ -121,3 +121,28 @@ def test_plan_commands_do_not_import_textual(private_home: Path) -> None:
         "assert 'textual' not in sys.modules, 'textual was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_checkin_in_a_terminal_asks_each_sign_in_turn(
+    private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hearthside.content import Content
+
+    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    signs = Content().signs
+    # A rating, a skip (Enter), a value off the scale then a good one, the rest skipped.
+    answers = "\n".join(["3", "", "9", "1", *[""] * (len(signs) - 3), "A calmer week"]) + "\n"
+    result = CliRunner().invoke(cli, ["checkin"], input=answers, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert signs[0].question in result.output and signs[2].question in result.output
+    assert "0 to 4" in result.output
+    (saved,) = Store(private_home).all(Checkin)
+    assert saved.ratings == {signs[0].id: 3, signs[2].id: 1}
+    assert saved.note == "A calmer week"
+
+
+def test_checkin_without_a_terminal_names_the_ratings_it_needs(private_home: Path) -> None:
+    result = run("checkin")
+    assert result.exit_code == 2
+    assert "--rate" in result.output and "thin-talk" in result.output
+    assert Store(private_home).all(Checkin) == []

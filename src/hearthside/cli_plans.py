@@ -7,12 +7,18 @@ for loading them.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
+from hearthside import cli_context
 from hearthside.cli_context import app_context, home_option, say
 from hearthside.errors import HearthsideError
 from hearthside.terminal import one_line, printable
+
+if TYPE_CHECKING:
+    from hearthside.content import Sign
 
 DATE_HELP = "today, tomorrow, next friday, 2026-12-04…"
 
@@ -137,12 +143,15 @@ def checkin(rates: tuple[str, ...], note: str) -> None:
     from hearthside.checkins import compare, save_checkin
 
     c = app_context()
-    if not rates and not note.strip():
-        signs = "; ".join(f"{i} {s.id} ({s.label})" for i, s in enumerate(c.content.signs, 1))
-        raise HearthsideError(
-            f"Rate at least one sign, like --rate 2=3 or --rate thin-talk=3. The signs: {signs}."
-        )
     ratings: dict[str, int] = {}
+    if not rates and not note.strip():
+        if not cli_context.stdin_is_interactive():
+            signs = "; ".join(f"{i} {s.id} ({s.label})" for i, s in enumerate(c.content.signs, 1))
+            raise HearthsideError(
+                "Rate at least one sign, like --rate 2=3 or --rate thin-talk=3 (or run it in "
+                f"a terminal to be asked). The signs: {signs}."
+            )
+        ratings, note = ask_checkin(c.content.signs)
     for pair in rates:
         sign, _, value = pair.partition("=")
         try:
@@ -166,6 +175,26 @@ def checkin(rates: tuple[str, ...], note: str) -> None:
         say(f"  {rating.sign.label:<{width}}  {now}{then}")
     if saved.note:
         say(f"Note: {one_line(saved.note, 70)}")
+
+
+def ask_checkin(signs: Sequence[Sign]) -> tuple[dict[str, int], str]:
+    """Each sign's question in turn, as the app asks them; Enter leaves one unrated."""
+    say("How has the week felt? 0 not at all, 1 a little, 2 somewhat, 3 quite a bit,")
+    say("4 very much. Enter skips a question.")
+    ratings: dict[str, int] = {}
+    for sign in signs:
+        while True:
+            answer = click.prompt(f"{sign.question} (0 to 4)", default="", show_default=False)
+            if not answer.strip():
+                break
+            if answer.strip() in {"0", "1", "2", "3", "4"}:
+                ratings[sign.id] = int(answer)
+                break
+            say("A number from 0 to 4, please, or Enter to skip this one.")
+    note: str = click.prompt("A note about the week (optional)", default="", show_default=False)
+    if not ratings and not note.strip():
+        raise HearthsideError("Nothing was rated or written, so nothing was saved.")
+    return ratings, note
 
 
 COMMANDS: list[click.Command] = [commit, done, missed, milestone, upcoming, checkin]
