@@ -65,3 +65,18 @@ async def test_page_down_scrolls_the_guides_article_without_tab_first(
         await pilot.press("pagedown")
         await pilot.pause()
         assert body.scroll_y > 0
+
+
+async def test_the_dashboard_says_what_the_strength_numbers_are(
+    make: Make, welcomed: Path
+) -> None:
+    app = make(room="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "strength 0–100" in str(app.screen.query_one("#dash-legend", Static).render())
+        await pilot.press("question_mark")
+        await pilot.pause()
+        listing = str(app.screen.query_one("#help-keys", Static).render())
+        assert "strength, from 0 to 100" in " ".join(listing.split())

@@ -146,6 +146,12 @@ class MinutesDialog(Dialog):
 
 class DashboardScreen(Room):
     room_name = "the Dashboard"
+    help_notes = (
+        "Each cell of a row is a day, the newest at the right. The bar and number at the "
+        "end are the practice's strength, from 0 to 100: it grows each time the target is "
+        "met and fades slowly when it isn't, so one quiet day after a long run barely "
+        "moves it, and days away (pauses) leave it as it was."
+    )
     CSS_PATH = "dashboard.tcss"
     BINDINGS = [
         Binding("left,left_square_bracket", "previous_week", "Previous week", group=WEEK),

@@ -39,6 +39,9 @@ class HelpScreen(Dialog):
         title = getattr(self.room, "room_name", None) or "this screen"
         width = max((len(k) for k, _ in rows), default=4) + 2
         lines = [Content.assemble((k.ljust(width), "bold"), d) for k, d in rows]
+        notes = getattr(self.room, "help_notes", "")
+        if notes:
+            lines.append(Content(f"\n{notes}"))
         lines.append(
             Content("\nctrl+p opens the command palette: type any room or action by name.")
         )

@@ -141,7 +141,7 @@ def legend() -> Content:
         (PAUSED, "$secondary"),
         (" paused  ", DIM),
         (TO_COME, "$foreground 40%"),
-        (" to come   a cell a day", DIM),
+        (" to come   bar: strength 0–100", DIM),
     )
 
 
