@@ -363,3 +363,21 @@ async def test_tab_follows_the_screen_and_editing_starts_at_the_end(
         await settle(pilot)
     [entry] = Store(welcomed).all(Entry)
     assert entry.body == "We walked. Then home."
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_strategy_names_show_whole(make: Make, welcomed: Path, size: tuple[int, int]) -> None:
+    app = make()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        steps = app.screen.query_one("#steps")
+        app.screen.set_focus(steps)
+        await pilot.press(*["down"] * 10)  # to strategy 11
+        await pilot.pause()
+        title = "11. Put time together first"
+        current = str(app.screen.query_one("#steps-current").render())
+        assert current == title
+        if size[0] >= 150:
+            lines = [steps.render_line(y).text for y in range(steps.size.height)]
+            assert any(title in line for line in lines), lines

@@ -103,6 +103,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
                         ),
                         id="steps",
                     )
+                    yield Static("", id="steps-current")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -181,6 +182,14 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
     def _date_changed(self) -> None:
         self._echo_date()
         self._schedule_draft()
+
+    @on(SelectionList.SelectionHighlighted, "#steps")
+    def _step_highlighted(self, event: SelectionList.SelectionHighlighted[int]) -> None:
+        """The whole name of the strategy under the cursor, however narrow the list."""
+        step = self.hearth.content.step(event.selection.value)
+        self.query_one("#steps-current", Static).update(
+            Content(f"{step.number}. {step.title}")
+        )
 
     @on(Input.Changed, "#title, #tags")
     @on(TextArea.Changed)
