@@ -209,3 +209,21 @@ def test_notes_lists_by_kind_and_undelivered(private_home: Path) -> None:
     assert "gratitude" in listing and "delivered (text message)" in listing
     assert "compliment" not in run("notes", "--undelivered").output
     assert "gratitude" not in run("notes", "--kind", "compliment").output
+
+
+def test_help_groups_the_commands_so_each_is_easy_to_find() -> None:
+    from hearthside.cli import cli
+
+    out = CliRunner().invoke(cli, ["--help"]).output
+    headings = [line.rstrip(":") for line in out.splitlines() if line and not line[0].isspace()]
+    assert headings[-6:] == [
+        "Write",
+        "Practices",
+        "Notes",
+        "Plans",
+        "Exchange",
+        "Care of the journal",
+    ]
+    body = out.split("Write:", 1)[1].splitlines()
+    listed = [line.split()[0] for line in body if line.startswith("  ") and line.strip()]
+    assert sorted(listed) == sorted(cli.commands)  # every command, once

@@ -39,12 +39,39 @@ class UserError(click.ClickException):
         click.echo(f"hearthside: {printable(self.message)}", err=True)
 
 
+# How ``--help`` groups the commands, so a person finds the one they need; a command
+# missing here still shows, under "Other".
+HELP_SECTIONS = {
+    "Write": ("add", "list", "show", "search"),
+    "Practices": ("log", "moment", "stats", "pause", "pauses"),
+    "Notes": ("note", "notes", "card"),
+    "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "guide"),
+    "Exchange": ("export", "import", "share", "serve"),
+    "Care of the journal": ("doctor", "restore", "encrypt", "decrypt"),
+}
+
+
 class HearthsideGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except HearthsideError as exc:
             raise UserError(str(exc)) from None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        named: set[str] = set()
+        sections = []
+        for title, names in HELP_SECTIONS.items():
+            found = [(n, self.commands[n]) for n in names if n in self.commands]
+            named.update(names)
+            sections.append((title, found))
+        sections.append(("Other", [(n, c) for n, c in self.commands.items() if n not in named]))
+        width = formatter.width - 6 - max(len(n) for n in self.commands)
+        for title, found in sections:
+            rows = [(n, c.get_short_help_str(width)) for n, c in found if not c.hidden]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
 
 @click.group(

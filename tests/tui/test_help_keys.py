@@ -67,9 +67,7 @@ async def test_page_down_scrolls_the_guides_article_without_tab_first(
         assert body.scroll_y > 0
 
 
-async def test_the_dashboard_says_what_the_strength_numbers_are(
-    make: Make, welcomed: Path
-) -> None:
+async def test_the_dashboard_says_what_the_strength_numbers_are(make: Make, welcomed: Path) -> None:
     app = make(room="dashboard")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

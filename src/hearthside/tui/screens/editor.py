@@ -187,9 +187,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
     def _step_highlighted(self, event: SelectionList.SelectionHighlighted[int]) -> None:
         """The whole name of the strategy under the cursor, however narrow the list."""
         step = self.hearth.content.step(event.selection.value)
-        self.query_one("#steps-current", Static).update(
-            Content(f"{step.number}. {step.title}")
-        )
+        self.query_one("#steps-current", Static).update(Content(f"{step.number}. {step.title}"))
 
     @on(Input.Changed, "#title, #tags")
     @on(TextArea.Changed)
