@@ -18,7 +18,7 @@ from hearthside.notes import add_note
 from hearthside.store import Store
 from hearthside.tui.app import HearthsideApp
 from hearthside.tui.screens.composer import NoteComposer
-from hearthside.tui.screens.notes import NotesScreen
+from hearthside.tui.screens.notes import NoteList, NotesScreen
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE, screen_text, settle
 
@@ -232,3 +232,25 @@ async def test_arrows_move_between_a_dialogs_buttons(make: Make, welcomed: Path)
         await pilot.pause()
     [card] = list((welcomed / "exports").glob("compliment-*"))
     assert card.suffix == ".html"
+
+
+async def test_the_notes_list_shows_the_text_first_and_the_status_as_a_mark(
+    make: Make, welcomed: Path
+) -> None:
+    from hearthside.notes import deliver_note
+
+    store = Store(welcomed)
+    note = add_note(store, Content(), kind="gratitude", text="Thank you for the soup", today=TODAY)
+    deliver_note(store, note.id, "aloud", when="2026-11-25T20:00:00+00:00")
+    add_note(store, Content(), kind="compliment", text="You were patient", today=TODAY)
+    store.close()
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        lines = app.screen.query_one(NoteList).lines()
+    delivered = next(line for line in lines if "soup" in line)
+    drafted = next(line for line in lines if "patient" in line)
+    assert "Thank you for the soup" in delivered and "✓" in delivered
+    assert "delivered 2026" not in delivered
+    assert "✓" not in drafted and "drafted" not in drafted

@@ -23,6 +23,8 @@ from hearthside.tui.screens.dialogs import ChoiceDialog
 from hearthside.tui.widgets.record_list import RecordList
 
 STATUSES = (None, "drafted", "delivered")
+# A character, not a colour, for each status: ✓ handed over, ← received, nothing: a draft.
+STATUS_MARKS = {"delivered": "✓", "received": "←", "drafted": " "}
 CARD_CHOICES = [("Text file", "txt"), ("Markdown", "md"), ("Web page to print", "html")]
 
 
@@ -39,13 +41,13 @@ class NoteList(RecordList[Note]):
         super().__init__(self._note_line, id=id)
 
     def _note_line(self, note: Note) -> Content:
-        status = "✓ " + when_delivered(note) if note.status == "delivered" else note.status
+        # The words come first; the status is one mark (the read pane says the rest).
         return Content.assemble(
             (note.date, "dim"),
-            "  ",
+            " ",
+            (STATUS_MARKS.get(note.status, " "), "bold $success"),
+            " ",
             (self.labels.get(note.kind, note.kind), "bold"),
-            "  ",
-            (status, "italic"),
             "  ",
             Content(one_line(note.text, 70)),
         )
