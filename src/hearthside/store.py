@@ -271,15 +271,21 @@ class Store:
         if version == FORMAT_VERSION:
             # Old-layout files left by a migration that stopped after writing the new one.
             leftovers += [p for p in journal_files(self.home)[1:] if YEAR_FILE.match(p.name)]
-        if version == FORMAT_VERSION and self.path.exists() and not leftovers:
+        migrate = version < FORMAT_VERSION or not self.path.exists()
+        if not migrate and not leftovers:
             return
-        with self._lock:
-            # Their writers are gone: a kill mid-write, or a change never committed.
-            remove_stale_temps(self._leftover_folders())
-            if version < FORMAT_VERSION or not self.path.exists():
-                self._migrate(version)
-            else:
-                self._drop_old_layout()
+        try:
+            with self._lock:
+                # Their writers are gone: a kill mid-write, or a change never committed.
+                remove_stale_temps(self._leftover_folders())
+                if migrate:
+                    self._migrate(version)
+                else:
+                    self._drop_old_layout()
+        except StoreError:
+            if migrate:
+                raise
+            return  # tidying up waits for a Hearthside that can write here (a read-only home)
         self._load()
 
     def _migrate(self, version: int) -> None:
