@@ -78,7 +78,7 @@ def read_regular(path: Path) -> tuple[bytes, Signature]:
         raise
     except OSError as exc:
         raise StoreError(
-            f"The journal file {path} can't be opened ({exc.strerror or exc}). Nothing was "
+            f"The file {path} can't be opened ({exc.strerror or exc}). Nothing was "
             "changed; check who owns it and its permissions."
         ) from None
     with _regular(fd, path) as fh:
@@ -107,7 +107,7 @@ def kind_of_file(mode: int) -> str:
         return "a pipe"
     if stat.S_ISSOCK(mode):
         return "a socket"
-    return "a regular file" if stat.S_ISREG(mode) else "something other than a file"
+    return "something other than a file"
 
 
 def decode_database(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
@@ -323,14 +323,21 @@ def _signature(raw: Any) -> Signature:
 
 
 def _roll_forward(folder: Path, renames: list[tuple[str, str]]) -> None:
-    # A temp file already gone was renamed by an earlier, interrupted run.
+    """Rename the staged files into place. The change is committed already, so a rename
+    that fails leaves the marker for the next start to finish, rather than an error."""
+    finished = True
     for temp, name in renames:
-        with contextlib.suppress(FileNotFoundError):
+        try:
             (folder / temp).replace(folder / name)
+        except FileNotFoundError:
+            pass  # renamed by an earlier, interrupted run
+        except OSError:
+            finished = False
     fsync_dir(folder)
-    with contextlib.suppress(OSError):
-        (folder / TRANSACTION).unlink()
-    fsync_dir(folder)
+    if finished:
+        with contextlib.suppress(OSError):
+            (folder / TRANSACTION).unlink()
+        fsync_dir(folder)
 
 
 def pid_alive(pid: int) -> bool:
