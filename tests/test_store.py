@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 
 from hearthside import backups as backups_module
 from hearthside import store as store_module
-from hearthside.backups import BACKUPS_KEPT, list_backups, restore_backup
+from hearthside.backups import BACKUPS_KEPT, list_backups
 from hearthside.errors import HearthsideError, StoreError
 from hearthside.model import Entry, Moment, PracticeLog
 from hearthside.paths import backups_dir, database_path, journal_files, part_path
+from hearthside.restore import carry_out, plan_restore
 from hearthside.store import FORMAT_VERSION, Store
 from tests.conftest import disk_state
 
@@ -153,11 +154,12 @@ def test_damaged_file_message_names_the_backup_and_restore_brings_it_back(
     with pytest.raises(StoreError, match="hearthside restore") as info:
         Store(private_home)
     assert "2099-01-01" in str(info.value)
-    used, moved = restore_backup(private_home)
+    plan = plan_restore(private_home)
+    moved = carry_out(plan)
     assert moved is not None and (moved / this_year_file(private_home).name).read_bytes() == b""
     restored = Store(private_home)
     assert kept.id in {e.id for e in restored.all(Entry)}
-    assert used.parent == backups_dir(private_home)
+    assert plan.backup is not None and plan.backup.parent == backups_dir(private_home)
 
 
 def test_a_newer_file_is_refused(private_home: Path) -> None:
@@ -241,14 +243,15 @@ def test_a_backup_on_the_first_write_of_each_day_keeping_fourteen(
     assert all("day 19" not in d["body"] for d in day_19["entries"].values())
 
 
-def test_each_backup_restores(
+def test_each_backup_can_mend_a_damaged_file(
     store: Store, private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for day in range(1, 4):
         monkeypatch.setattr(backups_module, "backup_day", lambda d=day: f"2099-10-{d:02d}")
         store.add(Entry(date="2026-11-01", body=f"day {day}"))
     for count, backup in enumerate(sorted(list_backups(private_home))):
-        restore_backup(private_home, backup)
+        this_year_file(private_home).write_bytes(b"{torn")
+        carry_out(plan_restore(private_home, backup))
         assert len(Store(private_home).all(Entry)) == count
 
 

@@ -1,24 +1,30 @@
-"""Daily backups of the journal files, and putting one back.
+"""Daily backups of the journal files, and which of them are whole.
 
 A backup is a folder ``backups/YYYY-MM-DD/`` holding the journal files as they
 were before the first save of that day. Files are only ever replaced whole
 (never edited in place), so a backup can be a hard link to the live file: it
-costs nothing to take, and later saves can't change it.
+costs nothing to take, and later saves can't change it. It is made in
+``YYYY-MM-DD.partial`` and renamed when complete, so a crash part-way leaves a
+folder no one takes for a backup. Putting files back is restore.py's.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from hearthside.errors import HearthsideError, StoreError
-from hearthside.locking import FileLock
-from hearthside.paths import backups_dir, ensure_private_dir, journal_files, lock_path
-from hearthside.storage import CorruptDatabase, decode_database, write_atomically
+from hearthside.errors import StoreError
+from hearthside.layout import Tables, format_of, listed_parts
+from hearthside.paths import DB_NAME, PART_NAME, backups_dir, ensure_private_dir, journal_files
+from hearthside.storage import CorruptDatabase, decode_database, read_regular, write_atomically
 
 BACKUPS_KEPT = 14
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+PARTIAL = ".partial"
 
 
 def backup_day() -> str:
@@ -27,21 +33,43 @@ def backup_day() -> str:
 
 
 def list_backups(home: Path) -> list[Path]:
-    """Backup folders, newest first (their names sort by date)."""
+    """Backup folders, newest first (their names sort by date); never a half-made one."""
     folder = backups_dir(home)
     if not folder.is_dir():
         return []
-    return sorted((p for p in folder.iterdir() if p.is_dir()), reverse=True)
+    found = (p for p in folder.iterdir() if _DAY.fullmatch(p.name) and p.is_dir())
+    return sorted(found, reverse=True)
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    raw: bytes  # as stored (sealed when the journal is encrypted), to be put back as is
+    tables: Tables
+
+
+def read_backup(backup: Path) -> dict[str, BackupFile] | None:
+    """Every file of ``backup``, read whole and checked, by name; None unless complete:
+    a main file, each file it lists, and nothing that can't be read."""
+    found: dict[str, BackupFile] = {}
+    try:
+        for path in sorted(backup.iterdir()):
+            if path.name == DB_NAME or PART_NAME.fullmatch(path.name):
+                raw, _sig = read_regular(path)
+                found[path.name] = BackupFile(raw, decode_database(raw, path))
+        main = found.get(DB_NAME)
+        if main is None:
+            return None
+        format_of(main.tables, backup / DB_NAME)
+        listed = listed_parts(main.tables, backup / DB_NAME) or []
+    except (OSError, CorruptDatabase):
+        return None
+    if any(f"hearthside-{key}.json" not in found for key in listed):
+        return None
+    return found
 
 
 def is_good(backup: Path) -> bool:
-    files = list(backup.glob("*.json"))
-    try:
-        for path in files:
-            decode_database(path.read_bytes(), path)
-    except (OSError, CorruptDatabase):
-        return False
-    return bool(files)
+    return read_backup(backup) is not None
 
 
 def newest_good_backup(home: Path) -> Path | None:
@@ -52,13 +80,13 @@ def corrupt_advice(home: Path, exc: CorruptDatabase) -> StoreError:
     backup = newest_good_backup(home)
     if backup is None:
         advice = (
-            "It has been left exactly as it is. There is no backup to restore from yet; "
-            "if you have a copy elsewhere, put it back at that path."
+            "Nothing was changed. There is no whole backup to restore from; if you have a "
+            "copy elsewhere, put it back at that path."
         )
     else:
         advice = (
-            f"It has been left exactly as it is. Your newest good backup is {backup}. "
-            "To bring it back, run: hearthside restore"
+            f"Nothing was changed. Your newest whole backup is {backup}. "
+            "To mend the journal from it, run: hearthside restore"
         )
     return StoreError(f"{exc} {advice}")
 
@@ -80,7 +108,7 @@ def back_up_once_today(home: Path) -> None:
     if folder.exists():
         return
     ensure_private_dir(backups_dir(home))
-    partial = folder.with_name(folder.name + ".partial")
+    partial = folder.with_name(folder.name + PARTIAL)
     shutil.rmtree(partial, ignore_errors=True)
     ensure_private_dir(partial)
     for path in existing:
@@ -90,44 +118,15 @@ def back_up_once_today(home: Path) -> None:
 
 
 def rotate(home: Path) -> None:
-    """Keep the newest BACKUPS_KEPT, and never the last good one, even if it is older."""
+    """Keep the newest BACKUPS_KEPT, and never the last good one, even if it is older.
+
+    Half-made backups of earlier days (a crash while one was taken) go too.
+    """
     backups = list_backups(home)
     kept, old = backups[:BACKUPS_KEPT], backups[BACKUPS_KEPT:]
     if old and not any(is_good(b) for b in kept):
         good = next((b for b in old if is_good(b)), None)
         old = [b for b in old if b != good]
+    old += backups_dir(home).glob(f"*{PARTIAL}")
     for folder in old:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def restore_backup(home: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
-    """Put a backup back in place of the journal files.
-
-    The files being replaced are never deleted: they move to a ``replaced-…``
-    folder beside the journal. Returns the backup used and where the old files went.
-    """
-    home = ensure_private_dir(home)
-    source = backup or newest_good_backup(home)
-    if source is None:
-        raise HearthsideError(f"There are no good backups in {backups_dir(home)} to restore.")
-    if not source.is_dir():
-        raise HearthsideError(f"There is no backup folder at {source}.")
-    if not is_good(source):
-        raise HearthsideError(f"The backup {source} can't be read whole, so it wasn't used.")
-    with FileLock(lock_path(home)):
-        current = [p for p in journal_files(home) if p.exists()]
-        kept: Path | None = None
-        if current:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            kept, number = home / f"replaced-{stamp}", 1
-            # Always a new folder: two restores in one second (or restoring the files
-            # set aside a moment ago) must not put one set over the other.
-            while kept.exists():
-                number += 1
-                kept = home / f"replaced-{stamp}-{number}"
-            ensure_private_dir(kept)
-            for path in current:
-                path.replace(kept / path.name)
-        for path in sorted(source.glob("*.json")):
-            write_atomically(home / path.name, path.read_bytes())
-    return source, kept

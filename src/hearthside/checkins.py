@@ -97,13 +97,15 @@ def save_checkin(
     if not checked and not note.strip():
         raise HearthsideError("Rate at least one sign or write a note; nothing was saved.")
     day = dates.iso(today or date.today())
-    todays = [c for c in history(store) if c.date == day]
-    if not todays:
-        return store.add(Checkin(date=day, ratings=checked, note=note.strip()))
-    checkin = todays[0]
-    checkin.ratings = {**checkin.ratings, **checked}
-    checkin.note = note.strip() or checkin.note
-    return store.save(checkin)
+    # Today's check-in is looked for under the lock: two saves at once make one, not two.
+    with store.writing():
+        todays = [c for c in history(store) if c.date == day]
+        if not todays:
+            return store.add(Checkin(date=day, ratings=checked, note=note.strip()))
+        checkin = todays[0]
+        checkin.ratings = {**checkin.ratings, **checked}
+        checkin.note = note.strip() or checkin.note
+        return store.save(checkin)
 
 
 def compare(store: Store, content: Content, *, today: date | None = None) -> Comparison:

@@ -21,6 +21,7 @@ from hearthside import (
 )
 from hearthside.cli_context import (
     app_context,
+    confirm,
     home_option,
     read_text,
     say,
@@ -54,9 +55,13 @@ HELP_SECTIONS = {
 class HearthsideGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except HearthsideError as exc:
             raise UserError(str(exc)) from None
+        context = ctx.find_root().ensure_object(dict).get("context")
+        if context is not None:
+            context.finished()
+        return result
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         named: set[str] = set()
@@ -346,7 +351,7 @@ def note_write(
     body = (
         text if text is not None else (initial if template and not stdin_is_interactive() else None)
     )
-    body = read_text(body, initial=initial)
+    body = read_text(body, initial=initial, kind="note")
     saved = add_note(
         c.store, c.content, kind=note_kind.id, text=body, occasion=occasion, private=private
     )
@@ -435,14 +440,30 @@ def doctor() -> None:
 @cli.command()
 @home_option
 @click.argument("backup", required=False, type=click.Path(file_okay=False, path_type=Path))
-def restore(backup: Path | None) -> None:
-    """Bring back the newest good backup (or the BACKUP folder) in place of the journal."""
-    from hearthside.backups import restore_backup
+@click.option("--yes", is_flag=True, help="Don't ask before replacing files (for scripts).")
+def restore(backup: Path | None, yes: bool) -> None:
+    """Mend damaged or missing journal files from the newest whole backup (or BACKUP)."""
+    from hearthside.restore import carry_out, plan_restore
 
-    used, kept = restore_backup(app_context().home, backup)
-    say(f"Restored {used}.")
+    plan = plan_restore(app_context().home, backup)
+    if not plan.mends:
+        say("Every journal file reads whole: there is nothing to restore. Nothing was changed.")
+        return
+    for line in plan.describe():
+        say(line)
+    refusal = (
+        "restore replaces journal files, so it asks first: run it in a terminal, or add "
+        "--yes to go ahead. Nothing was changed."
+    )
+    if not yes and not confirm("Go ahead?", without_terminal=refusal):
+        say("Nothing was changed.")
+        return
+    kept = carry_out(plan)
+    mended = sum(m.copy is not None for m in plan.mends)
+    if mended and plan.backup is not None:
+        say(f"Mended {mended} journal file(s) from the backup of {plan.backup.name}.")
     if kept:
-        say(f"The files it replaced were kept in {kept}.")
+        say(f"What was there before is kept in {kept}.")
 
 
 for _module in (cli_plans, cli_progress, cli_secure, cli_serve, cli_sharing):

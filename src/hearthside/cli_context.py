@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from hearthside import crypto
+from hearthside.drafts import kept_edit_files, kept_edits, new_edit_file
 from hearthside.errors import HearthsideError
 from hearthside.paths import drafts_dir, ensure_private_dir, resolve_home
 
@@ -36,6 +37,8 @@ class Context:
         self.home_arg = home
         self._store: Store | None = None
         self._content: Content | None = None
+        # Editor files whose words this command saves: removed once it has.
+        self.edits: list[Path] = []
         # An encrypted journal's passphrase is asked for when first needed, once.
         crypto.ask_with(ask_passphrase)
 
@@ -61,6 +64,13 @@ class Context:
 
     def today(self) -> date:
         return date.today()
+
+    def finished(self) -> None:
+        """The command succeeded: the words it took from an editor are saved."""
+        for path in self.edits:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        self.edits.clear()
 
     def close(self) -> None:
         crypto.ask_with(None)
@@ -110,13 +120,37 @@ def stdin_is_interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def read_text(text: str | None, *, initial: str = "") -> str:
+def confirm(question: str, *, without_terminal: str) -> bool:
+    """The person's yes or no, asked in a terminal. Without one there is no one to ask:
+    ``without_terminal`` is the refusal (exit 2), saying how to go ahead from a script."""
+    if not stdin_is_interactive():
+        raise HearthsideError(without_terminal)
+    return click.confirm(question, default=False)
+
+
+# What to run to pick up a kept edit of each kind (see drafts.py).
+_RESUME = {"entry": "hearthside add", "note": "hearthside note KIND"}
+
+
+def read_text(text: str | None, *, initial: str = "", kind: str = "entry") -> str:
     """TEXT from the argument, else piped stdin, else the user's $EDITOR.
 
-    Windows (CRLF) and old Mac (CR) line ends become plain newlines here, at the door.
+    ``kind`` (entry or note) names an editor's file, so that words kept from an edit
+    that didn't finish are offered back by the same command. Windows (CRLF) and old
+    Mac (CR) line ends become plain newlines here, at the door.
     """
-    if text is None:
-        text = sys.stdin.read() if not stdin_is_interactive() else edit_in_editor(initial)
+    if text is None and stdin_is_interactive():
+        text = edit_in_editor(initial, kind)
+    else:
+        if text is None:
+            text = sys.stdin.read()
+        kept = kept_edit_files(app_context().home, kind)
+        if kept:
+            click.echo(
+                f"hearthside: words from an earlier edit that didn't finish are kept in "
+                f"{kept[0].parent}; run `{_RESUME[kind]}` without text to pick them up.",
+                err=True,
+            )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -134,16 +168,28 @@ def _editing_folder(home: Path) -> Path:
     )
 
 
-def edit_in_editor(initial: str) -> str:
-    # The temp file lives in the private home, never in a shared /tmp, and is removed after.
-    home = app_context().home
-    folder = _editing_folder(home)
+def edit_in_editor(initial: str, kind: str = "entry") -> str:
+    """The words written in ``$EDITOR``, starting from ``initial`` or from a kept edit.
+
+    The file lives in the private home (never a shared /tmp) and stays until the words
+    are saved (``Context.finished``): if Hearthside dies meanwhile, it is offered back.
+    """
+    context = app_context()
+    kept = kept_edits(context.home, kind)
+    if kept:
+        when = kept[0].saved_at[:16].replace("T", " at ")
+        click.echo(
+            f"hearthside: words from an earlier edit that didn't finish were kept (last "
+            f"changed {when}); they open in the editor now.",
+            err=True,
+        )
+        initial = kept[0].text
+        context.edits.append(kept[0].path)
+    folder = _editing_folder(context.home)
+    in_memory = folder.parent == SHARED_MEMORY
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    fd, name = tempfile.mkstemp(prefix="edit-", suffix=".md", dir=folder)
-    path = Path(name)
+    path = new_edit_file(folder, kind, initial)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(initial)
         try:
             result = subprocess.run([*shlex.split(editor), str(path)], check=False)
         except OSError:
@@ -155,12 +201,17 @@ def edit_in_editor(initial: str) -> str:
             raise HearthsideError(
                 f"The editor exited with an error ({result.returncode}); nothing was saved."
             )
-        return path.read_text(encoding="utf-8")
-    finally:
+        text = path.read_text(encoding="utf-8")
+    except BaseException:
         with contextlib.suppress(OSError):
             path.unlink()
-        if folder.parent == SHARED_MEMORY:
+        raise
+    finally:
+        if in_memory:
             shutil.rmtree(folder, ignore_errors=True)
+    if not in_memory:
+        context.edits.append(path)
+    return text
 
 
 def say(message: str) -> None:

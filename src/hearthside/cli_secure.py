@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -21,13 +22,15 @@ from hearthside import conflicts, crypto
 from hearthside.cli_context import app_context, home_option, say
 from hearthside.errors import StoreError
 from hearthside.locking import FileLock
-from hearthside.paths import ensure_private_dir, lock_path
+from hearthside.paths import drafts_dir, ensure_private_dir, lock_path
 from hearthside.storage import (
-    TEMP_PREFIX,
-    TEMP_SUFFIX,
     Signature,
+    finish_interrupted,
     fsync_dir,
+    remove_stale_temps,
     stage,
+    stale_temps,
+    temp_folders,
     write_atomically,
 )
 
@@ -41,8 +44,14 @@ CHOOSE = (
 # -- the work -----------------------------------------------------------------------
 
 
-def turn_on(home: Path, passphrase: str) -> int:
-    """Encrypt every private file of ``home``; returns how many files were rewritten.
+@dataclass(frozen=True)
+class Sealed:
+    rewritten: list[Path]  # the private files encrypted
+    removed: list[Path]  # unfinished temp files removed: they may have held plain words
+
+
+def turn_on(home: Path, passphrase: str) -> Sealed:
+    """Encrypt every private file of ``home``, and remove what a crash left unfinished.
 
     A new journal key comes from ``passphrase``; an encryption already set up (or
     half done) must be given its own passphrase and is finished.
@@ -55,11 +64,12 @@ def turn_on(home: Path, passphrase: str) -> int:
     )
     with FileLock(lock_path(home)):
         _still(home, found)
+        removed = _finish_leftovers(home)
         staged = _stage_all(home, key, seal=True)
         if staged or cfg.state != crypto.ON:
             _commit(home, cfg.with_state(crypto.TURNING_ON), key, staged)
             _write_config(home, cfg.with_state(crypto.ON))
-    return len(staged)
+    return Sealed([path for _tmp, path, _sig in staged], removed)
 
 
 def turn_off(home: Path, passphrase: str) -> int:
@@ -70,6 +80,7 @@ def turn_off(home: Path, passphrase: str) -> int:
     key = crypto.open_key(cfg, passphrase)
     with FileLock(lock_path(home)):
         _still(home, cfg)
+        _finish_leftovers(home)
         staged = _stage_all(home, key, seal=False)
         _commit(home, cfg.with_state(crypto.TURNING_OFF), key, staged)
         crypto.config_path(home).unlink()
@@ -93,7 +104,6 @@ Staged = list[tuple[Path, Path, Signature]]  # temp file, its target, the temp's
 
 def _stage_all(home: Path, key: crypto.Key, *, seal: bool) -> Staged:
     """Every file that needs it, rewritten beside itself; on any failure, none is."""
-    _remove_leftover_temps(home)
     staged: Staged = []
     try:
         for path, name in crypto.private_files(home):
@@ -133,22 +143,17 @@ def _write_config(home: Path, cfg: crypto.Config) -> None:
     write_atomically(crypto.config_path(home), cfg.dumps())
 
 
-def _remove_leftover_temps(home: Path) -> None:
-    # Under the lock no save is under way: temp files now are from a crash.
-    folders = {home, *(path.parent for path, _name in crypto.private_files(home))}
-    for folder in folders:
-        for leftover in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+def _finish_leftovers(home: Path) -> list[Path]:
+    """Under the lock, before every file is rewritten: finish a committed change a kill
+    interrupted (its files are journal files), and remove the temp files of writers
+    that died (a save never committed, an export cut short). Returns those removed."""
+    conflicts.note_written(home, finish_interrupted(home))
+    return remove_stale_temps(temp_folders(home))
 
 
-def plain_files_left(home: Path) -> int:
-    """Private files of ``home`` still not sealed (an interrupted encrypt, a file put back)."""
-    count = 0
-    for path, _name in crypto.private_files(home):
-        with path.open("rb") as fh:
-            count += not crypto.is_sealed(fh.read(len(crypto.MAGIC)))
-    return count
+def plaintext_left(home: Path) -> bool:
+    """Whether anything of ``home`` may still hold words in the clear."""
+    return bool(crypto.plain_files(home) or stale_temps(temp_folders(home)))
 
 
 # -- the commands -----------------------------------------------------------------
@@ -170,7 +175,7 @@ def encrypt() -> None:
     """
     home = app_context().home
     cfg = crypto.config(home)
-    if cfg is not None and cfg.state == crypto.ON and not plain_files_left(home):
+    if cfg is not None and cfg.state == crypto.ON and not plaintext_left(home):
         say("The journal is already encrypted. Nothing was changed.")
         return
     if cfg is None:
@@ -181,12 +186,24 @@ def encrypt() -> None:
     else:
         say("Encryption was started before but not finished; its passphrase finishes it.")
         passphrase = _passphrase("Passphrase")
-    count = turn_on(home, passphrase)
+    sealed = turn_on(home, passphrase)
     say(
-        f"Encrypted: the journal, its backups and drafts ({count} file(s) rewritten). "
-        "Hearthside will ask for the passphrase when it starts; scripts can set "
+        f"Encrypted: the journal, its backups and drafts ({len(sealed.rewritten)} file(s) "
+        "rewritten). Hearthside will ask for the passphrase when it starts; scripts can set "
         f"{crypto.PASSPHRASE_ENV}. Exports are still written as plain files."
     )
+    edits = [p for p in sealed.rewritten if p.parent == drafts_dir(home) and p.suffix == ".md"]
+    if edits:
+        say(
+            f"Among them: {len(edits)} draft(s) kept from an earlier edit that didn't finish, "
+            "now encrypted; Hearthside still offers them back."
+        )
+    if sealed.removed:
+        where = ", ".join(str(p.relative_to(home)) for p in sealed.removed[:3])
+        say(
+            f"It also removed {len(sealed.removed)} unfinished temporary file(s) left by an "
+            f"interrupted save or export ({where}): they held words in the clear."
+        )
 
 
 @click.command()

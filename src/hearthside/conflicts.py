@@ -15,6 +15,7 @@ from pathlib import Path
 
 import orjson
 
+from hearthside.errors import HearthsideError
 from hearthside.paths import ensure_private_dir
 from hearthside.storage import Signature, write_atomically
 
@@ -32,12 +33,22 @@ def written(home: Path) -> dict[str, Signature]:
 
 
 def note_written(home: Path, signatures: dict[str, Signature]) -> None:
-    """Called under the write lock after a save."""
+    """Called under the write lock after a save.
+
+    Bookkeeping after the fact: it never turns a saved change into a failure. When
+    the note can't be written (a full disk), the notes are dropped instead: with
+    none, a changed file is taken for another Hearthside's save and read in, which
+    is true here, rather than for another program's with a needless copy kept.
+    """
     known = written(home)
     if all(known.get(name) == sig for name, sig in signatures.items()):
         return
     known.update(signatures)
-    write_atomically(home / WRITTEN, orjson.dumps(known))
+    try:
+        write_atomically(home / WRITTEN, orjson.dumps(known))
+    except (OSError, HearthsideError):
+        with contextlib.suppress(OSError):
+            (home / WRITTEN).unlink()
 
 
 def keep_ours(home: Path, path: Path, ours: bytes) -> Path:

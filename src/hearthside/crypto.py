@@ -46,6 +46,10 @@ KEY_SIZE = 32
 # scrypt's cost: 2**15 x 8 x 128 bytes = 32 MiB and ~0.15 s here. The parameters are
 # stored with each journal, so raising them later leaves older journals readable.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+# The most a journal's settings may ask of scrypt when read: 256 MiB (8x the default)
+# and 16x its work. A damaged or hostile file must not make us allocate gigabytes.
+MAX_SCRYPT_MEMORY = 256 * 2**20
+MAX_SCRYPT_WORK = 16 * SCRYPT_N * SCRYPT_R * SCRYPT_P
 MIN_PASSPHRASE = 8
 _VERIFIER_TEXT = b"hearthside passphrase check"
 
@@ -189,6 +193,8 @@ def _parse_config(path: Path) -> Config:
         and found.n & (found.n - 1) == 0
         and 1 <= found.r <= 32
         and 1 <= found.p <= 16
+        and 128 * found.n * found.r <= MAX_SCRYPT_MEMORY
+        and found.n * found.r * found.p <= MAX_SCRYPT_WORK
         and len(found.salt) >= SALT_SIZE
         and len(found.key_id) == KEY_ID_SIZE
         and found.state in (ON, TURNING_ON, TURNING_OFF)
@@ -360,13 +366,26 @@ def private_files(home: Path) -> list[tuple[Path, str]]:
             files += sorted(p for p in folder.glob("*/*.json") if p.is_file())
     files += sorted(p for p in home.glob("replaced-*/*.json") if p.is_file())
     if drafts_dir(home).is_dir():
-        files += sorted(p for p in drafts_dir(home).glob("*.json") if p.is_file())
+        # The app's drafts, and the words of command-line edits kept after a crash.
+        files += sorted(
+            p for p in drafts_dir(home).iterdir() if p.suffix in (".json", ".md") and p.is_file()
+        )
     out = []
     for path in files:
         names = [name for h, name in _candidates(path) if _norm(h) == _norm(home)]
         if names:
             out.append((path, names[0]))
     return out
+
+
+def plain_files(home: Path) -> list[Path]:
+    """Private files of ``home`` not sealed (an interrupted encrypt, a file put back)."""
+    found = []
+    for path, _name in private_files(home):
+        with path.open("rb") as fh:
+            if not is_sealed(fh.read(len(MAGIC))):
+                found.append(path)
+    return found
 
 
 # -- sealing ------------------------------------------------------------------------

@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from hearthside import crypto
 from hearthside.backups import list_backups, newest_good_backup
 from hearthside.content import Content
+from hearthside.drafts import kept_edit_files
 from hearthside.errors import HearthsideError
+from hearthside.layout import format_of, listed_parts, missing_part
 from hearthside.locking import FileLock
-from hearthside.paths import DIR_MODE, FILE_MODE, journal_files, lock_path
-from hearthside.storage import CorruptDatabase, decode_database
+from hearthside.paths import (
+    DIR_MODE,
+    FILE_MODE,
+    database_path,
+    drafts_dir,
+    journal_files,
+    lock_path,
+    part_path,
+)
+from hearthside.storage import (
+    TRANSACTION,
+    CorruptDatabase,
+    decode_database,
+    read_regular,
+    stale_temps,
+    temp_folders,
+)
 
 Check = tuple[bool, str]
 
@@ -21,6 +39,7 @@ def run_checks(home: Path) -> Iterator[Check]:
     yield _check_encryption(home)
     yield from _check_files(home)
     yield _check_lock(home)
+    yield from _check_leftovers(home)
     yield from _check_backups(home)
     yield _check_content()
 
@@ -57,18 +76,18 @@ def _check_encryption(home: Path) -> Check:
 
 def _check_files(home: Path) -> Iterator[Check]:
     counts: dict[str, int] = {}
-    found = [p for p in journal_files(home) if p.exists()]
+    found = [p for p in journal_files(home) if os.path.lexists(p)]
+    fix = "run `hearthside restore`" if newest_good_backup(home) else "there is no backup yet"
+    listed: list[str] = []
     for path in found:
         try:
-            data = decode_database(path.read_bytes(), path)
+            raw, _sig = read_regular(path)
+            data = decode_database(raw, path)
+            if path == database_path(home):
+                format_of(data, path)
+                listed = listed_parts(data, path) or []
         except CorruptDatabase as exc:
-            fix = (
-                "run `hearthside restore`" if newest_good_backup(home) else "there is no backup yet"
-            )
             yield False, f"{exc} It has not been touched; {fix}."
-            continue
-        except OSError as exc:
-            yield False, f"The journal file {path} can't be read ({exc.strerror})."
             continue
         except HearthsideError as exc:
             # An encrypted journal that stayed locked (no or a wrong passphrase).
@@ -80,6 +99,10 @@ def _check_files(home: Path) -> Iterator[Check]:
         mode = path.stat().st_mode & 0o777
         if mode != FILE_MODE:
             yield False, f"{path} can be read by others (mode {mode:o}); run: chmod 600 '{path}'"
+    for key in listed:
+        path = part_path(home, key)
+        if not os.path.lexists(path):
+            yield False, f"{missing_part(path)} Nothing has been touched; {fix}."
     if found:
         summary = ", ".join(
             f"{n} {name.replace('_', ' ')}" for name, n in sorted(counts.items()) if n
@@ -88,10 +111,71 @@ def _check_files(home: Path) -> Iterator[Check]:
 
 
 def _check_lock(home: Path) -> Check:
-    holder = FileLock(lock_path(home)).holder()
+    lock = FileLock(lock_path(home))
+    problem = lock.problem()
+    if problem is not None:
+        return False, problem
+    holder = lock.holder()
     if holder is None:
         return True, "No one is writing right now; the lock is free."
     return True, f"The journal is being saved by {holder} right now."
+
+
+def _check_leftovers(home: Path) -> Iterator[Check]:
+    """What a crash left behind: an unfinished save, temp files, an editor's words."""
+    if not home.is_dir():
+        return
+    try:
+        encrypted = crypto.is_encrypted(home)
+    except HearthsideError:
+        return  # reported by the encryption check
+    if os.path.lexists(home / TRANSACTION):
+        yield (
+            True,
+            (
+                "A save was interrupted before it finished; Hearthside finishes it the next "
+                "time it opens the journal."
+            ),
+        )
+    temps = stale_temps(temp_folders(home))
+    if temps:
+        where = ", ".join(str(p.relative_to(home)) for p in temps[:3])
+        if encrypted:
+            yield (
+                False,
+                (
+                    f"{len(temps)} unfinished temporary file(s) left by an interrupted save or "
+                    f"export ({where}) may hold words in the clear; run `hearthside encrypt` "
+                    "to remove them."
+                ),
+            )
+        else:
+            yield (
+                True,
+                (
+                    f"{len(temps)} unfinished temporary file(s) left by an interrupted save or "
+                    f"export ({where}); Hearthside removes them the next time it opens the journal."
+                ),
+            )
+    edits = kept_edit_files(home)
+    if edits:
+        yield (
+            True,
+            (
+                f"{len(edits)} draft(s) from an earlier edit that didn't finish are kept in "
+                f"{drafts_dir(home)}; `hearthside add` (or `note`, or the app) offers them back."
+            ),
+        )
+    plain = crypto.plain_files(home) if encrypted else []
+    if plain:
+        where = ", ".join(str(p.relative_to(home)) for p in plain[:3])
+        yield (
+            False,
+            (
+                f"{len(plain)} file(s) are not encrypted, though the journal is ({where}); run "
+                "`hearthside encrypt` to encrypt them."
+            ),
+        )
 
 
 def _check_backups(home: Path) -> Iterator[Check]:

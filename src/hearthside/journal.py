@@ -54,21 +54,29 @@ def save_entry(
     private: bool = False,
     today: date | None = None,
 ) -> Entry:
-    """Validate and save: a new entry when ``entry`` is None, else that entry updated."""
-    target = entry if entry is not None else Entry(date="")
-    build_entry(
-        store,
-        target,
-        body=body,
-        title=title,
-        day=day,
-        tags=tags,
-        closeness=closeness,
-        steps=steps,
-        private=private,
-        today=today,
-    )
-    return store.add(target) if entry is None else store.save(target)
+    """Validate and save: a new entry when ``entry`` is None, else that entry updated.
+
+    An existing entry gets these fields on its stored copy, under the lock, so a
+    change saved elsewhere meanwhile (moved to the trash, say) is kept.
+    """
+
+    def fill(target: Entry) -> Entry:
+        return build_entry(
+            store,
+            target,
+            body=body,
+            title=title,
+            day=day,
+            tags=tags,
+            closeness=closeness,
+            steps=steps,
+            private=private,
+            today=today,
+        )
+
+    if entry is None:
+        return store.add(fill(Entry(date="")))
+    return store.update(Entry, entry.id, fill)
 
 
 def add_entry(store: Store, **fields: Any) -> Entry:

@@ -61,14 +61,21 @@ def save_note(
     if step is not None:
         content.step(step)
     when = validation.user_date(day, store.settings(), today=today)
-    target = note if note is not None else Note(kind="", text="", date="")
-    target.kind = note_kind.id
-    target.text = text.strip("\n")
-    target.date = dates.iso(when)
-    target.occasion = occasion.strip()
-    target.step = step if step is not None else note_kind.step
-    target.private = private
-    return store.add(target) if note is None else store.save(target)
+
+    def fill(target: Note) -> None:
+        target.kind = note_kind.id
+        target.text = text.strip("\n")
+        target.date = dates.iso(when)
+        target.occasion = occasion.strip()
+        target.step = step if step is not None else note_kind.step
+        target.private = private
+
+    if note is None:
+        fresh = Note(kind="", text="", date="")
+        fill(fresh)
+        return store.add(fresh)
+    # On the stored copy, under the lock: a delivery marked elsewhere meanwhile stays.
+    return store.update(Note, note.id, fill)
 
 
 def add_note(store: Store, content: Content, **fields: Any) -> Note:
@@ -85,10 +92,13 @@ def deliver_note(store: Store, ref: str, how: str, *, when: str | None = None) -
             f"{how[:30]!r} isn't a way of handing over a note; use one of: "
             f"{', '.join(DELIVERY_WAYS)}."
         )
-    note.status = "delivered"
-    note.delivered_how = ways[key]
-    note.delivered_at = when or dates.now_iso()
-    return store.save(note)
+
+    def deliver(fresh: Note) -> None:
+        fresh.status = "delivered"
+        fresh.delivered_how = ways[key]
+        fresh.delivered_at = when or dates.now_iso()
+
+    return store.update(Note, note.id, deliver)
 
 
 def delivered_words(content: Content, note: Note) -> str:

@@ -7,6 +7,7 @@ one environment variable or one ``--home`` flag.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from hearthside.errors import HearthsideError
@@ -60,9 +61,18 @@ def part_path(home: Path, part: str) -> Path:
     return home / f"hearthside-{part}.json"
 
 
+# A part's file: a year (format 2) or a year and a kind (format 3). Nothing else in the
+# home is a journal file, however it is named (an export, say, hearthside-2026-11-25.json).
+PART_NAME = re.compile(r"hearthside-\d{4}(-[a-z_]+)?\.json")
+
+
 def journal_files(home: Path) -> list[Path]:
-    """The main file (settings, format) and every part's file that exists, in order."""
-    parts = sorted(p for p in home.glob("hearthside-[0-9][0-9][0-9][0-9]*.json") if p.is_file())
+    """The main file (settings, format) and every part's file there, in order.
+
+    Anything by a part's name counts, a folder in its place too: it is damage to
+    report, not something to pass over.
+    """
+    parts = sorted(p for p in home.glob("hearthside-*.json") if PART_NAME.fullmatch(p.name))
     return [database_path(home), *parts]
 
 

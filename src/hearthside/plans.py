@@ -131,22 +131,31 @@ def mark_missed(store: Store, ref: str, *, today: date | None = None) -> tuple[C
 
 
 def _mark(store: Store, ref: str, *, done: bool, today: date) -> tuple[Commitment, date]:
-    commitment = find_commitment(store, ref)
-    on = current_occurrence(commitment, today)
-    if on is None:
-        where = (
-            f"already {commitment.status}"
-            if commitment.every is None
-            else "past its last date, with every date marked"
-        )
-        raise HearthsideError(f"{commitment.title[:40]!r} has nothing left to mark: it is {where}.")
-    if done:
-        commitment.done_dates = sorted({*commitment.done_dates, on.isoformat()})
-    else:
-        commitment.missed_dates = sorted({*commitment.missed_dates, on.isoformat()})
-    if commitment.every is None:
-        commitment.status = "done" if done else "missed"
-    return store.save(commitment), on
+    marked: list[date] = []
+
+    def mark(commitment: Commitment) -> None:
+        # The stored copy, under the lock: a mark saved a moment ago by another
+        # `hearthside done` is seen, and this one goes to the next occurrence.
+        on = current_occurrence(commitment, today)
+        if on is None:
+            where = (
+                f"already {commitment.status}"
+                if commitment.every is None
+                else "past its last date, with every date marked"
+            )
+            raise HearthsideError(
+                f"{commitment.title[:40]!r} has nothing left to mark: it is {where}."
+            )
+        if done:
+            commitment.done_dates = sorted({*commitment.done_dates, on.isoformat()})
+        else:
+            commitment.missed_dates = sorted({*commitment.missed_dates, on.isoformat()})
+        if commitment.every is None:
+            commitment.status = "done" if done else "missed"
+        marked.append(on)
+
+    saved = store.update(Commitment, find_commitment(store, ref).id, mark)
+    return saved, marked[-1]
 
 
 def unmark(store: Store, ref: str, on: date) -> Commitment:

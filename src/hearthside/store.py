@@ -9,13 +9,19 @@ so ``hearthside log hug`` never reads ten years of journal entries.
 Writes are serialised by a lock held only while writing, so the app can stay
 open in one terminal while ``hearthside log hug`` runs in another. A writer that
 finds a file changed since it last read it reloads before applying its change,
-so neither side loses the other's records.
+so neither side loses the other's records; ``update`` applies a change to the
+record as it is on disk at that moment.
+
+A change reaches the disk only when it is whole: every file it touched is written
+in one transaction (storage.write_together), so a kill leaves all of it or none.
+The main file lists the parts' files, so one gone missing is noticed, not read
+as an empty year.
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,29 +37,43 @@ from hearthside import conflicts, dates
 from hearthside.backups import back_up_once_today, corrupt_advice
 from hearthside.config import Settings
 from hearthside.errors import HearthsideError, StoreError
+from hearthside.layout import (
+    META_TABLE,
+    PART_FILE,
+    SETTINGS_TABLE,
+    YEAR_FILE,
+    Tables,
+    format_of,
+    listed_parts,
+    missing_part,
+)
 from hearthside.locking import FileLock
 from hearthside.model import R, Record
-from hearthside.paths import database_path, ensure_private_dir, journal_files, lock_path, part_path
+from hearthside.paths import (
+    database_path,
+    drafts_dir,
+    ensure_private_dir,
+    exports_dir,
+    journal_files,
+    lock_path,
+    part_path,
+)
 from hearthside.storage import (
-    TEMP_PREFIX,
-    TEMP_SUFFIX,
+    TRANSACTION,
     AtomicJSONStorage,
     CorruptDatabase,
     Signature,
     disk_signature,
+    finish_interrupted,
     quick_check,
-    write_atomically,
+    remove_stale_temps,
+    stale_temps,
+    write_together,
 )
 
 # The layout of the files on disk; records carry their own `schema` (model.py).
 FORMAT_VERSION = 3
-META_TABLE = "meta"
-SETTINGS_TABLE = "settings"
 MAIN = ""  # the part key of the main file; parts are "2026-entries" and so on
-YEAR_FILE = re.compile(r"^hearthside-(\d{4})\.json$")  # format 2
-PART_FILE = re.compile(r"^hearthside-(\d{4}-[a-z_]+)\.json$")  # format 3
-
-Tables = dict[str, dict[str, Any]]
 Files = dict[str, Tables]  # part key -> the file's tables
 Migration = Callable[[Files], Files]
 
@@ -102,6 +122,13 @@ def part_for(created: str) -> str:
     return year if year.isdigit() and len(year) == 4 else str(date.today().year)
 
 
+class _WholeChanges(CachingMiddleware):
+    """TinyDB's cache, minus its habit of writing every thousandth change on its own:
+    the store writes a change when it is complete, never part of one."""
+
+    WRITE_CACHE_SIZE = sys.maxsize
+
+
 @dataclass
 class Part:
     """One journal file, read through TinyDB's cache into an atomic storage."""
@@ -110,7 +137,7 @@ class Part:
     db: TinyDB = field(init=False)
 
     def __post_init__(self) -> None:
-        self.db = TinyDB(self.path, storage=CachingMiddleware(AtomicJSONStorage))  # type: ignore[no-untyped-call]
+        self.db = TinyDB(self.path, storage=_WholeChanges(AtomicJSONStorage))  # type: ignore[no-untyped-call]
 
     @property
     def cache(self) -> Any:
@@ -124,6 +151,15 @@ class Part:
     def read(self) -> Tables:
         data = self.cache.read()
         return cast(Tables, data or {})
+
+    @property
+    def dirty(self) -> bool:
+        """Changed in memory and not yet written."""
+        return bool(self.cache._cache_modified_count)
+
+    def written(self, signature: Signature) -> None:
+        self.cache._cache_modified_count = 0
+        cast(AtomicJSONStorage, self.cache.storage).signature = signature
 
     def changed_on_disk(self) -> bool:
         """Only a part that was read can be out of date; an unread one is read fresh."""
@@ -153,6 +189,10 @@ class Store:
         self._index: dict[str, dict[str, tuple[str, int]]] = {}
         # Folders of copies kept when another program changed a file (see conflicts.py).
         self.conflicts: list[Path] = []
+        if (self.home / TRANSACTION).exists():
+            # A change a kill interrupted: finished before anything is read.
+            with self._lock:
+                self._finish_interrupted()
         self._load()
         self._prepare()
 
@@ -161,18 +201,21 @@ class Store:
     def _load(self) -> None:
         """(Re)start from the disk: read the main file, note the others for later."""
         main = Part(self.path)
-        self._read(main)
+        tables = self._read(main)
         parts = {MAIN: main}
         version = self._format_of(main)
         pattern = YEAR_FILE if version <= 2 else PART_FILE
-        for path in journal_files(self.home)[1:]:
-            found = pattern.match(path.name)
-            if found:
-                try:
+        try:
+            for path in journal_files(self.home)[1:]:
+                found = pattern.match(path.name)
+                if found:
                     quick_check(path)
-                except CorruptDatabase as exc:
-                    raise corrupt_advice(self.home, exc) from None
-                parts[found.group(1)] = Part(path)
+                    parts[found.group(1)] = Part(path)
+            for key in listed_parts(tables, self.path) or []:
+                if key not in parts:
+                    raise missing_part(part_path(self.home, key))
+        except CorruptDatabase as exc:
+            raise corrupt_advice(self.home, exc) from None
         if version <= 2:
             # Old layouts are read whole, to be migrated.
             for part in parts.values():
@@ -207,9 +250,14 @@ class Store:
     def _format_of(self, main: Part) -> int:
         if not main.path.exists():
             return FORMAT_VERSION
-        for doc in main.read().get(META_TABLE, {}).values():
-            return int(doc.get("schema", 0))
-        return 0
+        try:
+            return format_of(main.read(), main.path)
+        except CorruptDatabase as exc:
+            raise corrupt_advice(self.home, exc) from None
+
+    def _leftover_folders(self) -> list[Path]:
+        """Where a killed writer can leave a temp file: the journal's, an export's, a draft's."""
+        return [self.home, exports_dir(self.home), drafts_dir(self.home)]
 
     def _prepare(self) -> None:
         version = self._format()
@@ -219,19 +267,25 @@ class Store:
                 f"(format {version}; this one reads up to {FORMAT_VERSION}). Nothing was "
                 "changed. Please update Hearthside to open it."
             )
-        leftovers = list(self.home.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+        leftovers = stale_temps(self._leftover_folders())
         if version == FORMAT_VERSION:
             # Old-layout files left by a migration that stopped after writing the new one.
             leftovers += [p for p in journal_files(self.home)[1:] if YEAR_FILE.match(p.name)]
-        if version == FORMAT_VERSION and self.path.exists() and not leftovers:
+        migrate = version < FORMAT_VERSION or not self.path.exists()
+        if not migrate and not leftovers:
             return
-        with self._lock:
-            # Under the lock no live writer owns a temp file: these are from a crash.
-            for leftover in leftovers:
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
-            if version < FORMAT_VERSION or not self.path.exists():
-                self._migrate(version)
+        try:
+            with self._lock:
+                # Their writers are gone: a kill mid-write, or a change never committed.
+                remove_stale_temps(self._leftover_folders())
+                if migrate:
+                    self._migrate(version)
+                else:
+                    self._drop_old_layout()
+        except StoreError:
+            if migrate:
+                raise
+            return  # tidying up waits for a Hearthside that can write here (a read-only home)
         self._load()
 
     def _migrate(self, version: int) -> None:
@@ -239,14 +293,16 @@ class Store:
         while version < FORMAT_VERSION:
             files = MIGRATIONS[version](files)
             version += 1
-        files[MAIN][META_TABLE] = {"1": {"schema": FORMAT_VERSION, "migrated": dates.now_iso()}}
-        # Years first, main last: if this is interrupted, the main file still holds the
-        # old format and the whole migration simply runs again from it.
-        signatures = {}
-        for key in sorted(files, key=lambda k: k == MAIN):
-            path = self.path if key == MAIN else part_path(self.home, key)
-            signatures[path.name] = write_atomically(path, _dumps(files[key]))
-        conflicts.note_written(self.home, signatures)
+        parts = sorted(key for key in files if key != MAIN)
+        files[MAIN][META_TABLE] = {
+            "1": {"schema": FORMAT_VERSION, "migrated": dates.now_iso(), "files": parts}
+        }
+        # One transaction, main last: an interruption leaves the old layout, whole.
+        order = [*parts, MAIN]
+        written = write_together(
+            [(self.path if k == MAIN else part_path(self.home, k), _dumps(files[k])) for k in order]
+        )
+        self._note_written(written)
         self._drop_old_layout()
 
     def _drop_old_layout(self) -> None:
@@ -282,8 +338,16 @@ class Store:
                 self._lock.release()
             return True
 
+    def _finish_interrupted(self) -> None:
+        """Under the lock: complete a committed change a killed writer didn't finish."""
+        finished = finish_interrupted(self.home)
+        if finished:
+            self._note_written({self.home / name: sig for name, sig in finished.items()})
+
     def _catch_up(self) -> None:
         """Under the lock: reread what changed, keeping our copy if it wasn't Hearthside."""
+        if (self.home / TRANSACTION).exists():
+            self._finish_interrupted()
         if not self.changed_on_disk():
             return
         known = conflicts.written(self.home)
@@ -304,9 +368,8 @@ class Store:
         """One durable change: lock, catch up with the disk, apply, save, unlock.
 
         Nested uses join the outer one, so a service can make several changes that
-        land on disk together. Each file is replaced atomically; a change spanning
-        several years' files (an import) is written file by file, and importing
-        again after an interruption adds only what is missing.
+        land on disk together: every file the change touched is written in one
+        transaction, so a kill leaves all of it or none.
         """
         with self._mutex:
             if self._depth:
@@ -321,11 +384,7 @@ class Store:
                 self._depth = 1
                 try:
                     yield
-                    back_up_once_today(self.home)
-                    for part in self._parts.values():
-                        if part.loaded:
-                            part.cache.flush()
-                    conflicts.note_written(self.home, self._signatures())
+                    self._commit()
                 except BaseException:
                     # Whatever failed, memory must go back to what the disk holds.
                     self._load()
@@ -333,13 +392,31 @@ class Store:
                 finally:
                     self._depth = 0
 
-    def _signatures(self) -> dict[str, Signature]:
-        found = {}
-        for part in self._parts.values():
-            sig = cast(AtomicJSONStorage, part.cache.storage).signature
-            if part.loaded and sig is not None:
-                found[part.path.name] = sig
-        return found
+    def _commit(self) -> None:
+        """Under the lock: write every changed file as one transaction, main file last."""
+        if not any(part.dirty for part in self._parts.values()):
+            return
+        self._list_parts()
+        changed = sorted(
+            (part for part in self._parts.values() if part.dirty),
+            key=lambda part: part.path == self.path,
+        )
+        back_up_once_today(self.home)
+        written = write_together([(part.path, _dumps(part.read())) for part in changed])
+        for part in changed:
+            part.written(written[part.path])
+        self._note_written(written)
+
+    def _list_parts(self) -> None:
+        """Keep the main file's list of the parts' files up to date (it changes rarely)."""
+        keys = sorted(key for key in self._parts if key != MAIN)
+        meta = self._parts[MAIN].db.table(META_TABLE)
+        doc = dict(meta.get(doc_id=1) or {"schema": FORMAT_VERSION})
+        if doc.get("files") != keys:
+            meta.upsert(Document({**doc, "files": keys}, doc_id=1))
+
+    def _note_written(self, written: dict[Path, Signature]) -> None:
+        conflicts.note_written(self.home, {path.name: sig for path, sig in written.items()})
 
     # -- records ---------------------------------------------------------------
 
@@ -434,26 +511,51 @@ class Store:
                     index[record.id] = (key, doc_id)
         return added
 
-    def save(self, record: R) -> R:
-        """Write back a changed record (matched by id), stamping ``updated``."""
+    def update(self, cls: type[R], record_id: str, change: Callable[[R], object]) -> R:
+        """Apply ``change`` to the record as stored right now, under the lock, and save it.
+
+        What another process saved since this one last read is never written over:
+        ``change`` sees the fresh copy. It may raise HearthsideError to refuse, and
+        then nothing is written. Returns the record as saved.
+        """
         with self.writing():
-            found = self._where(record.KIND).get(record.id)
-            if found is None:
-                raise HearthsideError(
-                    "That record is no longer in the journal (was it purged from the trash?)."
-                )
-            key, doc_id = found
+            key, doc_id = self._located(cls.KIND, record_id)
+            stored = self._parts[key].db.table(cls.KIND).get(doc_id=doc_id)
+            fresh = cls.from_doc(cast(dict[str, Any], stored))
+            change(fresh)
+            return self.save(fresh)
+
+    def save(self, record: R) -> R:
+        """Write back a changed record (matched by id), stamping ``updated``.
+
+        For a record read inside the same ``writing()``; otherwise use ``update``.
+        """
+        with self.writing():
+            key, doc_id = self._located(record.KIND, record.id)
             record.updated = dates.now_iso()
             self._parts[key].db.table(record.KIND).upsert(Document(record.to_doc(), doc_id=doc_id))
         return record
 
+    def _located(self, kind: str, record_id: str) -> tuple[str, int]:
+        found = self._where(kind).get(record_id)
+        if found is None:
+            raise HearthsideError(
+                "That record is no longer in the journal (was it purged from the trash?)."
+            )
+        return found
+
     def delete(self, record: R) -> R:
-        record.deleted_at = dates.now_iso()
-        return self.save(record)
+        """Move to the trash; returns the record as saved."""
+        when = dates.now_iso()
+        return self.update(
+            type(record), record.id, lambda fresh: setattr(fresh, "deleted_at", when)
+        )
 
     def restore(self, record: R) -> R:
-        record.deleted_at = None
-        return self.save(record)
+        """Bring back from the trash; returns the record as saved."""
+        return self.update(
+            type(record), record.id, lambda fresh: setattr(fresh, "deleted_at", None)
+        )
 
     def purge(self, record: Record) -> None:
         with self.writing():

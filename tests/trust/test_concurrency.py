@@ -8,14 +8,16 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from hearthside.config import Settings
 from hearthside.locking import FileLock
-from hearthside.model import Entry
+from hearthside.model import Commitment, Entry
 from hearthside.paths import lock_path
+from hearthside.plans import add_commitment
 from hearthside.store import Store
 
 APP = textwrap.dedent(
@@ -131,3 +133,51 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(private_home: Path) -> No
     store.add(Entry(date="2026-11-24", body="after the kill"))
     assert time.monotonic() - start < 2
     assert FileLock(path).holder() is None
+
+
+RACER = textwrap.dedent(
+    """
+    import sys
+    import hearthside.plans, hearthside.store  # loaded before the start, so all run at once
+    from hearthside.cli import cli
+    home, command, ref = sys.argv[1:4]
+    print("ready", flush=True)
+    sys.stdin.readline()
+    cli(["--home", home, command, ref], prog_name="hearthside")
+    """
+)
+
+
+def test_done_and_missed_at_once_keep_both_marks(private_home: Path) -> None:
+    # `hearthside done ID & hearthside missed ID`, twenty times over, all at the same moment.
+    store = Store(private_home)
+    today = date.today().isoformat()
+    made = [
+        add_commitment(store, f"Walk together {i}", due=today, every="daily") for i in range(20)
+    ]
+    store.close()
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "-c", RACER, str(private_home), command, c.id],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for c in made
+        for command in ("done", "missed")
+    ]
+    for racer in racers:
+        assert racer.stdout is not None and racer.stdout.readline().strip() == "ready"
+    for racer in racers:
+        assert racer.stdin is not None
+        racer.stdin.write("\n")
+        racer.stdin.flush()
+    for racer in racers:
+        out, err = racer.communicate(timeout=120)
+        assert racer.returncode == 0, err
+        assert out.startswith("Marked"), out
+    for commitment in Store(private_home).all(Commitment):
+        assert len(commitment.done_dates) == 1, commitment.title
+        assert len(commitment.missed_dates) == 1, commitment.title
+        assert set(commitment.done_dates).isdisjoint(commitment.missed_dates)

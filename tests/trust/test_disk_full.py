@@ -51,3 +51,29 @@ async def test_disk_full_while_saving_an_entry(
         monkeypatch.undo()
     assert disk_state(private_home) == before
     assert [d.body for d in pending_drafts(private_home)] == ["Words I can't lose"]
+
+
+def test_a_full_disk_after_the_entry_is_saved_never_reports_it_lost(private_home: Path) -> None:
+    from click.testing import CliRunner
+
+    from hearthside.cli import cli
+
+    Store(private_home).add(Entry(date="2026-11-20", body="an older entry"))
+    real_stage = storage.stage
+
+    def full_for_bookkeeping(path: Path, data: bytes) -> tuple[Path, storage.Signature]:
+        # The entry's own file fits; the small note of what was written does not.
+        if path.name == ".written":
+            raise StoreError(f"Couldn't write {path} (No space left on device). Nothing was lost.")
+        return real_stage(path, data)
+
+    with pytest.MonkeyPatch.context() as disk:
+        disk.setattr(storage, "stage", full_for_bookkeeping)
+        added = CliRunner().invoke(cli, ["add", "saved for sure"], catch_exceptions=False)
+    assert added.exit_code == 0, added.output
+    assert added.output.startswith("Saved entry")
+    bodies = sorted(e.body for e in Store(private_home).all(Entry))
+    assert bodies == ["an older entry", "saved for sure"]
+    # Nothing to retry, so nothing duplicated; and the next save goes through as usual.
+    assert CliRunner().invoke(cli, ["add", "the next one"]).exit_code == 0
+    assert len(Store(private_home).all(Entry)) == 3

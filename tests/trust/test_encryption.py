@@ -19,13 +19,12 @@ from click.testing import CliRunner, Result
 from textual.widgets import Input, Static
 
 from hearthside import backups, conflicts, crypto, storage
-from hearthside.backups import restore_backup
 from hearthside.cli import cli
-from hearthside.cli_secure import turn_on
 from hearthside.config import Settings
 from hearthside.drafts import Draft, pending_drafts, save_draft
 from hearthside.model import Entry
 from hearthside.paths import journal_files
+from hearthside.restore import carry_out, plan_restore
 from hearthside.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.screens.journal import JournalScreen
@@ -68,8 +67,9 @@ def build_journal(home: Path, *, draft: bool = True) -> list[tuple[str, str]]:
         m.setattr(backups, "backup_day", lambda: "2000-01-02")
         store.add(Entry(date="2026-11-21", title="Later", body="Gone by the restore, orchard"))
     store.close()
-    # Restoring it sets the files it replaces aside in replaced-…/: they are journal too.
-    restore_backup(home, home / "backups" / "2000-01-02")
+    # Mending a damaged file sets it aside in replaced-…/: it is journal too.
+    year_file(home, "2026").write_bytes(b'{"entries": {"3": {"body": "Gone by the restore, orchard')
+    carry_out(plan_restore(home, home / "backups" / "2000-01-02"))
     if draft:
         save_draft(home, Draft(key="entry-new", body="Unsent words about the lighthouse"))
     reopened = Store(home)
@@ -351,24 +351,37 @@ def test_killed_mid_save_an_encrypted_journal_leaves_no_plaintext_behind(
         assert Store(private_home).all(Entry)
 
 
+INTERRUPTED_ENCRYPT = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from hearthside import crypto
+    from hearthside.cli_secure import turn_on
+
+    real_replace = Path.replace
+    renamed = []
+
+    def dies_on_the_third(self, target):
+        if Path(target).name != crypto.CONFIG_NAME and crypto.locate(Path(target)):
+            renamed.append(Path(target).name)
+            if len(renamed) == 3:
+                os._exit(9)  # as if the power went
+        return real_replace(self, target)
+
+    Path.replace = dies_on_the_third
+    turn_on(Path(sys.argv[1]), sys.argv[2])
+    """
+)
+
+
 def test_an_interrupted_encrypt_still_opens_and_running_it_again_finishes(
     private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     entries = build_journal(private_home)
-    real_replace = Path.replace
-    renamed: list[str] = []
-
-    def dies_on_the_third(self: Path, target: str | os.PathLike[str]) -> Path:
-        if Path(target).name != crypto.CONFIG_NAME and crypto.locate(Path(target)):
-            renamed.append(Path(target).name)
-            if len(renamed) == 3:
-                raise KeyboardInterrupt  # as if the power went
-        return real_replace(self, target)
-
-    with monkeypatch.context() as m:
-        m.setattr(Path, "replace", dies_on_the_third)
-        with pytest.raises(KeyboardInterrupt):
-            turn_on(private_home, PASS)
+    child = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_ENCRYPT, str(private_home), PASS], check=False
+    )
+    assert child.returncode == 9
     crypto.forget()
     cfg = crypto.config(private_home)
     assert cfg is not None and cfg.state == crypto.TURNING_ON
@@ -445,14 +458,17 @@ def test_restore_puts_back_a_backup_still_sealed(
 ) -> None:
     entries = build_journal(private_home, draft=False)
     encrypt(private_home)
-    # The files build_journal's own restore set aside: they hold one more entry.
-    set_aside = next(private_home.glob("replaced-*"))
-    restored = run("restore", str(set_aside), input=f"{PASS}\n")
+    damaged = year_file(private_home, "2026")
+    damaged.write_bytes(damaged.read_bytes()[:-40])  # cut short
+    backup = str(private_home / "backups" / "2000-01-02")
+    restored = run("restore", "--yes", backup, input=f"{PASS}\n")
     assert restored.exit_code == 0, restored.output
+    assert damaged.name in restored.output
     assert leaks(private_home) == []
+    assert crypto.is_sealed(damaged.read_bytes())
     monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
     crypto.forget()
-    assert len(Store(private_home).all(Entry)) == len(entries) + 1
+    assert sorted((e.id, e.body) for e in Store(private_home).all(Entry)) == entries
 
 
 def test_the_editor_works_on_a_file_in_memory_for_an_encrypted_journal(

@@ -1,4 +1,9 @@
-"""Putting exported files on disk: readable names, private modes, no silent overwrites."""
+"""Putting exported files on disk: readable names, private modes, no silent overwrites.
+
+Only new paths and regular files are written (never a device, a pipe or a link,
+even with ``force``), and never among the journal's own files: inside the journal
+folder, only under ``exports/``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from pathlib import Path
 
 from hearthside.errors import HearthsideError
 from hearthside.paths import ensure_private_dir, exports_dir
-from hearthside.storage import write_atomically
+from hearthside.storage import refuse_unless_regular, write_atomically
 
 _NOT_WORD = re.compile(r"[^\w]+")
 SLUG_LENGTH = 40
@@ -57,8 +62,10 @@ def file_target(home: Path, output: Path | None, stem: str, suffix: str, *, forc
         return unique_name(ensure_private_dir(exports_dir(home)), stem, suffix)
     output = output.expanduser()
     if output.is_dir():
-        return unique_name(output, stem, suffix)
+        output = unique_name(output, stem, suffix)
+    _outside_journal(home, output)
     _check_parent(output)
+    refuse_unless_regular(output)
     if output.exists() and not force:
         raise OutputExists(output)
     return output
@@ -73,8 +80,19 @@ def folder_target(home: Path, output: Path | None, stem: str) -> Path:
         raise HearthsideError(
             f"{output} is a file, not a folder. Choose a folder to write into (it may be new)."
         )
+    _outside_journal(home, output)
     _check_parent(output)
     return output
+
+
+def _outside_journal(home: Path, target: Path) -> None:
+    """A file among the journal's own would be taken for one of them (and for damage)."""
+    where, journal = target.resolve(), home.resolve()
+    if where.is_relative_to(journal) and not where.is_relative_to(exports_dir(journal)):
+        raise HearthsideError(
+            f"{target} is inside the journal folder ({home}). Nothing was written: exports "
+            f"go in {exports_dir(home)} (the default) or anywhere outside the journal folder."
+        )
 
 
 def _check_parent(path: Path) -> None:
@@ -93,6 +111,8 @@ def write_private(path: Path, text: str) -> Path:
 
 def write_all(folder: Path, files: dict[str, str], *, force: bool) -> list[Path]:
     """Write several files into ``folder``, refusing before writing any if one is in the way."""
+    for name in files:
+        refuse_unless_regular(folder / name)
     clashes = [folder / name for name in files if (folder / name).exists()]
     if clashes and not force:
         raise OutputExists(clashes[0])
