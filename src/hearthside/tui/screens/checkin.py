@@ -106,7 +106,7 @@ class CheckinScreen(KeepsWork, Screen[None]):
         return Content.assemble((str(before), "bold"), (f"  {RATING_WORDS[before]}", "dim"))
 
     def on_mount(self) -> None:
-        self._scales()[0].focus()
+        self.set_focus(self._scales()[0])  # at once: the first digit rates the first sign
         self._show_care()
 
     def _scales(self) -> list[Scale]:

@@ -71,10 +71,11 @@ class NoteComposer(KeepsWork, Screen[Note | None]):
     def on_mount(self) -> None:
         self._show_kind()
         self._clean = self._snapshot()
+        # set_focus, not focus(): at once, so the first keys typed land here.
         if self.note is None:
-            self.query_one("#templates", OptionList).focus()
+            self.set_focus(self.query_one("#templates", OptionList))
         else:
-            self.query_one("#note-text", TextArea).focus()
+            self.set_focus(self.query_one("#note-text", TextArea))
 
     # -- the form -------------------------------------------------------------------
 

@@ -127,7 +127,7 @@ class MinutesDialog(Dialog):
                 yield Button(Content("Cancel"), id="minutes-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#minutes", Input).focus()
+        self.set_focus(self.query_one("#minutes", Input))
 
     @on(Input.Submitted, "#minutes")
     @on(Button.Pressed, "#minutes-save")

@@ -38,6 +38,9 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
     """Pushed over the Journal. ctrl+s saves and stays; escape goes back (asking first)."""
 
     room_name = "the journal editor"
+    # The body from the first key: a focus() in on_mount would race the screen's own
+    # auto focus, and words typed at once could land in the title.
+    AUTO_FOCUS = "#body"
 
     BINDINGS = [
         # Not a priority key: it must come after the words typed just before it.
@@ -108,7 +111,6 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
 
     def on_mount(self) -> None:
         body = self.query_one("#body", TextArea)
-        body.focus()
         # Opening an entry to add to it: the cursor waits where the writing stopped.
         body.move_cursor(body.document.end)
         if self._clean is None:

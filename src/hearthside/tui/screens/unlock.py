@@ -45,7 +45,7 @@ class UnlockScreen(Dialog):
                 yield Button("Quit", id="leave")
 
     def on_mount(self) -> None:
-        self.query_one("#passphrase", Input).focus()
+        self.set_focus(self.query_one("#passphrase", Input))
 
     def _tell(self, problem: str) -> None:
         self.query_one("#unlock-problem", Static).update(problem)

@@ -45,7 +45,7 @@ class WelcomeScreen(Dialog):
                 yield Button("Skip for now", id="skip")
 
     def on_mount(self) -> None:
-        self.query_one("#spouse-name", Input).focus()
+        self.set_focus(self.query_one("#spouse-name", Input))
 
     @on(Input.Submitted, "#spouse-name")
     def _name_entered(self) -> None:
