@@ -10,7 +10,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -35,14 +34,6 @@ from tests.tui.conftest import SIZE, screen_text, settle
 PASS = "correct-horse-battery"
 # Words that only the journal holds: finding one in a file means plaintext on disk.
 SECRETS = [b"riverbank", b"lanterns", b"Marigold", b"lighthouse", b"orchard"]
-
-
-@pytest.fixture(autouse=True)
-def no_keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
-    yield
-    crypto.forget()
-    crypto.ask_with(None)
 
 
 def run(*args: str, input: str | None = None) -> Result:

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,14 +25,6 @@ from tests.tui.conftest import SIZE, settle
 
 PASS = "correct-horse-battery"
 KEPT = "Words about the lighthouse, half written"
-
-
-@pytest.fixture(autouse=True)
-def no_keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
-    yield
-    crypto.forget()
-    crypto.ask_with(None)
 
 
 def run(*args: str, input: str | None = None) -> Result:
