@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -92,5 +93,12 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
         event = _key_event(key)
         event.set_sender(app)
         driver.send_message(event)
+    if "ctrl+q" in keys:
+        # The app is closing: wait for that, not for screens it may never finish.
+        for _ in range(500):
+            if app._exit:
+                return
+            await asyncio.sleep(0.01)
+        return
     await pilot.pause()
     await settle(pilot)

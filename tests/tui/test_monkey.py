@@ -66,6 +66,9 @@ SLOW_SEEDS = range(12, 212)  # with the quick ones, over 200 in all
 # Seeds that found a bug once; each keeps its story in the comment beside it.
 REGRESSIONS: dict[int, str] = {
     10: "ctrl+q as a card dialog opened: it mounted with no buttons and crashed",
+    19: "ctrl+q as the Journal opened: the room mounted empty and its reload crashed",
+    103: "a save finished as the app closed, and a half-built Notes room reloaded",
+    191: "? just before ctrl+q: the keys screen mounted empty as the app closed",
 }
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
@@ -105,6 +106,7 @@ class HearthsideApp(App[None]):
     crashed = False
     crash_report: Path | None = None
     kept_on_quit: list[str] = []
+    quitting = False
 
     def __init__(
         self,
@@ -251,6 +253,8 @@ class HearthsideApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         # A screen may move the focus for a key before it is forwarded (see route_key).
         if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.quitting:
+                return  # keys after ctrl+q would open rooms the closing app can't build
             route = getattr(self.screen, "route_key", None)
             if callable(route) and route(event):
                 return
@@ -469,6 +473,10 @@ class HearthsideApp(App[None]):
         Textual's own handler prints a traceback with local variables, which can
         hold journal text; this one prints a short message and where the report is.
         """
+        if (self.quitting or self._exit) and isinstance(error, NoMatches):
+            # A screen opened in the moment the app closed was torn down before it was
+            # built; everything was kept before closing began, so there is nothing to do.
+            return
         self.keep_drafts_now()
         try:
             self.crash_report = write_report(self.home, error)
@@ -485,6 +493,9 @@ class HearthsideApp(App[None]):
 
     async def action_quit(self) -> None:
         """Close, keeping every word: what isn't saved yet is saved or kept as a draft."""
+        if self.quitting:
+            return
+        self.quitting = True
         await self.keys_delivered()
         # The CLI says what was kept once the terminal is back (see cli.run_app).
         self.kept_on_quit = self.keep_open_work()

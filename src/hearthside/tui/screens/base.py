@@ -54,7 +54,9 @@ class Room(HearthMixin, Screen[None]):
         # Textual calls every class's on_mount up the MRO, so subclasses that define
         # their own must not call this one again (that would load everything twice).
         self.watch(self.app, "data_version", self._data_changed, init=False)
-        self.reload()
+        # A room opened in the same moment the app closes is mounted empty: nothing to fill.
+        if self.children:
+            self.reload()
 
     def _data_changed(self, _version: int) -> None:
         self.reload()
