@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from hearthside.cli_context import app_context, home_option, say
+from hearthside.wording import plural
 
 EXPORT_FORMATS = ("md", "txt", "json", "html", "ics")
 EXPORT_KINDS = ("entries", "notes", "all")
@@ -76,9 +77,8 @@ def export_command(
     if is_encrypted(c.home):
         say("It is a plain file, not encrypted like your journal: keep it somewhere private.")
     if result.private_left_out:
-        count = result.private_left_out
         say(
-            f"Left out {count} private {'record' if count == 1 else 'records'}; "
+            f"Left out {plural('private record', result.private_left_out)}; "
             "add --include-private to include them."
         )
 
@@ -115,7 +115,6 @@ def share_command(
     refs: tuple[str, ...], sender: str, output: Path | None, include_private: bool, force: bool
 ) -> None:
     """Write notes for your spouse: a page to read, and JSON their Hearthside can import."""
-    from hearthside.exporting.selection import plural
     from hearthside.sharing import share_notes
 
     result = share_notes(

@@ -21,6 +21,7 @@ from hearthside.tui.screens.base import TrashAndUndo
 from hearthside.tui.screens.composer import NoteComposer
 from hearthside.tui.screens.dialogs import ChoiceDialog
 from hearthside.tui.widgets.record_list import RecordList
+from hearthside.wording import plural
 
 STATUSES = (None, "drafted", "delivered")
 # A character, not a colour, for each status: ✓ handed over, ← received, nothing: a draft.
@@ -129,9 +130,9 @@ class NotesScreen(TrashAndUndo):
         lines = [Content.styled("On this day", "bold")]
         for memory in memories[:3]:
             ago = (
-                f"{memory.years_ago} year{'s' if memory.years_ago != 1 else ''} ago"
+                f"{plural('year', memory.years_ago)} ago"
                 if memory.years_ago
-                else f"{memory.months_ago} month{'s' if memory.months_ago != 1 else ''} ago"
+                else f"{plural('month', memory.months_ago)} ago"
             )
             record = memory.record
             text = record.headline if isinstance(record, Entry) else record.text
@@ -153,7 +154,7 @@ class NotesScreen(TrashAndUndo):
         self._focus_id = None
         kind = listing.labels.get(self._kind or "", "all kinds")
         status = self._status or "any status"
-        summary = f"{len(shown)} of {len(self._notes)} notes · {kind} · {status}"
+        summary = f"{len(shown)} of {plural('note', len(self._notes))} · {kind} · {status}"
         if not self._notes:
             summary = "No notes yet. Press c to write one."
         self.query_one("#notes-showing", Static).update(Content(summary))
