@@ -110,7 +110,11 @@ def import_command(file: Path, dry_run: bool) -> None:
     "-o", "--output", type=_OUTPUT, help="Folder to write; default a new one in exports/."
 )
 @click.option("--include-private", is_flag=True, help="Allow notes marked private.")
-@click.option("--force", is_flag=True, help="Replace files already in the folder.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files already in the folder, and share notes with ___ gaps left as they are.",
+)
 def share_command(
     refs: tuple[str, ...], sender: str, output: Path | None, include_private: bool, force: bool
 ) -> None:
@@ -124,6 +128,7 @@ def share_command(
         output=output,
         include_private=include_private,
         force=force,
+        allow_gaps=force,
     )
     say(f"Shared {plural('note', len(result.notes))} in {result.folder}.")
     say(f"  To read or print: {result.page}")
@@ -137,13 +142,17 @@ def share_command(
     "--format", "-f", "fmt", type=click.Choice(CARD_FORMATS), default="html", show_default=True
 )
 @click.option("-o", "--output", type=_OUTPUT, help="File to write; default exports/.")
-@click.option("--force", is_flag=True, help="Replace a card that is already there.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a card that is already there, and make one with ___ gaps left as they are.",
+)
 def card_command(ref: str, fmt: str, output: Path | None, force: bool) -> None:
     """Save one note as a card to hand over: text, Markdown, or a printable page."""
     from hearthside.exporting import export_card
 
     c = app_context()
-    path = export_card(c.store, c.content, ref, fmt, output=output, force=force)
+    path = export_card(c.store, c.content, ref, fmt, output=output, force=force, allow_gaps=force)
     say(f"Saved the card to {path}.")
 
 
