@@ -128,9 +128,16 @@ def test_moments_and_stats(private_home: Path) -> None:
     assert "Affection" in out
 
 
-def test_notes_from_a_template_and_hints(private_home: Path) -> None:
+def test_notes_from_a_template_and_hints(
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     Store(private_home).save_settings(Store(private_home).settings().__class__(spouse_name="Sam"))
-    made = run("note", "gratitude", "--template", "1", input="")
+    editor = tmp_path / "fill-the-gaps"
+    editor.write_text("#!/bin/sh\nsed -i 's/___/the soup/g' \"$1\"\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    made = run("note", "gratitude", "--template", "1")
     assert made.exit_code == 0, made.output
     note = stored(private_home, Note)[0]
     assert note.kind == "gratitude" and "Sam" in note.text and "{spouse}" not in note.text

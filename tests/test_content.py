@@ -139,3 +139,44 @@ def test_a_missing_content_folder_is_explained(
     monkeypatch.setenv("HEARTHSIDE_CONTENT", str(tmp_path / "nowhere"))
     with pytest.raises(HearthsideError, match="doesn't exist"):
         Content()
+
+
+def test_every_milestone_kind_has_suggestions_of_its_own(content: Content) -> None:
+    kinds = {k.id: k.suggestions for k in content.milestone_kinds}
+    assert set(kinds) == {"anniversary", "birthday", "event"}
+    assert all(kinds.values())
+    texts = [text for words in kinds.values() for text in words]
+    assert len(set(texts)) == len(texts)
+
+
+def test_a_milestone_kind_without_suggestions_is_refused_with_its_line(own_copy: Path) -> None:
+    path = own_copy / "milestones.md"
+    lines = path.read_text().splitlines()
+    birthday = next(n for n, line in enumerate(lines, 1) if "id: birthday" in line)
+    text = path.read_text()
+    start = text.index("  - id: birthday")
+    path.write_text(text[:start] + text[start:].replace("    suggestions:", "    ideas:", 1))
+    with pytest.raises(ContentError) as info:
+        _ = Content().milestone_kinds
+    assert "milestones.md" in str(info.value) and "kind 2: 'suggestions'" in str(info.value)
+    assert info.value.line == birthday
+
+
+def test_an_unknown_placeholder_in_a_suggestion_is_refused(own_copy: Path) -> None:
+    path = own_copy / "milestones.md"
+    text = path.read_text().replace("{title} is tomorrow. Take on", "{name} is tomorrow. Take on")
+    path.write_text(text)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "{name}" in row)
+    with pytest.raises(ContentError, match=r"\{name\}") as info:
+        _ = Content().milestone_kinds
+    assert info.value.line == line and "milestones.md" in str(info.value)
+
+
+def test_a_milestone_kind_with_an_empty_suggestion_list_is_refused(own_copy: Path) -> None:
+    path = own_copy / "milestones.md"
+    text = path.read_text()
+    start = text.index("  - id: event")
+    event = text[start : text.index("---", start)]
+    path.write_text(text.replace(event, "  - id: event\n    label: Event\n    suggestions: []\n"))
+    with pytest.raises(ContentError, match="kind 3: 'suggestions'"):
+        _ = Content().milestone_kinds

@@ -269,6 +269,35 @@ def test_span_forms(text: str, expected: tuple[date, date]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A month alone is the latest one that has begun: journals look back.
+        ("november", (D(2026, 11, 1), D(2026, 11, 30))),
+        ("Nov", (D(2026, 11, 1), D(2026, 11, 30))),
+        ("december", (D(2025, 12, 1), D(2025, 12, 31))),
+        ("sept", (D(2026, 9, 1), D(2026, 9, 30))),
+        ("november 2025", (D(2025, 11, 1), D(2025, 11, 30))),
+        ("feb 2028", (D(2028, 2, 1), D(2028, 2, 29))),
+        ("since october", (D(2026, 10, 1), D(2026, 11, 25))),
+        ("october to november", (D(2026, 10, 1), D(2026, 11, 30))),
+        ("nov 10", (D(2026, 11, 10), D(2026, 11, 10))),
+        ("on friday", (D(2026, 11, 20), D(2026, 11, 20))),
+        ("on 2026-11-02", (D(2026, 11, 2), D(2026, 11, 2))),
+        ("on nov 10", (D(2026, 11, 10), D(2026, 11, 10))),
+    ],
+)
+def test_span_months_by_name_and_on_a_day(text: str, expected: tuple[date, date]) -> None:
+    assert span(text) == expected
+
+
+def test_span_a_month_name_with_a_year_out_of_range_is_refused() -> None:
+    with pytest.raises(HearthsideError, match="too far away"):
+        span("november 1850")
+    with pytest.raises(HearthsideError, match='"on flurb"'):
+        span("on flurb")
+
+
+@pytest.mark.parametrize(
     ("text", "week_start", "expected"),
     [
         ("this week", 0, (D(2026, 11, 23), D(2026, 11, 29))),
@@ -302,7 +331,7 @@ def test_span_junk_quotes_whole_input_with_range_examples() -> None:
         span("dinner with sam")
     assert str(info.value) == (
         'Couldn\'t read "dinner with sam" as a date or range. '
-        "Try 2026-11, this week, since monday or 2026-11-01..2026-11-24."
+        "Try november, this week, since monday or 2026-11-01..2026-11-24."
     )
 
 

@@ -124,9 +124,8 @@ def test_the_day_before_brings_a_gentle_suggestion_from_content(
 ) -> None:
     plans.add_milestone(store, content, "Sam's presentation", day="2026-11-26", today=TODAY)
     (tomorrow,) = plans.upcoming_milestones(store, content, today=TODAY)
-    words = {k.id: k.day_before for k in content.milestone_kinds}["event"]
-    assert tomorrow.suggestion == words.replace("{title}", "Sam's presentation")
-    assert "encouragement" in tomorrow.suggestion
+    words = {k.id: k.suggestions for k in content.milestone_kinds}["event"]
+    assert tomorrow.suggestion in [w.replace("{title}", "Sam's presentation") for w in words]
     (on_the_day,) = plans.upcoming_milestones(store, content, today=TODAY + timedelta(days=1))
     assert on_the_day.suggestion is None
 
@@ -164,3 +163,24 @@ def test_bad_input_says_what_to_do_and_writes_nothing(
     with pytest.raises(HearthsideError, match=message):
         make(store, content)  # type: ignore[operator]
     assert store.all(Commitment) == [] and store.all(Milestone) == []
+
+
+@pytest.mark.parametrize("kind", ["anniversary", "birthday", "event"])
+def test_each_kind_brings_its_own_suggestions(store: Store, content: Content, kind: str) -> None:
+    plans.add_milestone(
+        store, content, "The day we met", day="2026-11-26", kind=kind, yearly=True, today=TODAY
+    )
+    own = {k.id: k.suggestions for k in content.milestone_kinds}
+    said = []
+    for year in (2026, 2027, 2028):
+        (soon,) = plans.upcoming_milestones(store, content, today=date(year, 11, 25))
+        assert soon.suggestion is not None
+        said.append(soon.suggestion)
+    for words in said:
+        assert words.removeprefix("The day we met") in [
+            w.removeprefix("{title}") for w in own[kind]
+        ]
+        # An event may be shared, like the day you met: no nerves to steady, nothing to ask
+        # about afterwards.
+        assert "nerves" not in words and "how it went" not in words
+    assert len(set(said)) == min(3, len(own[kind])), "a yearly day brings fresh words each year"

@@ -12,6 +12,7 @@ import click
 
 from hearthside import (
     __version__,
+    cli_context,
     cli_plans,
     cli_progress,
     cli_secure,
@@ -25,7 +26,6 @@ from hearthside.cli_context import (
     home_option,
     read_text,
     say,
-    stdin_is_interactive,
 )
 from hearthside.errors import HearthsideError
 from hearthside.terminal import one_line, printable
@@ -336,28 +336,54 @@ def note() -> None:
 def note_write(
     kind: str, text: str | None, template: int | None, occasion: str, private: bool
 ) -> None:
-    from hearthside.notes import add_note, fill_template, gentle_hints
+    from hearthside.notes import GAP, add_note, fill_template, gaps_phrase, gentle_hints
 
     c = app_context()
     note_kind = c.content.note_kind(kind)
-    initial = ""
-    if template is not None:
+    if template is None or text is not None:
+        body = read_text(text, kind="note")
+    else:
         if not 1 <= template <= len(note_kind.templates):
             raise HearthsideError(
                 f"{note_kind.label} has templates 1 to {len(note_kind.templates)}; "
                 f"{template} isn't one of them."
             )
-        initial = fill_template(note_kind.templates[template - 1].text, c.store.settings())
-    body = (
-        text if text is not None else (initial if template and not stdin_is_interactive() else None)
-    )
-    body = read_text(body, initial=initial, kind="note")
+        filled = fill_template(note_kind.templates[template - 1].text, c.store.settings())
+        body = _fill_gaps(f"{note_kind.label} template {template}", filled)
     saved = add_note(
         c.store, c.content, kind=note_kind.id, text=body, occasion=occasion, private=private
     )
     say(f"Saved {note_kind.label.lower()} {saved.short_id} as a draft.")
     for hint in gentle_hints(note_kind, saved.text):
         say(f"  Hint: {hint}")
+    if GAP.search(saved.text):
+        say(f"  It still has {gaps_phrase(saved.text)}; `card` and `share` wait until it's done.")
+
+
+def _fill_gaps(what: str, filled: str) -> str:
+    """A template's words after the writer filled its ___ gaps in their editor.
+
+    Gaps left after editing are pointed out, with the choice to edit again or keep
+    them; without a terminal there is no editor, so a template with gaps is refused.
+    """
+    from hearthside.notes import GAP, gaps_phrase
+
+    if not cli_context.stdin_is_interactive():
+        if not GAP.search(filled):
+            return filled
+        raise HearthsideError(
+            f"{what} has {gaps_phrase(filled)}. Nothing was saved. Run this in a terminal "
+            "to fill them in your editor, or pass the whole note as TEXT."
+        )
+    body = read_text(None, initial=filled, kind="note")
+    while GAP.search(body) and click.confirm(
+        f"Your note still has {gaps_phrase(body)}. Open it in your editor again? "
+        "(n saves it as it is)",
+        default=True,
+        err=True,
+    ):
+        body = read_text(None, initial=body, kind="note")
+    return body
 
 
 @note.command(name="deliver")

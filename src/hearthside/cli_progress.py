@@ -6,6 +6,7 @@ import click
 
 from hearthside.cli_context import app_context, home_option, say
 from hearthside.terminal import one_line
+from hearthside.wording import plural
 
 
 @click.command()
@@ -21,7 +22,7 @@ def pause(first: str, last: str, reason: str) -> None:
     days = pause_days(added)
     why = f" ({one_line(added.reason, 60)})" if added.reason else ""
     say(
-        f"Paused {added.start} to {added.end}, {days} day{'s' if days != 1 else ''}{why}. "
+        f"Paused {added.start} to {added.end}, {plural('day', days)}{why}. "
         "Your streaks and strength will be waiting when you're back."
     )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from hearthside.cli_context import app_context, home_option, say
+from hearthside.wording import plural
 
 EXPORT_FORMATS = ("md", "txt", "json", "html", "ics")
 EXPORT_KINDS = ("entries", "notes", "all")
@@ -76,9 +77,8 @@ def export_command(
     if is_encrypted(c.home):
         say("It is a plain file, not encrypted like your journal: keep it somewhere private.")
     if result.private_left_out:
-        count = result.private_left_out
         say(
-            f"Left out {count} private {'record' if count == 1 else 'records'}; "
+            f"Left out {plural('private record', result.private_left_out)}; "
             "add --include-private to include them."
         )
 
@@ -110,12 +110,15 @@ def import_command(file: Path, dry_run: bool) -> None:
     "-o", "--output", type=_OUTPUT, help="Folder to write; default a new one in exports/."
 )
 @click.option("--include-private", is_flag=True, help="Allow notes marked private.")
-@click.option("--force", is_flag=True, help="Replace files already in the folder.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files already in the folder, and share notes with ___ gaps left as they are.",
+)
 def share_command(
     refs: tuple[str, ...], sender: str, output: Path | None, include_private: bool, force: bool
 ) -> None:
     """Write notes for your spouse: a page to read, and JSON their Hearthside can import."""
-    from hearthside.exporting.selection import plural
     from hearthside.sharing import share_notes
 
     result = share_notes(
@@ -125,6 +128,7 @@ def share_command(
         output=output,
         include_private=include_private,
         force=force,
+        allow_gaps=force,
     )
     say(f"Shared {plural('note', len(result.notes))} in {result.folder}.")
     say(f"  To read or print: {result.page}")
@@ -138,13 +142,17 @@ def share_command(
     "--format", "-f", "fmt", type=click.Choice(CARD_FORMATS), default="html", show_default=True
 )
 @click.option("-o", "--output", type=_OUTPUT, help="File to write; default exports/.")
-@click.option("--force", is_flag=True, help="Replace a card that is already there.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a card that is already there, and make one with ___ gaps left as they are.",
+)
 def card_command(ref: str, fmt: str, output: Path | None, force: bool) -> None:
     """Save one note as a card to hand over: text, Markdown, or a printable page."""
     from hearthside.exporting import export_card
 
     c = app_context()
-    path = export_card(c.store, c.content, ref, fmt, output=output, force=force)
+    path = export_card(c.store, c.content, ref, fmt, output=output, force=force, allow_gaps=force)
     say(f"Saved the card to {path}.")
 
 

@@ -118,7 +118,7 @@ class MilestoneKind:
     id: str
     label: str
     yearly: bool  # what a new milestone of this kind does unless told otherwise
-    day_before: str  # the suggestion shown the day before; {title} is filled in
+    suggestions: tuple[str, ...]  # for the day before, one a year in turn; {title} filled in
 
 
 @dataclass(frozen=True)
@@ -159,10 +159,10 @@ def read_document(path: Path) -> Document:
     return Document(meta=dict(post.metadata), body=post.content, path=path)
 
 
-def _line_of(path: Path, needle: str) -> int | None:
+def _line_of(path: Path, needle: str, start: int = 1) -> int | None:
     try:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if needle in line:
+            if number >= start and needle in line:
                 return number
     except OSError:
         return None
@@ -172,15 +172,20 @@ def _line_of(path: Path, needle: str) -> int | None:
 class _Fields:
     """Typed access to one mapping of front matter, with messages that point at the file."""
 
-    def __init__(self, doc: Document, data: Any, what: str) -> None:
+    def __init__(self, doc: Document, data: Any, what: str, *, anchor: str | None = None) -> None:
         if not isinstance(data, dict):
             raise ContentError(doc.path, f"expected {what} to be a mapping of keys to values.")
         self.doc, self.data, self.what = doc, data, what
+        # The line this mapping starts on (found by ``anchor``, e.g. "id: birthday"), so a
+        # problem in the third item of a list points at the third, not the first.
+        self.start = _line_of(doc.path, anchor) if anchor else None
 
     def fail(self, key: str, expected: str) -> ContentError:
-        return ContentError(
-            self.doc.path, f"{self.what}: {key!r} {expected}", _line_of(self.doc.path, f"{key}:")
-        )
+        if self.start is not None and key not in self.data:
+            line: int | None = self.start
+        else:
+            line = _line_of(self.doc.path, f"{key}:", self.start or 1)
+        return ContentError(self.doc.path, f"{self.what}: {key!r} {expected}", line)
 
     def text(self, key: str, *, default: str | None = None) -> str:
         value = self.data.get(key, default)
@@ -216,6 +221,10 @@ class _Fields:
         if not isinstance(value, list) or not value:
             raise self.fail(key, "is missing; expected a list of entries.")
         return value
+
+
+# A placeholder in a milestone's suggestion, like {title}.
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def _sections(body: str) -> list[tuple[str, str]]:
@@ -463,16 +472,29 @@ class Content:
         doc = read_document(self.root / "milestones.md")
         kinds = []
         for i, raw in enumerate(_Fields(doc, doc.meta, "front matter").mappings("kinds"), 1):
-            f = _Fields(doc, raw, f"kind {i}")
+            named = raw.get("id") if isinstance(raw, dict) else None
+            f = _Fields(doc, raw, f"kind {i}", anchor=f"id: {named}" if named else None)
             yearly = raw.get("yearly", False)
             if not isinstance(yearly, bool):
                 raise f.fail("yearly", "must be true or false.")
+            suggestions = f.strings("suggestions")
+            if not suggestions or not all(suggestions):
+                raise f.fail("suggestions", "needs one or more texts to show the day before.")
+            for text in suggestions:
+                for name in _PLACEHOLDER.findall(text):
+                    if name != "title":
+                        raise ContentError(
+                            doc.path,
+                            f"kind {i}: {{{name}}} in 'suggestions' isn't something Hearthside "
+                            "can fill in; {title} (the milestone's title) is.",
+                            _line_of(doc.path, f"{{{name}}}", f.start or 1),
+                        )
             kinds.append(
                 MilestoneKind(
                     id=f.text("id").lower(),
                     label=f.text("label"),
                     yearly=yearly,
-                    day_before=f.text("day_before"),
+                    suggestions=suggestions,
                 )
             )
         return tuple(kinds)

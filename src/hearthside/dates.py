@@ -21,6 +21,7 @@ __all__ = [
     "DEFAULT_ANCHOR",
     "MAX_YEAR",
     "MIN_YEAR",
+    "MONTHS",
     "PERIODS",
     "WEEKDAYS",
     "iso",
@@ -44,6 +45,20 @@ WEEKDAYS: Final[tuple[str, ...]] = (
     "saturday",
     "sunday",
 )
+MONTHS: Final[tuple[str, ...]] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 PERIODS: Final[tuple[str, ...]] = ("day", "week", "fortnight", "month", "year")
 DATE_ORDERS: Final[tuple[str, ...]] = ("MDY", "DMY", "YMD")
 MIN_YEAR: Final = 1900
@@ -53,7 +68,7 @@ MAX_YEAR: Final = 2200
 DEFAULT_ANCHOR: Final = date(2000, 1, 3)
 
 _DATE_EXAMPLES: Final = "2026-11-24, today, yesterday, 3 days ago or last friday"
-_SPAN_EXAMPLES: Final = "2026-11, this week, since monday or 2026-11-01..2026-11-24"
+_SPAN_EXAMPLES: Final = "november, this week, since monday or 2026-11-01..2026-11-24"
 _QUOTE_LIMIT: Final = 40
 # Echoed input goes to a terminal: control and format characters (bidi overrides
 # included) could move the cursor or reorder what the user sees.
@@ -93,6 +108,7 @@ _IN: Final = re.compile(r"in (\d+|an?|one) (day|week)s?", re.ASCII)
 _WEEKDAY: Final = re.compile(r"(?:(last|next|this) )?([a-z]+)", re.ASCII)
 _YEAR: Final = re.compile(r"\d{4}", re.ASCII)
 _YEAR_MONTH: Final = re.compile(r"(\d{4})[-/](\d{1,2})", re.ASCII)
+_MONTH_YEAR: Final = re.compile(r"([a-z]+)(?: (\d{4}))?", re.ASCII)
 _OPEN_SPAN: Final = re.compile(r"(since|until|before) (.+)")
 _RANGE_SEP: Final = re.compile(r" ?\.\. ?| to ")
 
@@ -165,7 +181,8 @@ def parse_span(
 ) -> tuple[date, date]:
     """Read an inclusive date range as typed into a filter box.
 
-    Open ends are ``date.min`` (``until``/``before``) or today (``since``).
+    Open ends are ``date.min`` (``until``/``before``) or today (``since``). A month
+    by name is the whole month (``november``, ``nov 2025``); ``on friday`` is that day.
     """
     _order_flags(date_order)
     _check_week_start(week_start)
@@ -189,6 +206,13 @@ def parse_span(
         if match[1] == "until":
             return date.min, end
         return date.min, start - timedelta(days=1)
+
+    if words.startswith("on "):
+        # How a day is said aloud: "on friday" is that day, like "friday" alone.
+        try:
+            return span(words.removeprefix("on "))
+        except _Unreadable:
+            raise unreadable from None
 
     parts = _RANGE_SEP.split(words.removeprefix("from "))
     if len(parts) == 2 and all(parts):
@@ -419,6 +443,8 @@ def _simple_span(words: str, ref: date, *, date_order: str, week_start: int) -> 
     if words in _NAMED_SPANS:
         period, steps = _NAMED_SPANS[words]
         return period_bounds(shift_period(ref, period, steps), period, week_start=week_start)
+    if (first := _named_month(words, ref)) is not None:
+        return period_bounds(first, "month")
     day = parse_date(words, today=ref, date_order=date_order)
     return day, day
 
@@ -444,6 +470,26 @@ def _weekday_or_none(name: str) -> int | None:
         if name in (full, full[:3]):
             return index
     return None
+
+
+def _named_month(words: str, ref: date) -> date | None:
+    """The first day of ``november`` or ``nov 2025``; None if ``words`` names no month.
+
+    The name may be cut to three letters or more (``sept``). Without a year it is the
+    latest such month that has begun: a journal looks back.
+    """
+    match = _MONTH_YEAR.fullmatch(words)
+    if match is None or len(match[1]) < 3:
+        return None
+    month = next((n for n, full in enumerate(MONTHS, 1) if full.startswith(match[1])), None)
+    if month is None:
+        return None
+    if match[2]:
+        year = int(match[2])
+        _check_year(year, words)
+    else:
+        year = ref.year if month <= ref.month else ref.year - 1
+    return date(year, month, 1)
 
 
 def _order_flags(date_order: str) -> tuple[bool, bool]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +12,13 @@ from hearthside import dates, validation
 from hearthside.errors import HearthsideError
 from hearthside.model import Entry
 from hearthside.store import Store
+
+# A tag written in the text, as jrnl users do: '#' at the start or after a space, up to
+# the next space. A Markdown heading has a space after its '#', and "C#" or a link's
+# "page#part" has none before it, so neither is a tag.
+_INLINE_TAG = re.compile(r"(?<!\S)#(\S+)")
+# Punctuation that closes a sentence or a bracket after a tag isn't part of it.
+_AFTER_TAG = ".,;:!?)"
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,23 @@ class EntryQuery:
             text = haystack if haystack is not None else search_text(entry)
             return all(word.casefold() in text for word in self.words)
         return True
+
+
+def inline_tags(text: str) -> list[str]:
+    """The ``#tags`` written in ``text``, cleaned like any tag, in the order written.
+
+    A word the tag rule refuses (``#50%``) is left as plain text: a sentence is
+    never refused for looking like a tag.
+    """
+    found: list[str] = []
+    for match in _INLINE_TAG.finditer(text):
+        try:
+            cleaned = validation.clean_tags([match[1].rstrip(_AFTER_TAG)])
+        except HearthsideError:
+            continue
+        if len(cleaned) == 1 and cleaned[0] not in found:
+            found.append(cleaned[0])
+    return found
 
 
 def search_text(entry: Entry) -> str:
@@ -97,7 +122,10 @@ def build_entry(
     private: bool,
     today: date | None = None,
 ) -> Entry:
-    """Validate the fields and set them on ``entry`` (new or existing); nothing is saved."""
+    """Validate the fields and set them on ``entry`` (new or existing); nothing is saved.
+
+    ``#tags`` written in the title or body join the given tags.
+    """
     validation.check_size(title, "title")
     validation.check_size(body, "entry")
     if not title.strip() and not body.strip():
@@ -106,7 +134,7 @@ def build_entry(
     entry.title = title.strip()
     entry.body = body
     entry.date = dates.iso(validation.user_date(day, settings, today=today))
-    entry.tags = validation.clean_tags(tags)
+    entry.tags = validation.clean_tags([*tags, *inline_tags(f"{title}\n{body}")])
     entry.closeness = validation.closeness(closeness)
     entry.steps = sorted(set(steps))
     entry.private = private
@@ -147,11 +175,14 @@ def trash(store: Store) -> list[Entry]:
 
 @dataclass(frozen=True)
 class ParsedFilter:
-    query: EntryQuery
-    problem: str | None = None  # shown under the filter box; the words still filter
+    query: EntryQuery | None  # None when the box can't be read: keep what was shown
+    problem: str | None = None  # shown under the filter box
 
 
 _SPAN_WORDS = ("since", "until", "before", "from", "on")
+# A lone word is a date only when it is hardly ever meant as a word: "sunday" and
+# "may" are searched for as written, "november" and "yesterday" are days.
+_LONE_DATES = frozenset({"today", "yesterday", *(m for m in dates.MONTHS if m != "may")})
 
 
 def parse_filter(
@@ -161,8 +192,8 @@ def parse_filter(
 
     ``walk #date-night since last monday`` finds entries with the word and the tag
     written since that Monday. A lone word counts as a date only when it can't be
-    an ordinary word (``2026-11``, ``yesterday``), so searching for "sunday" finds
-    the word, while ``since sunday`` or ``last sunday`` mean the day.
+    an ordinary word (``2026-11``, ``yesterday``, ``november``), so searching for
+    "sunday" finds the word, while ``on sunday`` or ``last sunday`` mean the day.
     """
     tokens = text.split()
     tags = tuple(t[1:].lower() for t in tokens if t.startswith("#") and len(t) > 1)
@@ -174,11 +205,7 @@ def parse_filter(
         if (
             lone
             and not any(ch.isdigit() for ch in candidate)
-            and candidate.lower()
-            not in (
-                "today",
-                "yesterday",
-            )
+            and candidate.lower() not in _LONE_DATES
         ):
             continue
         try:
@@ -187,8 +214,7 @@ def parse_filter(
             )
         except HearthsideError as exc:
             if keyword:
-                words = tuple(rest[:i])
-                return ParsedFilter(EntryQuery(words=words, tags=tags), str(exc))
+                return ParsedFilter(None, str(exc))
             continue
         query = EntryQuery(
             words=tuple(rest[:i]),

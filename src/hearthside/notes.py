@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -11,6 +13,8 @@ from hearthside.content import Content, NoteKind
 from hearthside.errors import HearthsideError
 from hearthside.model import Note
 from hearthside.store import Store
+from hearthside.terminal import one_line
+from hearthside.wording import plural
 
 DELIVERY_WAYS = {
     "aloud": "said aloud",
@@ -18,6 +22,36 @@ DELIVERY_WAYS = {
     "text": "text message",
     "hidden": "left somewhere to be found",
 }
+
+
+# Templates leave ___ where the writer's own words go: a note with one left isn't
+# finished, and shouldn't reach the spouse as it is.
+GAP = re.compile(r"_{3,}")
+
+
+class UnfilledGaps(HearthsideError):
+    """A note still has ___ gaps, and was about to be handed over as it is."""
+
+    def __init__(self, notes: Iterable[Note]) -> None:
+        self.notes = tuple(notes)
+        which = "; ".join(f"the note {n.short_id} has {gaps_phrase(n.text)}" for n in self.notes)
+        super().__init__(
+            f"Not finished yet: {which}. Nothing was written; fill the gaps in first, "
+            "or use the note as it is with --force."
+        )
+
+
+def gaps_phrase(text: str) -> str:
+    """``2 gaps to fill: “…___…”, “…”``: how many, and the lines that hold them."""
+    lines = [f"“{one_line(line.strip(), 60)}”" for line in text.splitlines() if GAP.search(line)]
+    return f"{plural('gap', len(GAP.findall(text)))} to fill: {', '.join(lines)}"
+
+
+def check_filled(notes: Iterable[Note]) -> None:
+    """Refuse notes that still have gaps, naming each; before a card or a share."""
+    unfinished = [n for n in notes if GAP.search(n.text)]
+    if unfinished:
+        raise UnfilledGaps(unfinished)
 
 
 def fill_template(text: str, settings: Settings, *, today: date | None = None) -> str:

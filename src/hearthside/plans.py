@@ -44,7 +44,7 @@ class Upcoming:
     on: date
     days_away: int
     years: int | None  # for yearly milestones: years since the first one (0 on the first)
-    suggestion: str | None  # from content, the day before only
+    suggestion: str | None  # from the kind's own words in content, the day before only
 
 
 # -- commitments -------------------------------------------------------------
@@ -253,15 +253,18 @@ def upcoming_milestones(
 ) -> list[Upcoming]:
     """Milestones from today to ``days`` days ahead, soonest first."""
     day = today or date.today()
-    words = {k.id: k.day_before for k in content.milestone_kinds}
+    kinds = {k.id: k for k in content.milestone_kinds}
     found = []
     for milestone in store.all(Milestone):
         on = next_occurrence(milestone, day)
         if on is None or (on - day).days > days:
             continue
         away = (on - day).days
-        suggestion = words.get(milestone.kind) if away == 1 else None
-        if suggestion:
+        kind = kinds.get(milestone.kind)
+        suggestion = None
+        if away == 1 and kind is not None:
+            # One a year in turn, so a yearly day brings fresh words.
+            suggestion = kind.suggestions[on.year % len(kind.suggestions)]
             # Titles are often written lower case ("our anniversary") and open the sentence.
             suggestion = suggestion.replace("{title}", milestone.title)
             suggestion = suggestion[:1].upper() + suggestion[1:]

@@ -19,6 +19,7 @@ from hearthside.exporting.archive import dumps, share_archive
 from hearthside.exporting.files import folder_target, write_all
 from hearthside.exporting.page import share_page
 from hearthside.model import Note
+from hearthside.notes import check_filled
 
 if TYPE_CHECKING:
     from hearthside.store import Store
@@ -66,17 +67,21 @@ def share_notes(
     output: Path | None = None,
     include_private: bool = False,
     force: bool = False,
+    allow_gaps: bool = False,
     today: date | None = None,
 ) -> ShareResult:
     """Write the bundle for ``refs`` (Notes, or ids and prefixes) and return where it went.
 
     ``sender`` is the name shown as "Notes from …"; the spouse's own app falls back
-    to their spouse's name when it is empty.
+    to their spouse's name when it is empty. Notes with ___ gaps left are refused
+    (UnfilledGaps) unless ``allow_gaps``.
     """
     sender = " ".join(sender.split())
     if len(sender) > MAX_NAME:
         raise HearthsideError(f"That name is longer than {MAX_NAME} characters; please shorten it.")
     notes = _chosen(store, refs, include_private)
+    if not allow_gaps:
+        check_filled(notes)
     spouse = store.settings().spouse_name.strip()
     exported_at = datetime.now().astimezone()
     files = {

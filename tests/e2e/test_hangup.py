@@ -52,7 +52,7 @@ def test_closing_the_terminal_while_writing_offers_the_draft_back(app: App, welc
     screen.press("C-s")
     screen.wait_for("Saved for")
     screen.press("Escape")
-    screen.wait_for("1 entries")
+    screen.wait_for("1 entry")
     app.quit()
 
     with app.journal() as journal:

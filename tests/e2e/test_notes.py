@@ -27,9 +27,12 @@ def test_compose_a_gratitude_note_from_a_template_and_mark_it_delivered(
     screen.wait_for("Sam, thank you for ___ today.")
     screen.type("the soup")  # fills the first gap, which the template left selected
     screen.wait_for("Sam, thank you for the soup today.")
+    screen.press("C-g")  # the next gap
+    screen.type("evening")
+    screen.wait_for("It made my evening so much easier.")
     screen.press("C-s")
     screen.wait_for("Saved your gratitude as a draft")
-    screen.wait_for("1 of 1 notes")
+    screen.wait_for("1 of 1 note ·")
 
     screen.press("d")
     screen.wait_for("How did you hand it over?")
@@ -45,5 +48,6 @@ def test_compose_a_gratitude_note_from_a_template_and_mark_it_delivered(
     note = notes[0]
     assert note.kind == "gratitude"
     assert note.text.startswith("Sam, thank you for the soup today.")
+    assert "___" not in note.text
     assert (note.status, note.delivered_how) == ("delivered", "said aloud")
     assert note.delivered_at

@@ -40,6 +40,7 @@ async def test_a_gratitude_note_from_a_template_copied_delivered_and_counted(
         body = app.screen.query_one("#note-text", TextArea)
         assert "Sam" in body.text and "{spouse}" not in body.text
         await pilot.press(*"the soup")  # fills the first ___ gap
+        await pilot.press("ctrl+g", *"evening")  # and the next one
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, NotesScreen)

@@ -427,7 +427,7 @@ async def test_a_milestone_tomorrow_brings_the_day_before_suggestion(
         await pilot.pause()
         text = screen_text(app)
         assert "Sam's presentation" in text and "tomorrow, Thu 26 Nov" in text
-        assert "Sam's presentation is tomorrow. A short note of encouragement" in text
+        assert "Sam's presentation is tomorrow. Let them know you remember it" in text
         assert "Thu 3 Dec, in 8 days · 12 years" in text
         assert "is tomorrow" not in text.split("our anniversary", 1)[1]
         assert "Far away" not in text

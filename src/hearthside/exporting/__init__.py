@@ -28,10 +28,10 @@ from hearthside.exporting.selection import (
     Selection,
     collect,
     count_phrase,
-    plural,
     span_of,
 )
 from hearthside.model import Commitment, Milestone, Record
+from hearthside.wording import plural
 
 if TYPE_CHECKING:
     from hearthside.content import Content

@@ -10,6 +10,7 @@ from hearthside.exporting.files import file_target, slug, write_private
 from hearthside.exporting.page import card_page
 from hearthside.exporting.selection import heading_date, note_label
 from hearthside.model import Note
+from hearthside.notes import check_filled
 from hearthside.paths import ensure_private_dir, exports_dir
 
 if TYPE_CHECKING:
@@ -49,11 +50,13 @@ def export_card(
     *,
     output: Path | None = None,
     force: bool = False,
+    allow_gaps: bool = False,
 ) -> Path:
     """Write one note as a card under the home's ``exports/`` and return the path.
 
     ``note`` is a Note or an id (or unambiguous prefix). The default name is the
     same for the same note, so making its card again needs ``force`` (the app asks).
+    A note with ___ gaps left is refused (UnfilledGaps) unless ``allow_gaps``.
     """
     if fmt not in CARD_FORMATS:
         raise HearthsideError(f"{fmt[:10]!r} isn't a card format; choose txt, md or html.")
@@ -63,6 +66,8 @@ def export_card(
         raise HearthsideError(
             f"The note {note.short_id} is in the trash. Restore it first, then make its card."
         )
+    if not allow_gaps:
+        check_filled([note])
     spouse = store.settings().spouse_name.strip()
     if fmt == "html":
         text = card_page(note, note_label(content, note.kind), spouse)

@@ -12,6 +12,7 @@ from hearthside import dates
 from hearthside.errors import HearthsideError
 from hearthside.model import RECORD_TYPES, Commitment, Entry, Note, Pause, R, Record
 from hearthside.validation import clean_tags
+from hearthside.wording import plural
 
 if TYPE_CHECKING:
     from hearthside.config import Settings
@@ -227,13 +228,6 @@ def collect(
         chosen.sort(key=lambda r: (span_of(r)[0], r.created, r.id))
         data.records[cls.KIND] = chosen
     return data
-
-
-def plural(label: str, count: int) -> str:
-    if count == 1:
-        return f"1 {label}"
-    word = label[:-1] + "ies" if label.endswith("y") else label + "s"
-    return f"{count} {word}"
 
 
 def count_phrase(counts: dict[str, int]) -> str:

@@ -9,7 +9,9 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button
 
+from hearthside.errors import HearthsideError
 from hearthside.model import Record
+from hearthside.tui.widgets.record_list import RecordList
 
 if TYPE_CHECKING:
     from hearthside.tui.app import HearthsideApp
@@ -86,9 +88,14 @@ class Dialog(HearthMixin, ModalScreen[Any]):
 
 
 class TrashAndUndo(Room):
-    """x moves the highlighted record to the trash; u brings the last one back."""
+    """x moves the highlighted record to the trash; u brings the last one back.
+
+    The room shows its records in one RecordList; after a delete the row below takes
+    the deleted one's place, so the cursor stays where the reader was.
+    """
 
     _last_deleted: Record | None = None
+    _focus_id: str | None = None  # the row to highlight when the room next reloads
 
     def current_record(self) -> Record | None:
         raise NotImplementedError
@@ -101,12 +108,18 @@ class TrashAndUndo(Room):
         if record is None:
             return
         store = self.hearth.store
+        # Set before the write: the reload it causes comes before ``done``.
+        self._focus_id = self.query_one(RecordList).neighbour(record.id)
 
         def done(deleted: Record) -> None:
             self._last_deleted = deleted
             self.notify(self.describe_deleted(deleted), title="Deleted", markup=False)
 
-        self.hearth.write(lambda: store.delete(record), done=done)
+        def failed(_exc: HearthsideError) -> bool:
+            self._focus_id = None
+            return False
+
+        self.hearth.write(lambda: store.delete(record), done=done, failed=failed)
 
     def action_undo(self) -> None:
         record, self._last_deleted = self._last_deleted, None

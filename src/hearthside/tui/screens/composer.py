@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,12 +15,47 @@ from textual.widgets.text_area import Selection
 from hearthside.content import NoteKind
 from hearthside.errors import HearthsideError
 from hearthside.model import Note
-from hearthside.notes import fill_template, gentle_hints, save_note
+from hearthside.notes import GAP, fill_template, gaps_phrase, gentle_hints, save_note
 from hearthside.tui.screens.base import KeepsWork
-from hearthside.tui.screens.dialogs import ask_before_leaving
+from hearthside.tui.screens.dialogs import ChoiceDialog, ask_before_leaving
 from hearthside.tui.widgets.ticks import Tick
 
 BLANK = "blank"
+
+
+class NoteText(TextArea):
+    """The note's words, with ___ gaps to reach by key.
+
+    ctrl+g is handled here, in turn with the typing around it: a screen binding runs
+    only after the letters behind it have already been typed at the old place.
+    """
+
+    def select_gap(self, *, after: tuple[int, int] = (0, 0)) -> bool:
+        """Select the first gap at or after ``after`` (row, column), so typing fills it;
+        from the top again when there is none below. False when no gaps are left."""
+        spans = [
+            ((row, found.start()), (row, found.end()))
+            for row, line in enumerate(self.document.lines)
+            for found in GAP.finditer(line)
+        ]
+        if not spans:
+            return False
+        start, end = next((span for span in spans if span[0] >= after), spans[0])
+        self.selection = Selection(start, end)
+        self.screen.set_focus(self)
+        return True
+
+    def action_next_gap(self) -> None:
+        if not self.select_gap(after=self.selection.end):
+            self.notify("No gaps left to fill: the note is all your own words.", markup=False)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "ctrl+g":
+            event.stop()
+            event.prevent_default()
+            self.action_next_gap()
+            return
+        await super()._on_key(event)
 
 
 class NoteComposer(KeepsWork, Screen[Note | None]):
@@ -33,6 +68,7 @@ class NoteComposer(KeepsWork, Screen[Note | None]):
         # Not a priority key: it must come after the words typed just before it.
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+t", "templates", "Templates"),
+        Binding("ctrl+g", "next_gap", "Next gap"),
         Binding("escape", "leave", "Back"),
     ]
 
@@ -62,7 +98,7 @@ class NoteComposer(KeepsWork, Screen[Note | None]):
             with Vertical(id="composer-writing"):
                 yield Static("Start from", classes="pane-title")
                 yield OptionList(id="templates")
-                yield TextArea(note.text if note else "", soft_wrap=True, id="note-text")
+                yield NoteText(note.text if note else "", soft_wrap=True, id="note-text")
             with VerticalScroll(id="composer-guide"):
                 yield Static("", id="guidance")
                 yield Static("", id="hints")
@@ -74,8 +110,8 @@ class NoteComposer(KeepsWork, Screen[Note | None]):
         # set_focus, not focus(): at once, so the first keys typed land here.
         if self.note is None:
             self.set_focus(self.query_one("#templates", OptionList))
-        else:
-            self.set_focus(self.query_one("#note-text", TextArea))
+        elif not self.query_one(NoteText).select_gap():
+            self.set_focus(self.query_one(NoteText))
 
     # -- the form -------------------------------------------------------------------
 
@@ -136,21 +172,19 @@ class NoteComposer(KeepsWork, Screen[Note | None]):
 
     @on(OptionList.OptionSelected, "#templates")
     def _template_chosen(self, event: OptionList.OptionSelected) -> None:
-        text_area = self.query_one("#note-text", TextArea)
+        text_area = self.query_one(NoteText)
         if event.option.id != BLANK and event.option.id is not None:
             template = self._kind_now().templates[int(event.option.id)]
             filled = fill_template(template.text, self.hearth.settings, today=self.hearth.today())
             text_area.load_text(filled)
-            # Templates leave ___ gaps for the writer: select the first so typing fills it.
-            before, gap, _ = filled.partition("___")
-            if gap:
-                line = before.count("\n")
-                column = len(before.rsplit("\n", 1)[-1])
-                text_area.selection = Selection((line, column), (line, column + len(gap)))
+            text_area.select_gap()
         text_area.focus()
 
     def action_templates(self) -> None:
         self.query_one("#templates", OptionList).focus()
+
+    def action_next_gap(self) -> None:
+        self.query_one(NoteText).action_next_gap()
 
     # -- saving and leaving ------------------------------------------------------------
 
@@ -167,7 +201,25 @@ class NoteComposer(KeepsWork, Screen[Note | None]):
         if not text.strip():
             self.notify("There's nothing to save yet; write a few words first.", markup=False)
             return
+        if GAP.search(text):
+            self._ask_about_gaps(text, then_leave=then_leave)
+            return
         self._write_note(then_leave=then_leave)
+
+    def _ask_about_gaps(self, text: str, *, then_leave: bool) -> None:
+        def answered(choice: str | None) -> None:
+            if choice == "save":
+                self._write_note(then_leave=then_leave)
+            elif choice == "gap":
+                self.query_one(NoteText).select_gap()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"This note still has {gaps_phrase(text)}",
+                [("Save anyway", "save"), ("Go back to the gap", "gap")],
+            ),
+            answered,
+        )
 
     def _write_note(self, *, then_leave: bool) -> None:
         text = self.query_one("#note-text", TextArea).text

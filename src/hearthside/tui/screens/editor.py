@@ -250,6 +250,8 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
             self.draft = dataclasses.replace(form, entry_id=saved.id, date=saved.date)
             self._clean = self._snapshot_of(self.draft)
             self.query_one("#date", Input).value = saved.date
+            # Tags written in the text joined the tags on saving; show them where tags go.
+            self.query_one("#tags", Input).value = " ".join(f"#{t}" for t in saved.tags)
             self._clean = self._snapshot_of(self._form())
             self.notify(f"Saved for {saved.date}.", markup=False)
             if then_leave:

@@ -10,12 +10,13 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, Markdown, Static
 
 from hearthside.drafts import Draft
-from hearthside.journal import list_entries, parse_filter, search_text
+from hearthside.journal import EntryQuery, list_entries, parse_filter, search_text
 from hearthside.model import Entry, Record
 from hearthside.tui.screens.base import TrashAndUndo
 from hearthside.tui.screens.editor import EntryEditor
 from hearthside.tui.screens.trash import TrashScreen
 from hearthside.tui.widgets.entry_list import EntryList
+from hearthside.wording import plural
 
 
 def entry_meta(entry: Entry, step_titles: dict[int, str]) -> Content:
@@ -50,6 +51,9 @@ class JournalScreen(TrashAndUndo):
         self._entries: list[Entry] = []
         self._focus_id: str | None = None
         self._haystacks: dict[str, str] = {}
+        # The last filter that could be read: while the box holds one that can't,
+        # the list stays as it was instead of springing back to everything.
+        self._query = EntryQuery()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,16 +89,19 @@ class JournalScreen(TrashAndUndo):
             week_start=settings.week_start,
         )
         problem = self.query_one("#filter-problem", Static)
-        problem.update(Content(parsed.problem or ""))
+        if parsed.problem is not None:
+            problem.update(Content(f"{parsed.problem} Still showing what matched before."))
         problem.display = parsed.problem is not None
-        query = parsed.query
+        if parsed.query is not None:
+            self._query = parsed.query
+        query = self._query
         shown = [e for e in self._entries if query.matches(e, self._haystacks.get(e.id))]
         listing = self.query_one(EntryList)
         listing.show(shown, keep=self._focus_id or listing.current_id)
         self._focus_id = None
-        total = len(self._entries)
-        count = f"{len(shown)} of {total} entries" if box.strip() else f"{total} entries"
-        if not total:
+        total = plural("entry", len(self._entries))
+        count = f"{len(shown)} of {total}" if query != EntryQuery() else total
+        if not self._entries:
             count = "No entries yet. Press n to write your first."
         self.query_one("#entry-count", Static).update(Content(count))
         self._show_current()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -14,13 +16,21 @@ from hearthside.errors import HearthsideError
 from hearthside.exporting import OutputExists, export_card
 from hearthside.memories import on_this_day
 from hearthside.model import Entry, Note
-from hearthside.notes import DELIVERY_WAYS, deliver_note, delivered_words, list_notes
+from hearthside.notes import (
+    DELIVERY_WAYS,
+    UnfilledGaps,
+    deliver_note,
+    delivered_words,
+    gaps_phrase,
+    list_notes,
+)
 from hearthside.sharing import share_notes
 from hearthside.terminal import one_line
 from hearthside.tui.screens.base import TrashAndUndo
 from hearthside.tui.screens.composer import NoteComposer
 from hearthside.tui.screens.dialogs import ChoiceDialog
 from hearthside.tui.widgets.record_list import RecordList
+from hearthside.wording import plural
 
 STATUSES = (None, "drafted", "delivered")
 # A character, not a colour, for each status: ✓ handed over, ← received, nothing: a draft.
@@ -129,9 +139,9 @@ class NotesScreen(TrashAndUndo):
         lines = [Content.styled("On this day", "bold")]
         for memory in memories[:3]:
             ago = (
-                f"{memory.years_ago} year{'s' if memory.years_ago != 1 else ''} ago"
+                f"{plural('year', memory.years_ago)} ago"
                 if memory.years_ago
-                else f"{memory.months_ago} month{'s' if memory.months_ago != 1 else ''} ago"
+                else f"{plural('month', memory.months_ago)} ago"
             )
             record = memory.record
             text = record.headline if isinstance(record, Entry) else record.text
@@ -153,7 +163,7 @@ class NotesScreen(TrashAndUndo):
         self._focus_id = None
         kind = listing.labels.get(self._kind or "", "all kinds")
         status = self._status or "any status"
-        summary = f"{len(shown)} of {len(self._notes)} notes · {kind} · {status}"
+        summary = f"{len(shown)} of {plural('note', len(self._notes))} · {kind} · {status}"
         if not self._notes:
             summary = "No notes yet. Press c to write one."
         self.query_one("#notes-showing", Static).update(Content(summary))
@@ -246,14 +256,23 @@ class NotesScreen(TrashAndUndo):
 
         def chosen(fmt: str | None) -> None:
             if fmt is not None:
-                self._write_card(note, fmt, force=False)
+                self._write_card(note, fmt)
 
         self.app.push_screen(ChoiceDialog("Save this note as:", CARD_CHOICES), chosen)
 
-    def _write_card(self, note: Note, fmt: str, *, force: bool) -> None:
+    def _write_card(
+        self, note: Note, fmt: str, *, force: bool = False, allow_gaps: bool = False
+    ) -> None:
         store, content = self.hearth.store, self.hearth.content
 
         def failed(exc: HearthsideError) -> bool:
+            if isinstance(exc, UnfilledGaps):
+                self._ask_about_gaps(
+                    note,
+                    "Make the card anyway?",
+                    lambda: self._write_card(note, fmt, force=force, allow_gaps=True),
+                )
+                return True
             if not isinstance(exc, OutputExists):
                 return False
             self.app.push_screen(
@@ -261,12 +280,16 @@ class NotesScreen(TrashAndUndo):
                     f"A card for this note is already at {exc.path}. Replace it?",
                     [("Replace it", "yes"), ("Keep the old one", "no")],
                 ),
-                lambda answer: self._write_card(note, fmt, force=True) if answer == "yes" else None,
+                lambda answer: (
+                    self._write_card(note, fmt, force=True, allow_gaps=allow_gaps)
+                    if answer == "yes"
+                    else None
+                ),
             )
             return True
 
         self.hearth.write(
-            lambda: export_card(store, content, note, fmt, force=force),
+            lambda: export_card(store, content, note, fmt, force=force, allow_gaps=allow_gaps),
             done=lambda path: self.notify(f"Saved the card to {path}", markup=False, timeout=10),
             failed=failed,
             changes_data=False,
@@ -274,18 +297,49 @@ class NotesScreen(TrashAndUndo):
 
     def action_share(self) -> None:
         note = self._current()
-        if note is None:
-            return
+        if note is not None:
+            self._share(note)
+
+    def _share(self, note: Note, *, allow_gaps: bool = False) -> None:
         store, today = self.hearth.store, self.hearth.today()
+
+        def failed(exc: HearthsideError) -> bool:
+            if not isinstance(exc, UnfilledGaps):
+                return False
+            self._ask_about_gaps(
+                note, "Share it anyway?", lambda: self._share(note, allow_gaps=True)
+            )
+            return True
+
         self.hearth.write(
-            lambda: share_notes(store, [note], include_private=True, today=today),
+            lambda: share_notes(
+                store, [note], include_private=True, allow_gaps=allow_gaps, today=today
+            ),
             done=lambda result: self.notify(
                 f"Ready to share in {result.folder}: open the page, or send the .json to a "
                 "spouse who uses Hearthside.",
                 markup=False,
                 timeout=12,
             ),
+            failed=failed,
             changes_data=False,
+        )
+
+    def _ask_about_gaps(self, note: Note, question: str, anyway: Callable[[], None]) -> None:
+        """Before a note with ___ gaps leaves the app: fill them first, or go ahead."""
+
+        def answered(choice: str | None) -> None:
+            if choice == "fill":
+                self.app.push_screen(NoteComposer(note), self._composer_closed)
+            elif choice == "anyway":
+                anyway()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"This note still has {gaps_phrase(note.text)}. {question}",
+                [("Fill it in first", "fill"), (question.removesuffix("?"), "anyway")],
+            ),
+            answered,
         )
 
     # -- list keys -------------------------------------------------------------------

@@ -27,6 +27,12 @@ class TrashScreen(Room):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Trash: entries you deleted. Press r to bring one back.", classes="room-title")
+        yield Static(
+            "The trash is empty. Anything you delete from the journal waits here, "
+            "ready to come back whenever you like.",
+            id="trash-empty",
+            markup=False,
+        )
         yield EntryList(id="trash-list")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -37,6 +43,7 @@ class TrashScreen(Room):
         self._deleted = trash(self.hearth.store)
         listing = self.query_one(EntryList)
         listing.show(self._deleted, keep=listing.current_id)
+        self.query_one("#trash-empty", Static).display = not self._deleted
 
     def action_restore(self) -> None:
         entry = self.query_one(EntryList).current

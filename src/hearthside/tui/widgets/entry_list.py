@@ -11,14 +11,15 @@ from hearthside.tui.widgets.record_list import RecordList
 
 def entry_line(entry: Entry) -> Content:
     # Content(...) never parses markup: a title like "[bold]x[/]" shows as typed.
-    # Tags before the headline: a long first line is cut at the edge, the tags never are.
+    # Date, headline, then tags: a row too long for the list is cut at its end, so the
+    # tags give way first and the headline stays readable in a narrow terminal.
     parts: list[Content | tuple[str, str]] = [(entry.date, "dim"), Content("  ")]
-    if entry.tags:
-        parts.append((" ".join(f"#{t}" for t in entry.tags), "italic"))
-        parts.append(Content("  "))
     parts.append(Content(one_line(entry.headline, 80)))
     if entry.private:
         parts.append((" (private)", "dim"))
+    if entry.tags:
+        parts.append(Content("  "))
+        parts.append((" ".join(f"#{t}" for t in entry.tags), "italic"))
     return Content.assemble(*parts)
 
 

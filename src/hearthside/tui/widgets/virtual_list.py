@@ -98,6 +98,14 @@ class VirtualList(ScrollView, can_focus=True):
         self.highlighted = new
         self.refresh()
 
+    def neighbour(self, row_id: str) -> str | None:
+        """The row that takes ``row_id``'s place when it goes: the next, or at the end
+        the one before; None when no other row is left."""
+        index = self._index.get(row_id)
+        if index is None or len(self._ids) < 2:
+            return None
+        return self._ids[index + 1] if index + 1 < len(self._ids) else self._ids[index - 1]
+
     def forget(self, row_id: str | None = None) -> None:
         """Drop cached row text (one row, or all) after the data behind it changed."""
         if row_id is None:

@@ -1,0 +1,102 @@
+"""The journal service: tags written in the text, and reading the filter box."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hearthside.cli import cli
+from hearthside.journal import EntryQuery, add_entry, inline_tags, list_entries, parse_filter
+from hearthside.store import Store
+from tests.conftest import TODAY
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("Made soup together #cooking", ["cooking"]),
+        ("#morning coffee, then #Walk.", ["morning", "walk"]),
+        ("A long day (#hard-day) but #us, #us again!", ["us"]),
+        ("Who knew? #date-night!)", ["date-night"]),
+        ("line one\n#evening\tand\t#tea;", ["evening", "tea"]),
+        # Markdown headings have a space after the '#'.
+        ("# A good day\n## Then\n### More", []),
+        # A '#' inside a word or a link is not the start of a tag.
+        ("I learned C# and read https://example.com/page#part", []),
+        ("issue#12 and a#b", []),
+        ("nothing here", []),
+        ("a lone # and #", []),
+    ],
+)
+def test_inline_tags(text: str, tags: list[str]) -> None:
+    assert inline_tags(text) == tags
+
+
+@given(st.text(alphabet=string.ascii_letters + string.digits + " #\n.,!?-_/()", max_size=60))
+def test_an_inline_tag_always_stands_after_a_space_and_holds_none(text: str) -> None:
+    for tag in inline_tags(text):
+        assert tag and not any(ch.isspace() for ch in tag) and tag == tag.lower()
+        assert any(
+            word.lstrip("#").lower().startswith(tag) for word in text.split() if word[:1] == "#"
+        )
+
+
+def test_tags_in_the_text_join_the_given_ones(store: Store) -> None:
+    entry = add_entry(
+        store, title="Soup #cooking", body="We made it #together.", tags=["us"], today=TODAY
+    )
+    assert entry.tags == ["us", "cooking", "together"]
+    found = list_entries(store, EntryQuery(tags=("together",)))
+    assert [e.id for e in found] == [entry.id]
+
+
+def test_a_word_that_cannot_be_a_tag_stays_text_and_the_entry_is_saved(store: Store) -> None:
+    entry = add_entry(store, body="Our song is #1 and 100% #wow%%", today=TODAY)
+    assert entry.tags == ["1"]
+
+
+def read(text: str) -> tuple[EntryQuery | None, str | None]:
+    parsed = parse_filter(text, today=TODAY)
+    return parsed.query, parsed.problem
+
+
+def test_a_month_by_name_and_on_a_day_are_dates() -> None:
+    assert read("november") == (
+        EntryQuery(since=date(2026, 11, 1), until=date(2026, 11, 30)),
+        None,
+    )
+    assert read("walk november 2025") == (
+        EntryQuery(words=("walk",), since=date(2025, 11, 1), until=date(2025, 11, 30)),
+        None,
+    )
+    assert read("dinner on friday") == (
+        EntryQuery(words=("dinner",), since=date(2026, 11, 20), until=date(2026, 11, 20)),
+        None,
+    )
+    # "may" and weekdays alone are everyday words; with a year or "on" they are dates.
+    assert read("may") == (EntryQuery(words=("may",)), None)
+    assert read("sunday") == (EntryQuery(words=("sunday",)), None)
+    assert read("may 2026")[0] == EntryQuery(since=date(2026, 5, 1), until=date(2026, 5, 31))
+
+
+def test_a_filter_that_cannot_be_read_has_no_query() -> None:
+    query, problem = read("dinner on flurb")
+    assert query is None
+    assert problem is not None and '"on flurb"' in problem
+
+
+def test_add_with_an_inline_tag_then_list_by_that_tag(private_home: Path) -> None:
+    runner = CliRunner()
+    added = runner.invoke(cli, ["add", "Made soup together #cooking."], catch_exceptions=False)
+    assert added.exit_code == 0
+    runner.invoke(cli, ["add", "# A heading, not a tag\n\nWe read C# books"])
+    found = runner.invoke(cli, ["list", "--tag", "cooking"], catch_exceptions=False).output
+    assert "Made soup together" in found and "#cooking" in found
+    assert "heading" not in found
+    assert runner.invoke(cli, ["list", "--tag", "a"]).output.strip() == "No entries match."
