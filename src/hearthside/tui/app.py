@@ -251,6 +251,8 @@ class HearthsideApp(App[None]):
     # -- rooms, keys, palette --------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._exit:
+            return  # bubbled up after the screens are gone: nothing is left to act on
         # A screen may move the focus for a key before it is forwarded (see route_key).
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.quitting:
