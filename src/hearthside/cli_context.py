@@ -80,6 +80,8 @@ class Context:
                 from hearthside.conflicts import conflict_notice
 
                 click.echo(f"hearthside: {conflict_notice(found)}", err=True)
+            for bad in self._store.take_bad_records():
+                click.echo(f"hearthside: {bad.notice()}", err=True)
             self._store.close()
 
 

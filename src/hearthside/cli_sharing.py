@@ -92,7 +92,8 @@ def import_command(file: Path, dry_run: bool) -> None:
     from hearthside.importing import import_file, preview
     from hearthside.terminal import one_line
 
-    report = import_file(app_context().store, file, dry_run=dry_run)
+    c = app_context()
+    report = import_file(c.store, file, content=c.content, dry_run=dry_run)
     say(report.summary())
     if dry_run:
         for record in report.added[:DRY_RUN_SHOWN]:

@@ -16,6 +16,10 @@ A change reaches the disk only when it is whole: every file it touched is writte
 in one transaction (storage.write_together), so a kill leaves all of it or none.
 The main file lists the parts' files, so one gone missing is noticed, not read
 as an empty year.
+
+Every record is checked (``validation``) before it is saved, and when its file is
+first read: one edited by hand into something Hearthside couldn't have written is
+skipped, with a notice naming it and its file, and everything else still works.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.table import Document
 
-from hearthside import conflicts, dates
+from hearthside import conflicts, dates, validation
 from hearthside.backups import back_up_once_today, corrupt_advice
 from hearthside.config import Settings
 from hearthside.errors import HearthsideError, StoreError
@@ -48,7 +52,7 @@ from hearthside.layout import (
     missing_part,
 )
 from hearthside.locking import FileLock
-from hearthside.model import R, Record
+from hearthside.model import RECORD_TYPES, R, Record
 from hearthside.paths import (
     database_path,
     drafts_dir,
@@ -74,6 +78,9 @@ from hearthside.storage import (
 # The layout of the files on disk; records carry their own `schema` (model.py).
 FORMAT_VERSION = 3
 MAIN = ""  # the part key of the main file; parts are "2026-entries" and so on
+
+KINDS = {cls.KIND: cls for cls in RECORD_TYPES}
+
 Files = dict[str, Tables]  # part key -> the file's tables
 Migration = Callable[[Files], Files]
 
@@ -117,6 +124,37 @@ def _split_by_kind(files: Files) -> Files:
 MIGRATIONS: dict[int, Migration] = {0: _stamp_schema, 1: _split_by_year, 2: _split_by_kind}
 
 
+@dataclass(frozen=True)
+class BadRecord:
+    """A stored record that breaks the rules (a hand edit, say): skipped, not fatal."""
+
+    label: str
+    ref: str  # its id, or its place in the file when it has none
+    file: str
+    problem: str
+
+    def notice(self) -> str:
+        return (
+            f"Skipped the {self.label} {self.ref} in {self.file}: {self.problem}. "
+            "Everything else is as it was; fix or remove that record in the file."
+        )
+
+
+def bad_records(kind: str, table: dict[str, Any], file: str) -> dict[str, BadRecord]:
+    """The documents of one stored table that Hearthside can't use, by their key."""
+    cls = KINDS.get(kind)
+    found: dict[str, BadRecord] = {}
+    if cls is None:
+        return found
+    for key, doc in table.items():
+        problem = validation.doc_problem(cls, doc)
+        if problem is not None:
+            given = doc.get("id") if isinstance(doc, dict) else None
+            ref = given if isinstance(given, str) and validation.ID.fullmatch(given) else None
+            found[key] = BadRecord(cls.LABEL, ref or f"number {key}", file, problem)
+    return found
+
+
 def part_for(created: str) -> str:
     year = created[:4]
     return year if year.isdigit() and len(year) == 4 else str(date.today().year)
@@ -135,9 +173,19 @@ class Part:
 
     path: Path
     db: TinyDB = field(init=False)
+    # kind -> the keys of its documents that break the rules, found once per read
+    bad: dict[str, dict[str, BadRecord]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.db = TinyDB(self.path, storage=_WholeChanges(AtomicJSONStorage))  # type: ignore[no-untyped-call]
+
+    def records(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
+        """The documents of ``kind`` that can be used, by key; the others are noted in ``bad``."""
+        table = self.read().get(kind, {})
+        bad = self.bad.get(kind)
+        if bad is None:
+            bad = self.bad[kind] = bad_records(kind, table, self.path.name)
+        return [(key, doc) for key, doc in table.items() if key not in bad]
 
     @property
     def cache(self) -> Any:
@@ -193,6 +241,7 @@ class Store:
             # A change a kill interrupted: finished before anything is read.
             with self._lock:
                 self._finish_interrupted()
+        self._told: set[BadRecord] = set()
         self._load()
         self._prepare()
 
@@ -230,10 +279,12 @@ class Store:
             raise corrupt_advice(self.home, exc) from None
 
     def read_everything(self) -> None:
-        """Read every file now (the app needs them all, and a damaged one must show at start)."""
+        """Read and check every file now (the app needs them all, and a damaged file or
+        record must show at start)."""
         with self._mutex:
-            for part in self._parts.values():
-                self._read(part)
+            for key, part in self._parts.items():
+                for kind in self._read(part) if key != MAIN else ():
+                    part.records(kind)
 
     def _ensure(self, kind: str) -> list[Part]:
         """Every part holding ``kind``, read from disk if not yet."""
@@ -363,6 +414,19 @@ class Store:
         found, self.conflicts = self.conflicts, []
         return found
 
+    def take_bad_records(self) -> list[BadRecord]:
+        """Records skipped since last asked: those of the files read so far."""
+        with self._mutex:
+            found = [
+                bad
+                for part in self._parts.values()
+                for table in part.bad.values()
+                for bad in table.values()
+                if bad not in self._told
+            ]
+        self._told.update(found)
+        return found
+
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
         """One durable change: lock, catch up with the disk, apply, save, unlock.
@@ -434,9 +498,8 @@ class Store:
             self._ensure(kind)
             for key, part in self._parts.items():
                 if key != MAIN and kind_of(key) == kind:
-                    for doc_id, doc in part.read().get(kind, {}).items():
-                        if "id" in doc:
-                            index[doc["id"]] = (key, int(doc_id))
+                    for doc_id, doc in part.records(kind):
+                        index[doc["id"]] = (key, int(doc_id))
             self._index[kind] = index
         return index
 
@@ -454,7 +517,7 @@ class Store:
             docs = [
                 doc
                 for part in self._ensure(cls.KIND)
-                for doc in part.read().get(cls.KIND, {}).values()
+                for _key, doc in part.records(cls.KIND)
                 if where is None or where(doc)
             ]
         records = [cls.from_doc(doc) for doc in docs]
@@ -466,18 +529,19 @@ class Store:
         """The stored documents of one kind, as they are: for sorting or picking a few
         before building records. Read-only: changing one would change the store."""
         with self._mutex:
-            return [
-                d for part in self._ensure(cls.KIND) for d in part.read().get(cls.KIND, {}).values()
-            ]
+            return [d for part in self._ensure(cls.KIND) for _key, d in part.records(cls.KIND)]
 
     def get(self, cls: type[R], ref: str, *, include_deleted: bool = True) -> R:
-        """A record by full id or by an unambiguous prefix of at least four characters."""
+        """A record by full id or by an unambiguous prefix of at least four characters.
+
+        Any case: ids are typed in lower case, and another tool's may not be.
+        """
         ref = ref.strip().lower()
         with self._mutex:
             where = self._where(cls.KIND)
-            matches = (
-                [ref] if ref in where else [i for i in where if len(ref) >= 4 and i.startswith(ref)]
-            )
+            matches = [i for i in where if i.lower() == ref]
+            if not matches and len(ref) >= 4:
+                matches = [i for i in where if i.lower().startswith(ref)]
             if len(matches) == 1:
                 key, doc_id = where[matches[0]]
                 doc = self._parts[key].db.table(cls.KIND).get(doc_id=doc_id)
@@ -489,9 +553,8 @@ class Store:
             raise HearthsideError(
                 f"More than one {cls.LABEL} starts with {ref[:12]!r}; type a few more characters."
             )
-        raise HearthsideError(
-            f"No {cls.LABEL} has the id {ref[:40]!r}. `hearthside list` shows the ids."
-        )
+        where_listed = f" `{cls.LISTED_BY}` shows the ids." if cls.LISTED_BY else ""
+        raise HearthsideError(f"No {cls.LABEL} has the id {ref[:40]!r}.{where_listed}")
 
     def add(self, record: R) -> R:
         return self.add_many([record])[0]
@@ -499,10 +562,12 @@ class Store:
     def add_many(self, records: Iterable[R]) -> list[R]:
         added = list(records)
         now = dates.now_iso()
+        for record in added:
+            record.created = record.created or now
+            record.updated = record.updated or now
+            _check(record)
         with self.writing():
             for record in added:
-                record.created = record.created or now
-                record.updated = record.updated or now
                 key = part_key(record.created, record.KIND)
                 doc_id = self._part(key).db.table(record.KIND).insert(record.to_doc())
                 # Keep an index that exists up to date; never read every year just to add.
@@ -530,9 +595,10 @@ class Store:
 
         For a record read inside the same ``writing()``; otherwise use ``update``.
         """
+        record.updated = dates.now_iso()
+        _check(record)
         with self.writing():
             key, doc_id = self._located(record.KIND, record.id)
-            record.updated = dates.now_iso()
             self._parts[key].db.table(record.KIND).upsert(Document(record.to_doc(), doc_id=doc_id))
         return record
 
@@ -596,6 +662,13 @@ class Store:
         with self._mutex:
             for part in self._parts.values():
                 part.db.close()
+
+
+def _check(record: Record) -> None:
+    """The last word before a record is saved, however it came: typed or imported."""
+    problem = validation.record_problem(record)
+    if problem is not None:
+        raise HearthsideError(f"This {record.LABEL} can't be saved: {problem}. Nothing was saved.")
 
 
 def _dumps(tables: Tables) -> bytes:

@@ -64,6 +64,7 @@ class OpenWork(Protocol):
 
 
 DISK_POLL_SECONDS = 2.0
+SKIPPED_SHOWN = 3  # notices of records skipped at start; doctor lists every one
 
 ROOMS = {
     "today": ("1", "Today", "The day at a glance and the daily review"),
@@ -204,6 +205,7 @@ class HearthsideApp(App[None]):
         return super().check_action(action, parameters)
 
     def _start(self) -> None:
+        self._tell_bad_records()
         self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
         self.switch_mode(self.first_room)
         if self._wants_welcome():
@@ -386,6 +388,8 @@ class HearthsideApp(App[None]):
     def _poll_disk(self) -> None:
         def check() -> None:
             if self.store.refresh():
+                # Here, off the UI thread: a record edited into something unusable shows now.
+                self.store.read_everything()
                 self._from_writer(self._changed_elsewhere)
 
         self._writer.submit(check)
@@ -401,8 +405,23 @@ class HearthsideApp(App[None]):
                 timeout=20,
             )
 
+    def _tell_bad_records(self) -> None:
+        found = self.store.take_bad_records()
+        for bad in found[:SKIPPED_SHOWN]:
+            self.notify(bad.notice(), title="Skipped", severity="warning", markup=False, timeout=20)
+        if len(found) > SKIPPED_SHOWN:
+            self.notify(
+                f"And {len(found) - SKIPPED_SHOWN} more records were skipped; "
+                "`hearthside doctor` lists them all.",
+                title="Skipped",
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
+
     def _changed_elsewhere(self) -> None:
         self._tell_conflicts()
+        self._tell_bad_records()
         self.settings = self.store.settings()
         self.refresh_title()
         self.data_version += 1
