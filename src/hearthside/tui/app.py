@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import partial
@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
+from textual.filter import LineFilter
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -32,6 +33,7 @@ from hearthside.errors import HearthsideError
 from hearthside.model import Entry
 from hearthside.paths import package_resource, resolve_home
 from hearthside.store import Store
+from hearthside.tui.control_filter import ControlCharacters
 from hearthside.tui.driver import TerminalDriver
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 
@@ -138,6 +140,7 @@ class HearthsideApp(App[None]):
         for loaded in self._loaded_themes.themes.values():
             self.register_theme(loaded)
         self.settings = Settings()
+        self._controls = ControlCharacters()
         if store is not None:
             self._use_store(store)
         else:
@@ -160,6 +163,10 @@ class HearthsideApp(App[None]):
                 DEFAULT_THEME if DEFAULT_THEME in self._loaded_themes.themes else "textual-dark"
             )
         self.theme = wanted
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Every line of the screen, whatever widget drew it, on its way to the terminal.
+        return [*super().get_line_filters(), self._controls]
 
     # -- time and titles --------------------------------------------------------
 
