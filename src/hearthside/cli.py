@@ -198,7 +198,7 @@ def show(ref: str) -> None:
     if entry.closeness:
         lines.append(f"closeness: {entry.closeness}/5")
     if entry.steps:
-        titles = ", ".join(f"{n}. {c.content.step(n).title}" for n in entry.steps)
+        titles = ", ".join(c.content.step_label(n) for n in entry.steps)
         lines.append(f"strategies: {titles}")
     if entry.deleted:
         lines.append("(in the trash)")

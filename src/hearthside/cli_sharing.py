@@ -140,12 +140,17 @@ def share_command(
 )
 @click.option("-o", "--output", type=_OUTPUT, help="File to write; default exports/.")
 @click.option("--force", is_flag=True, help="Replace a card that is already there.")
-def card_command(ref: str, fmt: str, output: Path | None, force: bool) -> None:
+@click.option("--include-private", is_flag=True, help="Allow a note marked private.")
+def card_command(
+    ref: str, fmt: str, output: Path | None, force: bool, include_private: bool
+) -> None:
     """Save one note as a card to hand over: text, Markdown, or a printable page."""
     from hearthside.exporting import export_card
 
     c = app_context()
-    path = export_card(c.store, c.content, ref, fmt, output=output, force=force)
+    path = export_card(
+        c.store, c.content, ref, fmt, output=output, force=force, include_private=include_private
+    )
     say(f"Saved the card to {path}.")
 
 

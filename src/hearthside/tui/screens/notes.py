@@ -266,7 +266,8 @@ class NotesScreen(TrashAndUndo):
             return True
 
         self.hearth.write(
-            lambda: export_card(store, content, note, fmt, force=force),
+            # Chosen here, one note at a time: as with sharing, private is allowed.
+            lambda: export_card(store, content, note, fmt, force=force, include_private=True),
             done=lambda path: self.notify(f"Saved the card to {path}", markup=False, timeout=10),
             failed=failed,
             changes_data=False,
