@@ -177,10 +177,7 @@ def print_entries(entries: list[Any]) -> None:
         return
     for entry in entries:
         tags = " ".join(f"#{t}" for t in entry.tags)
-        say(
-            f"{entry.date}  {entry.short_id}  {one_line(entry.headline, 50)}  "
-            f"{tags}".rstrip()
-        )
+        say(f"{entry.date}  {entry.short_id}  {one_line(entry.headline, 50)}  {tags}".rstrip())
 
 
 @cli.command()

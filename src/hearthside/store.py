@@ -18,8 +18,9 @@ The main file lists the parts' files, so one gone missing is noticed, not read
 as an empty year.
 
 Every record is checked (``validation``) before it is saved, and when its file is
-first read: one edited by hand into something Hearthside couldn't have written is
-skipped, with a notice naming it and its file, and everything else still works.
+first read (unless ``checked.py`` knows the file passed already): one edited by hand
+into something Hearthside couldn't have written is skipped, with a notice naming it
+and its file, and everything else still works.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.table import Document
 
-from hearthside import conflicts, dates, validation
+from hearthside import checked, conflicts, dates, validation
 from hearthside.backups import back_up_once_today, corrupt_advice
 from hearthside.config import Settings
 from hearthside.errors import HearthsideError, StoreError
@@ -172,6 +173,8 @@ class Part:
     """One journal file, read through TinyDB's cache into an atomic storage."""
 
     path: Path
+    # The signature at which this file last passed every check (checked.py), if it did.
+    passed: Signature | None = None
     db: TinyDB = field(init=False)
     # kind -> the keys of its documents that break the rules, found once per read
     bad: dict[str, dict[str, BadRecord]] = field(init=False, default_factory=dict)
@@ -179,13 +182,24 @@ class Part:
     def __post_init__(self) -> None:
         self.db = TinyDB(self.path, storage=_WholeChanges(AtomicJSONStorage))  # type: ignore[no-untyped-call]
 
+    @property
+    def signature(self) -> Signature | None:
+        return cast(AtomicJSONStorage, self.cache.storage).signature
+
     def records(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
         """The documents of ``kind`` that can be used, by key; the others are noted in ``bad``."""
         table = self.read().get(kind, {})
         bad = self.bad.get(kind)
         if bad is None:
-            bad = self.bad[kind] = bad_records(kind, table, self.path.name)
+            passed = self.passed is not None and self.passed == self.signature
+            bad = self.bad[kind] = {} if passed else bad_records(kind, table, self.path.name)
         return [(key, doc) for key, doc in table.items() if key not in bad]
+
+    @property
+    def clean(self) -> bool:
+        """Every table in the file was checked (or known to pass) and nothing was skipped."""
+        kinds = [kind for kind in self.read() if kind in KINDS]
+        return bool(kinds) and all(self.bad.get(kind) == {} for kind in kinds)
 
     @property
     def cache(self) -> Any:
@@ -249,6 +263,7 @@ class Store:
 
     def _load(self) -> None:
         """(Re)start from the disk: read the main file, note the others for later."""
+        self._checked = checked.checked(self.home)
         main = Part(self.path)
         tables = self._read(main)
         parts = {MAIN: main}
@@ -259,7 +274,7 @@ class Store:
                 found = pattern.match(path.name)
                 if found:
                     quick_check(path)
-                    parts[found.group(1)] = Part(path)
+                    parts[found.group(1)] = Part(path, self._checked.get(path.name))
             for key in listed_parts(tables, self.path) or []:
                 if key not in parts:
                     raise missing_part(part_path(self.home, key))
@@ -284,7 +299,7 @@ class Store:
         with self._mutex:
             for key, part in self._parts.items():
                 for kind in self._read(part) if key != MAIN else ():
-                    part.records(kind)
+                    self._records(part, kind)
 
     def _ensure(self, kind: str) -> list[Part]:
         """Every part holding ``kind``, read from disk if not yet."""
@@ -470,6 +485,8 @@ class Store:
         for part in changed:
             part.written(written[part.path])
         self._note_written(written)
+        # What was saved was checked first: a file that passed still does.
+        self._note_checked([part for part in changed if part.path != self.path])
 
     def _list_parts(self) -> None:
         """Keep the main file's list of the parts' files up to date (it changes rarely)."""
@@ -482,6 +499,27 @@ class Store:
     def _note_written(self, written: dict[Path, Signature]) -> None:
         conflicts.note_written(self.home, {path.name: sig for path, sig in written.items()})
 
+    def _records(self, part: Part, kind: str) -> list[tuple[str, dict[str, Any]]]:
+        """``part.records``, noting a file found to pass every check (checked.py)."""
+        fresh = kind not in part.bad
+        found = part.records(kind)
+        if fresh:
+            self._note_checked([part])
+        return found
+
+    def _note_checked(self, parts: Iterable[Part]) -> None:
+        passing = {
+            part.path.name: sig
+            for part in parts
+            if part.clean
+            and (sig := part.signature) is not None
+            and self._checked.get(part.path.name) != sig
+        }
+        if passing:
+            self._checked = checked.note_checked(self.home, passing)
+            for part in parts:
+                part.passed = self._checked.get(part.path.name)
+
     # -- records ---------------------------------------------------------------
 
     def _part(self, key: str) -> Part:
@@ -489,6 +527,8 @@ class Store:
         if part is None:
             part = self._parts[key] = Part(part_path(self.home, key))
         self._read(part)
+        # Checked before a save, so the file can be noted as passing once saved.
+        self._records(part, kind_of(key))
         return part
 
     def _where(self, kind: str) -> dict[str, tuple[str, int]]:
@@ -498,7 +538,7 @@ class Store:
             self._ensure(kind)
             for key, part in self._parts.items():
                 if key != MAIN and kind_of(key) == kind:
-                    for doc_id, doc in part.records(kind):
+                    for doc_id, doc in self._records(part, kind):
                         index[doc["id"]] = (key, int(doc_id))
             self._index[kind] = index
         return index
@@ -517,7 +557,7 @@ class Store:
             docs = [
                 doc
                 for part in self._ensure(cls.KIND)
-                for _key, doc in part.records(cls.KIND)
+                for _key, doc in self._records(part, cls.KIND)
                 if where is None or where(doc)
             ]
         records = [cls.from_doc(doc) for doc in docs]
@@ -529,7 +569,9 @@ class Store:
         """The stored documents of one kind, as they are: for sorting or picking a few
         before building records. Read-only: changing one would change the store."""
         with self._mutex:
-            return [d for part in self._ensure(cls.KIND) for _key, d in part.records(cls.KIND)]
+            return [
+                d for part in self._ensure(cls.KIND) for _key, d in self._records(part, cls.KIND)
+            ]
 
     def get(self, cls: type[R], ref: str, *, include_deleted: bool = True) -> R:
         """A record by full id or by an unambiguous prefix of at least four characters.

@@ -105,6 +105,9 @@ def hand_edit(home: Path, kind: str, record_id: str, changes: dict[str, Any]) ->
                 doc.update(changes)
                 for name in [n for n, v in changes.items() if v is DROP]:
                     del doc[name]
-                path.write_bytes(orjson.dumps(data))
+                # Saved as most editors save: a new file renamed over the old one.
+                edited = path.with_name(f"{path.name}.edited")
+                edited.write_bytes(orjson.dumps(data))
+                edited.replace(path)
                 return path.name
     raise AssertionError(f"no {kind} record {record_id}")

@@ -259,3 +259,15 @@ def test_a_daily_promise_marked_far_ahead_is_walked_once(monkeypatch: pytest.Mon
     assert current_occurrence(commitment, TODAY) == TODAY + timedelta(days=3_000)
     # One walk to today and one onward past the marked days: not one walk for each.
     assert len(stepped) < 2 * 3_000
+
+
+def test_a_save_beside_a_skipped_record_keeps_it_and_still_names_it(private_home: Path) -> None:
+    ids = journal_with_one_of_each(private_home)
+    file = hand_edit(private_home, "entries", ids["entries"], {"date": "2026-11-20x"})
+    notice = f"Skipped the entry {ids['entries']} in {file}"
+    assert notice in run("add", "Written beside it.", "--date", "2026-11-21").stderr
+    # The file was saved again, the spoiled record in it as it was; it is still named.
+    assert notice in run("list").stderr
+    assert notice in run("list").stderr
+    assert [e.body for e in Store(private_home).all(Entry)] == ["Written beside it."]
+    assert hand_edit(private_home, "entries", ids["entries"], {}) == file
