@@ -193,6 +193,8 @@ class Part:
         if bad is None:
             passed = self.passed is not None and self.passed == self.signature
             bad = self.bad[kind] = {} if passed else bad_records(kind, table, self.path.name)
+        if not bad:
+            return list(table.items())
         return [(key, doc) for key, doc in table.items() if key not in bad]
 
     @property
@@ -507,7 +509,7 @@ class Store:
             self._note_checked([part])
         return found
 
-    def _note_checked(self, parts: Iterable[Part]) -> None:
+    def _note_checked(self, parts: list[Part]) -> None:
         passing = {
             part.path.name: sig
             for part in parts

@@ -117,7 +117,7 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
                 continue
             if tag_problem(tag) is not None:
                 raise HearthsideError(
-                    f"{_shown(part)} can't be a tag: a tag is one word of up to "
+                    f"{part[:MAX_TAG_LENGTH]!r} can't be a tag: a tag is one word of up to "
                     f"{MAX_TAG_LENGTH} characters, like #date-night."
                 )
             if tag not in cleaned:
@@ -157,10 +157,6 @@ def past_or_today(day: date, what: str, *, today: date | None = None) -> date:
             "or a day that has passed."
         )
     return day
-
-
-def _shown(text: str) -> str:
-    return repr(text[:MAX_TAG_LENGTH])
 
 
 # -- whole records ------------------------------------------------------------------------
