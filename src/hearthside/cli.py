@@ -472,7 +472,7 @@ def run_app(app: Any) -> None:
     """Run the full-screen app; a crash or a signal ends with a non-zero status."""
     app.run()
     for line in app.kept_on_quit:
-        click.echo(line)
+        say(line)
     if app.crashed:
         from hearthside.crash import CRASHED, report_line
 
