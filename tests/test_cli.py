@@ -86,7 +86,7 @@ def test_log_accepts_ids_aliases_and_prefixes(private_home: Path) -> None:
         (["add", ""], "The entry is empty"),
         (["add", "   \n"], "The entry is empty"),
         (["add", "x", "--closeness", "9"], "Closeness is a number from 1"),
-        (["add", "x", "--tag", "no spaces!"], "can't be a tag"),
+        (["add", "x", "--tag", "bell\x07"], "can't be a tag"),
         (["add", "x" * 1_000_001], "over 1 MB"),
         (["note", "sonnet", "hello there"], "no note kind 'sonnet'"),
         (["show", "deadbeef"], "No entry has the id"),

@@ -80,7 +80,7 @@ def test_split_markdown_into_a_folder(written: Path, tmp_path: Path) -> None:
         (["export", "-f", "ics", "--tag", "walk"], "no tags"),
         (["export", "-f", "html", "--split"], "Only Markdown can be split"),
         (["export", "--step", "42"], "no strategy '42'"),
-        (["export", "--tag", "no spaces!"], "can't be a tag"),
+        (["export", "--tag", "bell\x07"], "can't be a tag"),
         (["export", "--since", "2030-01-01"], "Nothing to export"),
         (["export", "-o", "/nonexistent-folder/x.md"], "doesn't exist"),
         (["import", "missing.json"], "no such file"),

@@ -16,7 +16,7 @@ from hearthside.errors import HearthsideError
 from hearthside.model import Checkin
 from hearthside.store import Store
 
-LOWEST, HIGHEST = 0, 4
+LOWEST, HIGHEST = validation.LOWEST_RATING, validation.HIGHEST_RATING
 DUE_AFTER_DAYS = 7
 
 

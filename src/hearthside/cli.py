@@ -28,7 +28,7 @@ from hearthside.cli_context import (
     say,
 )
 from hearthside.errors import HearthsideError
-from hearthside.terminal import one_line, printable
+from hearthside.terminal import one_line
 
 
 class UserError(click.ClickException):
@@ -37,7 +37,7 @@ class UserError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"hearthside: {printable(self.message)}", err=True)
+        say(f"hearthside: {self.message}", err=True)
 
 
 # How ``--help`` groups the commands, so a person finds the one they need; a command
@@ -134,7 +134,7 @@ def add(
         c.store, body=body, title=title, day=day, tags=tags, closeness=closeness, private=private
     )
     echo_date = f" (read {day!r} as {entry.date})" if day and day.strip() != entry.date else ""
-    say(f"Saved entry {entry.short_id} for {entry.date}{printable(echo_date)}.")
+    say(f"Saved entry {entry.short_id} for {entry.date}{echo_date}.")
 
 
 @cli.command(name="list")
@@ -177,10 +177,7 @@ def print_entries(entries: list[Any]) -> None:
         return
     for entry in entries:
         tags = " ".join(f"#{t}" for t in entry.tags)
-        say(
-            f"{entry.date}  {entry.short_id}  {one_line(entry.headline, 50)}  "
-            f"{printable(tags)}".rstrip()
-        )
+        say(f"{entry.date}  {entry.short_id}  {one_line(entry.headline, 50)}  {tags}".rstrip())
 
 
 @cli.command()
@@ -192,18 +189,18 @@ def show(ref: str) -> None:
 
     c = app_context()
     entry = c.store.get(Entry, ref)
-    lines = [f"{entry.date}  {printable(entry.title or entry.headline)}"]
+    lines = [f"{entry.date}  {entry.title or entry.headline}"]
     if entry.tags:
-        lines.append("tags: " + printable(" ".join(f"#{t}" for t in entry.tags)))
+        lines.append("tags: " + " ".join(f"#{t}" for t in entry.tags))
     if entry.closeness:
         lines.append(f"closeness: {entry.closeness}/5")
     if entry.steps:
-        titles = ", ".join(f"{n}. {c.content.step(n).title}" for n in entry.steps)
+        titles = ", ".join(c.content.step_label(n) for n in entry.steps)
         lines.append(f"strategies: {titles}")
     if entry.deleted:
         lines.append("(in the trash)")
     lines.append(f"id: {entry.id}")
-    lines += ["", printable(entry.body)]
+    lines += ["", entry.body]
     say("\n".join(lines))
 
 
@@ -501,12 +498,12 @@ def run_app(app: Any) -> None:
     """Run the full-screen app; a crash or a signal ends with a non-zero status."""
     app.run()
     for line in app.kept_on_quit:
-        click.echo(line)
+        say(line)
     if app.crashed:
         from hearthside.crash import CRASHED, report_line
 
         # Not wrapped, so the report's path can be copied whole.
-        click.echo(f"{CRASHED}\n{report_line(app.crash_report)}", err=True)
+        say(f"{CRASHED}\n{report_line(app.crash_report)}", err=True)
     if app.return_code:
         raise click.exceptions.Exit(app.return_code)
 

@@ -20,6 +20,7 @@ from hearthside import crypto
 from hearthside.drafts import kept_edit_files, kept_edits, new_edit_file
 from hearthside.errors import HearthsideError
 from hearthside.paths import drafts_dir, ensure_private_dir, resolve_home
+from hearthside.terminal import printable
 
 if TYPE_CHECKING:
     from hearthside.content import Content
@@ -79,7 +80,9 @@ class Context:
             if found:
                 from hearthside.conflicts import conflict_notice
 
-                click.echo(f"hearthside: {conflict_notice(found)}", err=True)
+                say(f"hearthside: {conflict_notice(found)}", err=True)
+            for bad in self._store.take_bad_records():
+                say(f"hearthside: {bad.notice()}", err=True)
             self._store.close()
 
 
@@ -214,5 +217,7 @@ def edit_in_editor(initial: str, kind: str = "entry") -> str:
     return text
 
 
-def say(message: str) -> None:
-    click.echo(message)
+def say(message: str, *, err: bool = False) -> None:
+    """Print a line. Everything the CLI prints comes through here, so a control character
+    from any record is written out (``\\x1b``) instead of reaching the terminal raw."""
+    click.echo(printable(message), err=err)

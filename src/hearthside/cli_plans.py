@@ -15,7 +15,7 @@ import click
 from hearthside import cli_context
 from hearthside.cli_context import app_context, home_option, say
 from hearthside.errors import HearthsideError
-from hearthside.terminal import one_line, printable
+from hearthside.terminal import one_line
 
 if TYPE_CHECKING:
     from hearthside.content import Sign
@@ -126,7 +126,7 @@ def upcoming(days: int) -> None:
             if soon.suggestion:
                 say(
                     textwrap.fill(
-                        printable(soon.suggestion),
+                        soon.suggestion,
                         78,
                         initial_indent=" " * 4,
                         subsequent_indent=" " * 4,

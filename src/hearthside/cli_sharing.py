@@ -92,7 +92,8 @@ def import_command(file: Path, dry_run: bool) -> None:
     from hearthside.importing import import_file, preview
     from hearthside.terminal import one_line
 
-    report = import_file(app_context().store, file, dry_run=dry_run)
+    c = app_context()
+    report = import_file(c.store, file, content=c.content, dry_run=dry_run)
     say(report.summary())
     if dry_run:
         for record in report.added[:DRY_RUN_SHOWN]:
@@ -147,12 +148,24 @@ def share_command(
     is_flag=True,
     help="Replace a card that is already there, and make one with ___ gaps left as they are.",
 )
-def card_command(ref: str, fmt: str, output: Path | None, force: bool) -> None:
+@click.option("--include-private", is_flag=True, help="Allow a note marked private.")
+def card_command(
+    ref: str, fmt: str, output: Path | None, force: bool, include_private: bool
+) -> None:
     """Save one note as a card to hand over: text, Markdown, or a printable page."""
     from hearthside.exporting import export_card
 
     c = app_context()
-    path = export_card(c.store, c.content, ref, fmt, output=output, force=force, allow_gaps=force)
+    path = export_card(
+        c.store,
+        c.content,
+        ref,
+        fmt,
+        output=output,
+        force=force,
+        allow_gaps=force,
+        include_private=include_private,
+    )
     say(f"Saved the card to {path}.")
 
 

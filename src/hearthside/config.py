@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from hearthside import validation
 from hearthside.errors import HearthsideError
 
 DATE_ORDERS = ("MDY", "DMY", "YMD")
@@ -32,6 +33,9 @@ class Settings:
             settings.week_start = 0
         if settings.date_order not in DATE_ORDERS:
             settings.date_order = "MDY"
+        name = settings.spouse_name
+        if not isinstance(name, str) or validation.name_problem(name) is not None:
+            settings.spouse_name = ""
         return settings
 
     def validate(self) -> None:
@@ -42,5 +46,6 @@ class Settings:
                 f"Date order must be one of {', '.join(DATE_ORDERS)}: it decides whether "
                 "03/04 means March 4 (MDY) or 3 April (DMY)."
             )
-        if len(self.spouse_name) > 80:
-            raise HearthsideError("That name is longer than 80 characters; please shorten it.")
+        problem = validation.name_problem(self.spouse_name)
+        if problem is not None:
+            raise HearthsideError(problem)

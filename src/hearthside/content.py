@@ -281,6 +281,12 @@ class Content:
             f"There is no strategy {str(ref)[:30]!r}; choose a number from 1 to {len(self.steps)}."
         )
 
+    def step_label(self, number: int) -> str:
+        """'3. Turn toward each other', or 'strategy 3' for one the guide no longer has
+        (a record keeps its links when the content folder changes)."""
+        found = next((s for s in self.steps if s.number == number), None)
+        return f"strategy {number}" if found is None else f"{number}. {found.title}"
+
     # -- practices -----------------------------------------------------------------
 
     @cached_property

@@ -19,6 +19,7 @@ from hearthside.errors import HearthsideError
 __all__ = [
     "DATE_ORDERS",
     "DEFAULT_ANCHOR",
+    "HIDDEN_CATEGORIES",
     "MAX_YEAR",
     "MIN_YEAR",
     "MONTHS",
@@ -72,7 +73,7 @@ _SPAN_EXAMPLES: Final = "november, this week, since monday or 2026-11-01..2026-1
 _QUOTE_LIMIT: Final = 40
 # Echoed input goes to a terminal: control and format characters (bidi overrides
 # included) could move the cursor or reorder what the user sees.
-_HIDDEN_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+HIDDEN_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 _RD_WEEKDAYS: Final = (MO, TU, WE, TH, FR, SA, SU)
 _ORDER_FLAGS: Final[dict[str, tuple[bool, bool]]] = {
@@ -532,7 +533,7 @@ def _normalise(text: str) -> str:
 
 def _quote(text: str) -> str:
     shown = "".join(
-        ch for ch in " ".join(text.split()) if unicodedata.category(ch) not in _HIDDEN_CATEGORIES
+        ch for ch in " ".join(text.split()) if unicodedata.category(ch) not in HIDDEN_CATEGORIES
     ).strip()
     if len(shown) > _QUOTE_LIMIT:
         shown = shown[: _QUOTE_LIMIT - 1] + "…"

@@ -30,6 +30,7 @@ from hearthside.storage import (
     stale_temps,
     temp_folders,
 )
+from hearthside.store import bad_records
 
 Check = tuple[bool, str]
 
@@ -96,6 +97,8 @@ def _check_files(home: Path) -> Iterator[Check]:
         for name, table in data.items():
             if name not in ("meta", "settings"):
                 counts[name] = counts.get(name, 0) + len(table)
+                for bad in bad_records(name, table, path.name).values():
+                    yield False, bad.notice()
         mode = path.stat().st_mode & 0o777
         if mode != FILE_MODE:
             yield False, f"{path} can be read by others (mode {mode:o}); run: chmod 600 '{path}'"

@@ -24,6 +24,8 @@ def new_id() -> str:
 class Record:
     KIND: ClassVar[str] = ""
     LABEL: ClassVar[str] = "record"
+    # The command that lists this kind with ids, for messages about an id not found.
+    LISTED_BY: ClassVar[str] = ""
 
     id: str = field(default_factory=new_id)
     created: str = ""
@@ -93,6 +95,7 @@ def mutable_fields(cls: type[Record]) -> tuple[str, ...]:
 class Entry(Record):
     KIND: ClassVar[str] = "entries"
     LABEL: ClassVar[str] = "entry"
+    LISTED_BY: ClassVar[str] = "hearthside list"
 
     date: str
     title: str = ""
@@ -113,10 +116,16 @@ class Entry(Record):
         return "(untitled)"
 
 
+# A received note came in a sharing bundle; the Notes room keeps those apart.
+NOTE_STATUSES = ("drafted", "delivered", "received")
+COMMITMENT_STATUSES = ("open", "done", "missed")
+
+
 @dataclass(kw_only=True)
 class Note(Record):
     KIND: ClassVar[str] = "notes"
     LABEL: ClassVar[str] = "note"
+    LISTED_BY: ClassVar[str] = "hearthside notes"
 
     kind: str
     text: str
@@ -164,6 +173,7 @@ class Checkin(Record):
 class Commitment(Record):
     KIND: ClassVar[str] = "commitments"
     LABEL: ClassVar[str] = "commitment"
+    LISTED_BY: ClassVar[str] = "hearthside upcoming"
 
     title: str
     due: str
@@ -195,6 +205,35 @@ class Pause(Record):
     start: str
     end: str
     reason: str = ""
+
+
+MAX_MOMENTS = 50  # of one sign, in one day's review
+
+
+@dataclass
+class Answers:
+    """What the user has answered in a day's review so far (stored as ``Review.answers``)."""
+
+    practices: list[str] = field(default_factory=list)  # practice ids
+    minutes: int | None = None
+    positive: int = 0
+    negative: int = 0
+    positive_line: str = ""
+    negative_line: str = ""
+    question: str = ""  # question id, set once the question step is answered
+    outcome: str = ""  # one of prompts.OUTCOMES
+    gratitude: str = ""
+    closeness: int | None = None
+    reflection: str = ""
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Answers:
+        known = {f.name for f in dataclasses.fields(cls)}
+        # A deep copy: the store's cache must not change when a screen edits a list here.
+        return cls(**{k: copy.deepcopy(v) for k, v in doc.items() if k in known})
+
+    def to_doc(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
 
 
 @dataclass(kw_only=True)

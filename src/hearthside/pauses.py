@@ -9,10 +9,6 @@ from hearthside.errors import HearthsideError
 from hearthside.model import Pause
 from hearthside.store import Store
 
-# Longer breaks are better told as several pauses; a typo like 2062 for 2026
-# would otherwise quietly pause decades.
-MAX_PAUSE_DAYS = 366
-
 
 def add_pause(
     store: Store,
@@ -32,7 +28,7 @@ def add_pause(
             f"The pause would end on {last.isoformat()}, before it starts on "
             f"{first.isoformat()}. Give the first day, then the last."
         )
-    if (last - first).days + 1 > MAX_PAUSE_DAYS:
+    if (last - first).days + 1 > validation.MAX_PAUSE_DAYS:
         raise HearthsideError(
             f"{first.isoformat()} to {last.isoformat()} is longer than a year. Check the "
             "dates, or add a longer break as several pauses of up to a year each."

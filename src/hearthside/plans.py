@@ -8,7 +8,7 @@ applies (anniversaries and birthdays by default).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from hearthside import dates, recurrence, validation
 from hearthside.content import Content, MilestoneKind
@@ -61,28 +61,14 @@ def add_commitment(
     validation.required_text(title, "commitment's title")
     when = validation.user_date(due, store.settings(), today=today, ahead=True)
     commitment = Commitment(
-        title=title.strip(), due=dates.iso(when), every=recurrence.normalise(every)
+        title=title.strip(), due=dates.iso(when), every=recurrence.normalise(every, when)
     )
     return store.add(commitment)
 
 
 def find_commitment(store: Store, ref: str) -> Commitment:
     """A commitment by id or by an unambiguous prefix of at least four characters."""
-    wanted = ref.strip().lower()
-    found = [
-        c
-        for c in store.all(Commitment)
-        if c.id == wanted or (len(wanted) >= 4 and c.id.startswith(wanted))
-    ]
-    if len(found) == 1:
-        return found[0]
-    if found:
-        raise HearthsideError(
-            f"More than one commitment starts with {ref[:12]!r}; type a few more characters."
-        )
-    raise HearthsideError(
-        f"No commitment has the id {ref[:40]!r}. `hearthside upcoming` shows the ids."
-    )
+    return store.get(Commitment, ref, include_deleted=False)
 
 
 def current_occurrence(commitment: Commitment, today: date) -> date | None:
@@ -96,15 +82,17 @@ def current_occurrence(commitment: Commitment, today: date) -> date | None:
     start = date.fromisoformat(commitment.due)
     if commitment.every is None:
         return start if commitment.status == "open" and commitment.due not in marked else None
-    rule = recurrence.rule_for(start, commitment.every)
-    moment = datetime.combine(today, datetime.min.time())
-    latest = rule.before(moment, inc=True)
-    if latest is not None and latest.date().isoformat() not in marked:
-        return latest.date()
-    following = rule.after(moment)
-    while following is not None and following.date().isoformat() in marked:
-        following = rule.after(following)
-    return following.date() if following is not None else None
+    latest = recurrence.latest_on_or_before(start, commitment.every, today)
+    if latest is not None and latest.isoformat() not in marked:
+        return latest
+    return next(
+        (
+            day
+            for day in recurrence.days_after(start, commitment.every, today)
+            if day.isoformat() not in marked
+        ),
+        None,
+    )
 
 
 def due_commitments(store: Store, *, today: date | None = None, within: int = 0) -> list[Due]:

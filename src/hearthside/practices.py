@@ -10,7 +10,7 @@ from hearthside.errors import HearthsideError
 from hearthside.model import Moment, PracticeLog
 from hearthside.store import Store
 
-MAX_MINUTES = 24 * 60
+MAX_MINUTES = validation.MAX_MINUTES
 
 
 def log_practice(

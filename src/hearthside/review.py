@@ -13,10 +13,8 @@ answered step or ``skip`` for enter/tab with no answer, then ``finish``.
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -24,42 +22,19 @@ from hearthside import dates, notes, practices, prompts, validation
 from hearthside import review_records as records
 from hearthside.content import Content, Question
 from hearthside.errors import HearthsideError
+from hearthside.model import MAX_MOMENTS as MAX_MOMENTS
+from hearthside.model import Answers as Answers
 from hearthside.model import Note, PracticeLog, Review
 from hearthside.review_summary import ReviewSummary, summarise
 from hearthside.store import Store
 
+# Answers and MAX_MOMENTS (the stored shape of a review) live in model.py; the rooms
+# take them from here, with the rest of the review.
 STEPS = ("practices", "moments", "question", "gratitude", "closeness", "summary")
-MAX_MOMENTS = 50
 GRATITUDE = "gratitude"
 
 # Keys of Review.made (which records each step wrote); moments use "positive"/"negative".
 _LOGS, _NOTE, _ENTRY = "practice_logs", "note", "entry"
-
-
-@dataclass
-class Answers:
-    """What the user has answered so far (stored as ``Review.answers``)."""
-
-    practices: list[str] = field(default_factory=list)  # practice ids
-    minutes: int | None = None
-    positive: int = 0
-    negative: int = 0
-    positive_line: str = ""
-    negative_line: str = ""
-    question: str = ""  # question id, set once the question step is answered
-    outcome: str = ""  # one of prompts.OUTCOMES
-    gratitude: str = ""
-    closeness: int | None = None
-    reflection: str = ""
-
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Answers:
-        known = {f.name for f in dataclasses.fields(cls)}
-        # A deep copy: the store's cache must not change when a screen edits a list here.
-        return cls(**{k: copy.deepcopy(v) for k, v in doc.items() if k in known})
-
-    def to_doc(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 @dataclass

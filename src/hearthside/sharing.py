@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hearthside import validation
 from hearthside.errors import HearthsideError
 from hearthside.exporting.archive import dumps, share_archive
 from hearthside.exporting.files import folder_target, write_all
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 RECEIVED = "received"
 PAGE_NAME = "notes.html"
 DATA_NAME = "notes.json"
-MAX_NAME = 80
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,9 @@ def share_notes(
     (UnfilledGaps) unless ``allow_gaps``.
     """
     sender = " ".join(sender.split())
-    if len(sender) > MAX_NAME:
-        raise HearthsideError(f"That name is longer than {MAX_NAME} characters; please shorten it.")
+    problem = validation.name_problem(sender)
+    if problem is not None:
+        raise HearthsideError(problem)
     notes = _chosen(store, refs, include_private)
     if not allow_gaps:
         check_filled(notes)

@@ -16,6 +16,11 @@ A change reaches the disk only when it is whole: every file it touched is writte
 in one transaction (storage.write_together), so a kill leaves all of it or none.
 The main file lists the parts' files, so one gone missing is noticed, not read
 as an empty year.
+
+Every record is checked (``validation``) before it is saved, and when its file is
+first read (unless ``checked.py`` knows the file passed already): one edited by hand
+into something Hearthside couldn't have written is skipped, with a notice naming it
+and its file, and everything else still works.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.table import Document
 
-from hearthside import conflicts, dates
+from hearthside import checked, conflicts, dates, validation
 from hearthside.backups import back_up_once_today, corrupt_advice
 from hearthside.config import Settings
 from hearthside.errors import HearthsideError, StoreError
@@ -48,7 +53,7 @@ from hearthside.layout import (
     missing_part,
 )
 from hearthside.locking import FileLock
-from hearthside.model import R, Record
+from hearthside.model import RECORD_TYPES, R, Record
 from hearthside.paths import (
     database_path,
     drafts_dir,
@@ -74,6 +79,9 @@ from hearthside.storage import (
 # The layout of the files on disk; records carry their own `schema` (model.py).
 FORMAT_VERSION = 3
 MAIN = ""  # the part key of the main file; parts are "2026-entries" and so on
+
+KINDS = {cls.KIND: cls for cls in RECORD_TYPES}
+
 Files = dict[str, Tables]  # part key -> the file's tables
 Migration = Callable[[Files], Files]
 
@@ -117,6 +125,37 @@ def _split_by_kind(files: Files) -> Files:
 MIGRATIONS: dict[int, Migration] = {0: _stamp_schema, 1: _split_by_year, 2: _split_by_kind}
 
 
+@dataclass(frozen=True)
+class BadRecord:
+    """A stored record that breaks the rules (a hand edit, say): skipped, not fatal."""
+
+    label: str
+    ref: str  # its id, or its place in the file when it has none
+    file: str
+    problem: str
+
+    def notice(self) -> str:
+        return (
+            f"Skipped the {self.label} {self.ref} in {self.file}: {self.problem}. "
+            "Everything else is as it was; fix or remove that record in the file."
+        )
+
+
+def bad_records(kind: str, table: dict[str, Any], file: str) -> dict[str, BadRecord]:
+    """The documents of one stored table that Hearthside can't use, by their key."""
+    cls = KINDS.get(kind)
+    found: dict[str, BadRecord] = {}
+    if cls is None:
+        return found
+    for key, doc in table.items():
+        problem = validation.doc_problem(cls, doc)
+        if problem is not None:
+            given = doc.get("id") if isinstance(doc, dict) else None
+            ref = given if isinstance(given, str) and validation.ID.fullmatch(given) else None
+            found[key] = BadRecord(cls.LABEL, ref or f"number {key}", file, problem)
+    return found
+
+
 def part_for(created: str) -> str:
     year = created[:4]
     return year if year.isdigit() and len(year) == 4 else str(date.today().year)
@@ -134,10 +173,35 @@ class Part:
     """One journal file, read through TinyDB's cache into an atomic storage."""
 
     path: Path
+    # The signature at which this file last passed every check (checked.py), if it did.
+    passed: Signature | None = None
     db: TinyDB = field(init=False)
+    # kind -> the keys of its documents that break the rules, found once per read
+    bad: dict[str, dict[str, BadRecord]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.db = TinyDB(self.path, storage=_WholeChanges(AtomicJSONStorage))  # type: ignore[no-untyped-call]
+
+    @property
+    def signature(self) -> Signature | None:
+        return cast(AtomicJSONStorage, self.cache.storage).signature
+
+    def records(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
+        """The documents of ``kind`` that can be used, by key; the others are noted in ``bad``."""
+        table = self.read().get(kind, {})
+        bad = self.bad.get(kind)
+        if bad is None:
+            passed = self.passed is not None and self.passed == self.signature
+            bad = self.bad[kind] = {} if passed else bad_records(kind, table, self.path.name)
+        if not bad:
+            return list(table.items())
+        return [(key, doc) for key, doc in table.items() if key not in bad]
+
+    @property
+    def clean(self) -> bool:
+        """Every table in the file was checked (or known to pass) and nothing was skipped."""
+        kinds = [kind for kind in self.read() if kind in KINDS]
+        return bool(kinds) and all(self.bad.get(kind) == {} for kind in kinds)
 
     @property
     def cache(self) -> Any:
@@ -193,6 +257,7 @@ class Store:
             # A change a kill interrupted: finished before anything is read.
             with self._lock:
                 self._finish_interrupted()
+        self._told: set[BadRecord] = set()
         self._load()
         self._prepare()
 
@@ -200,6 +265,7 @@ class Store:
 
     def _load(self) -> None:
         """(Re)start from the disk: read the main file, note the others for later."""
+        self._checked = checked.checked(self.home)
         main = Part(self.path)
         tables = self._read(main)
         parts = {MAIN: main}
@@ -210,7 +276,7 @@ class Store:
                 found = pattern.match(path.name)
                 if found:
                     quick_check(path)
-                    parts[found.group(1)] = Part(path)
+                    parts[found.group(1)] = Part(path, self._checked.get(path.name))
             for key in listed_parts(tables, self.path) or []:
                 if key not in parts:
                     raise missing_part(part_path(self.home, key))
@@ -230,10 +296,12 @@ class Store:
             raise corrupt_advice(self.home, exc) from None
 
     def read_everything(self) -> None:
-        """Read every file now (the app needs them all, and a damaged one must show at start)."""
+        """Read and check every file now (the app needs them all, and a damaged file or
+        record must show at start)."""
         with self._mutex:
-            for part in self._parts.values():
-                self._read(part)
+            for key, part in self._parts.items():
+                for kind in self._read(part) if key != MAIN else ():
+                    self._records(part, kind)
 
     def _ensure(self, kind: str) -> list[Part]:
         """Every part holding ``kind``, read from disk if not yet."""
@@ -363,6 +431,19 @@ class Store:
         found, self.conflicts = self.conflicts, []
         return found
 
+    def take_bad_records(self) -> list[BadRecord]:
+        """Records skipped since last asked: those of the files read so far."""
+        with self._mutex:
+            found = [
+                bad
+                for part in self._parts.values()
+                for table in part.bad.values()
+                for bad in table.values()
+                if bad not in self._told
+            ]
+        self._told.update(found)
+        return found
+
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
         """One durable change: lock, catch up with the disk, apply, save, unlock.
@@ -406,6 +487,8 @@ class Store:
         for part in changed:
             part.written(written[part.path])
         self._note_written(written)
+        # What was saved was checked first: a file that passed still does.
+        self._note_checked([part for part in changed if part.path != self.path])
 
     def _list_parts(self) -> None:
         """Keep the main file's list of the parts' files up to date (it changes rarely)."""
@@ -418,6 +501,27 @@ class Store:
     def _note_written(self, written: dict[Path, Signature]) -> None:
         conflicts.note_written(self.home, {path.name: sig for path, sig in written.items()})
 
+    def _records(self, part: Part, kind: str) -> list[tuple[str, dict[str, Any]]]:
+        """``part.records``, noting a file found to pass every check (checked.py)."""
+        fresh = kind not in part.bad
+        found = part.records(kind)
+        if fresh:
+            self._note_checked([part])
+        return found
+
+    def _note_checked(self, parts: list[Part]) -> None:
+        passing = {
+            part.path.name: sig
+            for part in parts
+            if part.clean
+            and (sig := part.signature) is not None
+            and self._checked.get(part.path.name) != sig
+        }
+        if passing:
+            self._checked = checked.note_checked(self.home, passing)
+            for part in parts:
+                part.passed = self._checked.get(part.path.name)
+
     # -- records ---------------------------------------------------------------
 
     def _part(self, key: str) -> Part:
@@ -425,6 +529,8 @@ class Store:
         if part is None:
             part = self._parts[key] = Part(part_path(self.home, key))
         self._read(part)
+        # Checked before a save, so the file can be noted as passing once saved.
+        self._records(part, kind_of(key))
         return part
 
     def _where(self, kind: str) -> dict[str, tuple[str, int]]:
@@ -434,9 +540,8 @@ class Store:
             self._ensure(kind)
             for key, part in self._parts.items():
                 if key != MAIN and kind_of(key) == kind:
-                    for doc_id, doc in part.read().get(kind, {}).items():
-                        if "id" in doc:
-                            index[doc["id"]] = (key, int(doc_id))
+                    for doc_id, doc in self._records(part, kind):
+                        index[doc["id"]] = (key, int(doc_id))
             self._index[kind] = index
         return index
 
@@ -454,7 +559,7 @@ class Store:
             docs = [
                 doc
                 for part in self._ensure(cls.KIND)
-                for doc in part.read().get(cls.KIND, {}).values()
+                for _key, doc in self._records(part, cls.KIND)
                 if where is None or where(doc)
             ]
         records = [cls.from_doc(doc) for doc in docs]
@@ -467,17 +572,20 @@ class Store:
         before building records. Read-only: changing one would change the store."""
         with self._mutex:
             return [
-                d for part in self._ensure(cls.KIND) for d in part.read().get(cls.KIND, {}).values()
+                d for part in self._ensure(cls.KIND) for _key, d in self._records(part, cls.KIND)
             ]
 
     def get(self, cls: type[R], ref: str, *, include_deleted: bool = True) -> R:
-        """A record by full id or by an unambiguous prefix of at least four characters."""
+        """A record by full id or by an unambiguous prefix of at least four characters.
+
+        Any case: ids are typed in lower case, and another tool's may not be.
+        """
         ref = ref.strip().lower()
         with self._mutex:
             where = self._where(cls.KIND)
-            matches = (
-                [ref] if ref in where else [i for i in where if len(ref) >= 4 and i.startswith(ref)]
-            )
+            matches = [i for i in where if i.lower() == ref]
+            if not matches and len(ref) >= 4:
+                matches = [i for i in where if i.lower().startswith(ref)]
             if len(matches) == 1:
                 key, doc_id = where[matches[0]]
                 doc = self._parts[key].db.table(cls.KIND).get(doc_id=doc_id)
@@ -489,9 +597,8 @@ class Store:
             raise HearthsideError(
                 f"More than one {cls.LABEL} starts with {ref[:12]!r}; type a few more characters."
             )
-        raise HearthsideError(
-            f"No {cls.LABEL} has the id {ref[:40]!r}. `hearthside list` shows the ids."
-        )
+        where_listed = f" `{cls.LISTED_BY}` shows the ids." if cls.LISTED_BY else ""
+        raise HearthsideError(f"No {cls.LABEL} has the id {ref[:40]!r}.{where_listed}")
 
     def add(self, record: R) -> R:
         return self.add_many([record])[0]
@@ -499,10 +606,12 @@ class Store:
     def add_many(self, records: Iterable[R]) -> list[R]:
         added = list(records)
         now = dates.now_iso()
+        for record in added:
+            record.created = record.created or now
+            record.updated = record.updated or now
+            _check(record)
         with self.writing():
             for record in added:
-                record.created = record.created or now
-                record.updated = record.updated or now
                 key = part_key(record.created, record.KIND)
                 doc_id = self._part(key).db.table(record.KIND).insert(record.to_doc())
                 # Keep an index that exists up to date; never read every year just to add.
@@ -530,9 +639,10 @@ class Store:
 
         For a record read inside the same ``writing()``; otherwise use ``update``.
         """
+        record.updated = dates.now_iso()
+        _check(record)
         with self.writing():
             key, doc_id = self._located(record.KIND, record.id)
-            record.updated = dates.now_iso()
             self._parts[key].db.table(record.KIND).upsert(Document(record.to_doc(), doc_id=doc_id))
         return record
 
@@ -596,6 +706,13 @@ class Store:
         with self._mutex:
             for part in self._parts.values():
                 part.db.close()
+
+
+def _check(record: Record) -> None:
+    """The last word before a record is saved, however it came: typed or imported."""
+    problem = validation.record_problem(record)
+    if problem is not None:
+        raise HearthsideError(f"This {record.LABEL} can't be saved: {problem}. Nothing was saved.")
 
 
 def _dumps(tables: Tables) -> bytes:

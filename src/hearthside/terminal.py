@@ -9,6 +9,10 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def has_controls(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
 def printable(text: str) -> str:
     """``text`` with control characters shown as visible escapes like ``\\x1b``."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -33,11 +33,13 @@ class App:
         self.home = home
         self.terminal = terminal
 
-    def open(self) -> Terminal:
-        """Start the full-screen app on this home in the terminal."""
+    def open(self, record: Path | None = None) -> Terminal:
+        """Start the full-screen app on this home in the terminal (``record``: see
+        Terminal.start)."""
         self.terminal.start(
             [str(self.command), "--home", str(self.home)],
             {"HEARTHSIDE_HOME": str(self.home)},
+            record,
         )
         return self.terminal
 

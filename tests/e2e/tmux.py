@@ -79,8 +79,13 @@ class Terminal:
 
     # -- starting and stopping -------------------------------------------------------
 
-    def start(self, argv: Sequence[str], env: dict[str, str]) -> None:
-        """Run ``argv`` in a fresh window of the configured size, with ``env`` added."""
+    def start(self, argv: Sequence[str], env: dict[str, str], record: Path | None = None) -> None:
+        """Run ``argv`` in a fresh window of the configured size, with ``env`` added.
+
+        With ``record``, every byte the program writes to its terminal is appended to
+        that file as well (tmux pipe-pane, set up in the same call, before the program
+        has had time to write anything).
+        """
         settings = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **env}
         # env(1) gives the program exactly these variables on top of the server's,
         # and drops any COLUMNS/LINES that would override the real window size.
@@ -97,6 +102,16 @@ class Terminal:
         # window was closed) stays as it was until the server stops.
         self.started += 1
         self.target = f"app{self.started}"
+        piping = []
+        if record is not None:
+            piping = [
+                ";",
+                "pipe-pane",
+                "-o",
+                "-t",
+                self.target,
+                f"cat >> {shlex.quote(str(record))}",
+            ]
         self.tmux(
             "new-session",
             "-d",
@@ -109,6 +124,7 @@ class Terminal:
             "-c",
             str(self.workdir),
             shlex.join(command),
+            *piping,
         )
 
     def close(self) -> None:

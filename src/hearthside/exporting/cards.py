@@ -51,12 +51,14 @@ def export_card(
     output: Path | None = None,
     force: bool = False,
     allow_gaps: bool = False,
+    include_private: bool = False,
 ) -> Path:
     """Write one note as a card under the home's ``exports/`` and return the path.
 
     ``note`` is a Note or an id (or unambiguous prefix). The default name is the
     same for the same note, so making its card again needs ``force`` (the app asks).
-    A note with ___ gaps left is refused (UnfilledGaps) unless ``allow_gaps``.
+    A note with ___ gaps left is refused (UnfilledGaps) unless ``allow_gaps``; a
+    private note needs ``include_private``, as for every other export.
     """
     if fmt not in CARD_FORMATS:
         raise HearthsideError(f"{fmt[:10]!r} isn't a card format; choose txt, md or html.")
@@ -65,6 +67,11 @@ def export_card(
     if note.deleted:
         raise HearthsideError(
             f"The note {note.short_id} is in the trash. Restore it first, then make its card."
+        )
+    if note.private and not include_private:
+        raise HearthsideError(
+            f"The note {note.short_id} is marked private. Nothing was written; make its card "
+            "anyway with --include-private."
         )
     if not allow_gaps:
         check_filled([note])

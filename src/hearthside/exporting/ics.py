@@ -13,13 +13,10 @@ from hearthside import __version__
 from hearthside.errors import HearthsideError
 from hearthside.exporting.selection import ExportData
 from hearthside.model import Commitment, Milestone, Record
-from hearthside.recurrence import rrule_text
+from hearthside.recurrence import RECUR, rrule_text
 
 CRLF = "\r\n"
 LINE_OCTETS = 75
-# RFC 5545 3.3.10: a RECUR value is NAME=VALUE pairs; anything else would let a stored
-# rule smuggle extra properties into the calendar.
-_RECUR = re.compile(r"[A-Z]+=[A-Z0-9,+\-]+(;[A-Z]+=[A-Z0-9,+\-]+)*")
 # Control characters other than tab are not allowed in TEXT values.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 CALENDAR_KINDS: tuple[type[Record], ...] = (Milestone, Commitment)
@@ -76,7 +73,7 @@ def _stamp(record: Record) -> str:
 
 def _rule(record: Record, every: str) -> str:
     rule = rrule_text(every).upper()
-    if not _RECUR.fullmatch(rule):
+    if not RECUR.fullmatch(rule):
         raise HearthsideError(
             f"The {record.LABEL} {record.short_id} repeats by a rule a calendar can't take. "
             "Set its repeat again (weekly, monthly, yearly…), then export again."

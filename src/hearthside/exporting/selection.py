@@ -180,12 +180,7 @@ class ExportData:
 
     def step_title(self, number: int) -> str:
         """'3. Turn toward each other', or just the number when content doesn't know it."""
-        if self.content is not None:
-            try:
-                return f"{number}. {self.content.step(number).title}"
-            except HearthsideError:
-                pass
-        return f"strategy {number}"
+        return f"strategy {number}" if self.content is None else self.content.step_label(number)
 
     def note_label(self, kind: str) -> str:
         return note_label(self.content, kind)

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from hearthside.config import Settings
+from hearthside.content import Content
 from hearthside.exporting.archive import FORMAT_NAME, SHARE_FORMAT_NAME
 from hearthside.exporting.selection import count_phrase
 from hearthside.importing.checks import ImportRefused, Plan
@@ -76,9 +77,15 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def import_file(store: Store, path: Path, *, dry_run: bool = False) -> ImportReport:
-    """Import ``path`` into ``store`` (or, with ``dry_run``, only say what would be added)."""
-    plan = _read(path, store.settings())
+def import_file(
+    store: Store, path: Path, *, content: Content | None = None, dry_run: bool = False
+) -> ImportReport:
+    """Import ``path`` into ``store`` (or, with ``dry_run``, only say what would be added).
+
+    Records must name note kinds, practices and so on from ``content`` (by default the
+    content Hearthside reads), as typed ones do.
+    """
+    plan = _read(path, store.settings(), content or Content())
     if dry_run:
         fresh, already = _split(store, plan.records)
         apply_settings = plan.settings is not None and store.settings() == Settings()
@@ -111,21 +118,23 @@ def _split(store: Store, records: list[Record]) -> tuple[list[Record], int]:
     for record in records:
         ids = known.get(record.KIND)
         if ids is None:
-            ids = known[record.KIND] = {r.id for r in store.all(type(record), include_deleted=True)}
+            # Lower case: ids stored by an older Hearthside may not be.
+            stored = store.all(type(record), include_deleted=True)
+            ids = known[record.KIND] = {r.id.lower() for r in stored}
         if record.id not in ids:
             fresh.append(record)
     return fresh, len(records) - len(fresh)
 
 
-def _read(path: Path, settings: Settings) -> Plan:
+def _read(path: Path, settings: Settings, content: Content) -> Plan:
     """Read and check the whole file; raise ImportRefused at the first problem."""
     doc = _load(path)
     if not isinstance(doc, dict):
         raise ImportRefused(path, _FOREIGN)
     if doc.get("format") in (FORMAT_NAME, SHARE_FORMAT_NAME):
-        return HearthsideReader(path, doc).plan(settings)
+        return HearthsideReader(path, doc, content).plan(settings)
     if looks_like_jrnl(doc):
-        return read_jrnl(path, doc["entries"])
+        return read_jrnl(path, doc["entries"], content)
     raise ImportRefused(path, _FOREIGN)
 
 

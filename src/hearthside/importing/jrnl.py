@@ -6,12 +6,15 @@ import re
 import uuid
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from hearthside import validation
 from hearthside.errors import HearthsideError
-from hearthside.importing.checks import ImportRefused, Plan, is_day
+from hearthside.importing.checks import TAG_RULE, ImportRefused, Plan, record_problem
 from hearthside.model import Entry
-from hearthside.validation import MAX_TEXT_BYTES, clean_tags
+
+if TYPE_CHECKING:
+    from hearthside.content import Content
 
 _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 # Fixed forever: a jrnl entry without a uuid gets the same id every time it's imported.
@@ -26,16 +29,16 @@ def looks_like_jrnl(doc: dict[str, Any]) -> bool:
     )
 
 
-def read_jrnl(path: Path, docs: list[Any]) -> Plan:
+def read_jrnl(path: Path, docs: list[Any], content: Content) -> Plan:
     entries: dict[str, Entry] = {}
     for number, doc in enumerate(docs, 1):
-        entry = _jrnl_entry(path, doc, f"entry {number}")
+        entry = _jrnl_entry(path, doc, f"entry {number}", content)
         # Two identical entries at the same minute are one entry written twice.
         entries.setdefault(entry.id, entry)
     return Plan("a jrnl export", list(entries.values()))
 
 
-def _jrnl_entry(path: Path, doc: Any, where: str) -> Entry:
+def _jrnl_entry(path: Path, doc: Any, where: str, content: Content) -> Entry:
     def refuse(problem: str) -> ImportRefused:
         return ImportRefused(path, f"{where} {problem}")
 
@@ -44,8 +47,10 @@ def _jrnl_entry(path: Path, doc: Any, where: str) -> Entry:
     day, clock = doc.get("date"), doc.get("time", "00:00")
     title, body = doc.get("title", ""), doc.get("body", "")
     tags, starred = doc.get("tags", []), doc.get("starred", False)
-    if not isinstance(day, str) or len(day) != 10 or not is_day(day):
+    if not isinstance(day, str):
         raise refuse("has no date like 2026-11-24")
+    if (wrong := validation.day_problem(day)) is not None:
+        raise refuse(f"has a 'date' that {wrong}")
     if not isinstance(clock, str) or not (match := _TIME.fullmatch(clock)):
         raise refuse("has a time that isn't like 21:05")
     if not isinstance(title, str) or not isinstance(body, str):
@@ -56,17 +61,15 @@ def _jrnl_entry(path: Path, doc: Any, where: str) -> Entry:
         raise refuse("has a 'starred' that isn't true or false")
     if not title.strip() and not body.strip():
         raise refuse("is empty")
-    if len(f"{title}\n{body}".encode()) > MAX_TEXT_BYTES:
-        raise refuse("is over 1 MB, more than Hearthside keeps in one entry")
     try:
         # jrnl marks tags with @ (or another symbol it was set to use); Hearthside doesn't.
-        cleaned = clean_tags(t.lstrip("@#") for t in tags)
+        cleaned = validation.clean_tags(t.lstrip("@#") for t in tags)
     except HearthsideError:
-        raise refuse("has a tag Hearthside can't keep (letters, digits, - and _ only)") from None
+        raise refuse(f"has a tag Hearthside can't keep ({TAG_RULE})") from None
     if starred and "starred" not in cleaned:
         cleaned.append("starred")
     written = datetime.combine(date.fromisoformat(day), time(int(match[1]), int(match[2])))
-    return Entry(
+    entry = Entry(
         id=_jrnl_id(doc.get("uuid"), f"{day} {clock}\n{title}\n{body}"),
         date=day,
         title=title.strip(),
@@ -74,6 +77,10 @@ def _jrnl_entry(path: Path, doc: Any, where: str) -> Entry:
         tags=cleaned,
         created=written.astimezone().isoformat(timespec="seconds"),
     )
+    problem = record_problem(entry, content)
+    if problem is not None:
+        raise refuse(problem)
+    return entry
 
 
 def _jrnl_id(given: Any, fingerprint: str) -> str:

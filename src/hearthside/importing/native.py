@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from hearthside import validation
 from hearthside.config import Settings
 from hearthside.errors import HearthsideError
 from hearthside.exporting.archive import FORMAT_VERSION, SHARE_FORMAT_NAME
-from hearthside.importing.checks import ImportRefused, Plan, check_fields, is_moment
-from hearthside.model import RECORD_TYPES, SCHEMA_VERSION, Note, Record
-from hearthside.sharing import MAX_NAME, RECEIVED
+from hearthside.importing.checks import TAG_RULE, ImportRefused, Plan, record_problem
+from hearthside.model import RECORD_TYPES, SCHEMA_VERSION, Entry, Note, Record, Review
+from hearthside.sharing import RECEIVED
 
-_ID = re.compile(r"[0-9a-zA-Z_-]{4,64}")
+if TYPE_CHECKING:
+    from hearthside.content import Content
+
 _KINDS = {cls.KIND: cls for cls in RECORD_TYPES}
 
 
 class HearthsideReader:
     """Checks one parsed file in Hearthside's format and plans what it would add."""
 
-    def __init__(self, path: Path, doc: dict[str, Any]) -> None:
-        self.path, self.doc = path, doc
+    def __init__(self, path: Path, doc: dict[str, Any], content: Content) -> None:
+        self.path, self.doc, self.content = path, doc, content
         self.sharing = doc["format"] == SHARE_FORMAT_NAME
 
     def refuse(self, problem: str) -> ImportRefused:
@@ -66,26 +69,33 @@ class HearthsideReader:
         return found
 
     def _record(self, cls: type[Record], doc: Any, where: str) -> Record:
-        problem = check_fields(cls, doc, where)
-        if problem is None and not _ID.fullmatch(doc.get("id", "")):
-            problem = f"{where} has no usable 'id'"
+        problem = validation.shape_problem(cls, doc)
         if problem is None and doc.get("schema", 0) > SCHEMA_VERSION:
             problem = (
-                f"{where} was written by a newer Hearthside (record schema {doc['schema']}); "
+                f"it was written by a newer Hearthside (record schema {doc['schema']}); "
                 "update Hearthside, then import it"
             )
+        if problem is None:
+            record = cls.from_doc(doc)
+            try:
+                _as_if_typed(record)
+            except HearthsideError:
+                problem = f"its 'tags' can't be kept ({TAG_RULE})"
+            else:
+                problem = record_problem(record, self.content)
         if problem is not None:
-            raise self.refuse(problem)
-        return cls.from_doc(doc)
+            raise self.refuse(f"{where}: {problem}")
+        return record
 
     def _settings(self) -> Settings | None:
         raw = self.doc.get("settings")
         if raw is None:
             return None
-        problem = check_fields(Settings, raw, "'settings'")
+        problem = validation.shape_problem(Settings, raw)
         if problem is not None:
-            raise self.refuse(problem)
-        found = Settings.from_doc(raw)
+            raise self.refuse(f"'settings': {problem}")
+        known = {f.name for f in dataclasses.fields(Settings)}
+        found = Settings(**{k: v for k, v in raw.items() if k in known})
         try:
             found.validate()
         except HearthsideError as exc:
@@ -94,11 +104,18 @@ class HearthsideReader:
 
     def _received(self, records: list[Record], settings: Settings) -> list[Record]:
         sender = self.doc.get("from")
-        if sender is not None and (not isinstance(sender, str) or len(sender) > MAX_NAME):
-            raise self.refuse(f"its 'from' should be a name of up to {MAX_NAME} characters")
+        if sender is not None and (
+            not isinstance(sender, str) or validation.name_problem(sender) is not None
+        ):
+            raise self.refuse(
+                f"its 'from' should be a name of up to {validation.MAX_NAME} characters, "
+                "in plain words"
+            )
         name = " ".join((sender or settings.spouse_name or "your spouse").split())
         given = self.doc.get("exported")
-        when = given if isinstance(given, str) and is_moment(given) else None
+        when = (
+            given if isinstance(given, str) and validation.moment_problem(given) is None else None
+        )
         notes = [r for r in records if isinstance(r, Note)]  # a bundle holds nothing else
         for note in notes:
             note.status = RECEIVED
@@ -106,3 +123,13 @@ class HearthsideReader:
             note.delivered_at = when
             note.private = False
         return list(notes)
+
+
+def _as_if_typed(record: Record) -> None:
+    """Put a record in the form typing gives: lower-case ids (ids are looked up as typed,
+    in lower case) and tags cleaned as typed ones are. Raises HearthsideError."""
+    record.id = record.id.lower()
+    if isinstance(record, Entry):
+        record.tags = validation.clean_tags(record.tags)
+    if isinstance(record, Review):
+        record.made = {role: [i.lower() for i in ids] for role, ids in record.made.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import partial
@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
+from textual.filter import LineFilter
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -33,6 +34,7 @@ from hearthside.errors import HearthsideError
 from hearthside.model import Entry
 from hearthside.paths import package_resource, resolve_home
 from hearthside.store import Store
+from hearthside.tui.control_filter import ControlCharacters
 from hearthside.tui.driver import TerminalDriver
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 
@@ -65,6 +67,7 @@ class OpenWork(Protocol):
 
 
 DISK_POLL_SECONDS = 2.0
+SKIPPED_SHOWN = 3  # notices of records skipped at start; doctor lists every one
 
 ROOMS = {
     "today": ("1", "Today", "The day at a glance and the daily review"),
@@ -139,6 +142,7 @@ class HearthsideApp(App[None]):
         for loaded in self._loaded_themes.themes.values():
             self.register_theme(loaded)
         self.settings = Settings()
+        self._controls = ControlCharacters()
         if store is not None:
             self._use_store(store)
         else:
@@ -161,6 +165,10 @@ class HearthsideApp(App[None]):
                 DEFAULT_THEME if DEFAULT_THEME in self._loaded_themes.themes else "textual-dark"
             )
         self.theme = wanted
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Every line of the screen, whatever widget drew it, on its way to the terminal.
+        return [*super().get_line_filters(), self._controls]
 
     # -- time and titles --------------------------------------------------------
 
@@ -206,6 +214,7 @@ class HearthsideApp(App[None]):
         return super().check_action(action, parameters)
 
     def _start(self) -> None:
+        self._tell_bad_records()
         self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
         self.switch_mode(self.first_room)
         if self._wants_welcome():
@@ -392,6 +401,8 @@ class HearthsideApp(App[None]):
     def _poll_disk(self) -> None:
         def check() -> None:
             if self.store.refresh():
+                # Here, off the UI thread: a record edited into something unusable shows now.
+                self.store.read_everything()
                 self._from_writer(self._changed_elsewhere)
 
         self._writer.submit(check)
@@ -407,8 +418,23 @@ class HearthsideApp(App[None]):
                 timeout=20,
             )
 
+    def _tell_bad_records(self) -> None:
+        found = self.store.take_bad_records()
+        for bad in found[:SKIPPED_SHOWN]:
+            self.notify(bad.notice(), title="Skipped", severity="warning", markup=False, timeout=20)
+        if len(found) > SKIPPED_SHOWN:
+            self.notify(
+                f"And {len(found) - SKIPPED_SHOWN} more records were skipped; "
+                "`hearthside doctor` lists them all.",
+                title="Skipped",
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
+
     def _changed_elsewhere(self) -> None:
         self._tell_conflicts()
+        self._tell_bad_records()
         self.settings = self.store.settings()
         self.refresh_title()
         self.data_version += 1

@@ -289,7 +289,10 @@ class NotesScreen(TrashAndUndo):
             return True
 
         self.hearth.write(
-            lambda: export_card(store, content, note, fmt, force=force, allow_gaps=allow_gaps),
+            # Chosen here, one note at a time: as with sharing, private is allowed.
+            lambda: export_card(
+                store, content, note, fmt, force=force, allow_gaps=allow_gaps, include_private=True
+            ),
             done=lambda path: self.notify(f"Saved the card to {path}", markup=False, timeout=10),
             failed=failed,
             changes_data=False,
