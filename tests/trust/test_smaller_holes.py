@@ -205,13 +205,19 @@ def edit_settings_by_hand(home: Path, **changes: Any) -> None:
 
 
 async def test_a_spouse_name_edited_in_by_hand_reaches_no_template_card_or_title(
-    private_home: Path, tmp_path: Path
+    private_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hearthside.tui.app import make_app
 
     Store(private_home).save_settings(Settings(spouse_name="Sam", welcomed=True))
     edit_settings_by_hand(private_home, spouse_name=NAME)
 
+    # The template's gaps are filled in the editor, as a person at a terminal would.
+    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr(
+        "hearthside.cli_context.edit_in_editor",
+        lambda initial, kind="entry": initial.replace("___", "the soup"),
+    )
     wrote = run("note", "gratitude", "--template", "1", input="")
     assert wrote.exit_code == 0, wrote.output
     [note] = Store(private_home).all(Note)
