@@ -69,6 +69,7 @@ REGRESSIONS: dict[int, str] = {
     19: "ctrl+q as the Journal opened: the room mounted empty and its reload crashed",
     103: "a save finished as the app closed, and a half-built Notes room reloaded",
     191: "? just before ctrl+q: the keys screen mounted empty as the app closed",
+    56: "two answer letters in one burst: the dialog was dismissed twice",
 }
 
 

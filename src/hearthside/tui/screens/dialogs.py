@@ -48,19 +48,27 @@ class ChoiceDialog(Dialog):
         if first is not None:
             first.focus()
 
+    _answered = False
+
+    def _answer(self, value: str | None) -> None:
+        # Once: a second key in the same burst would dismiss a dialog already gone.
+        if not self._answered:
+            self._answered = True
+            self.dismiss(value)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id:
-            self.dismiss(event.button.id.removeprefix("answer-"))
+            self._answer(event.button.id.removeprefix("answer-"))
 
     def on_key(self, event: events.Key) -> None:
         for label, value in self.answers:
             if event.key == label[:1].lower():
                 event.stop()
-                self.dismiss(value)
+                self._answer(value)
                 return
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._answer(None)
 
 
 def ask_before_leaving(
