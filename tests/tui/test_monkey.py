@@ -70,6 +70,7 @@ REGRESSIONS: dict[int, str] = {
     103: "a save finished as the app closed, and a half-built Notes room reloaded",
     191: "? just before ctrl+q: the keys screen mounted empty as the app closed",
     56: "two answer letters in one burst: the dialog was dismissed twice",
+    167: "the same, in the unsaved-words question",
 }
 
 
