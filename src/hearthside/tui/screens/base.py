@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.actions import SkipAction
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button
@@ -78,6 +80,15 @@ class Dialog(HearthMixin, ModalScreen[Any]):
         Binding("left,up", "between_buttons(-1)", show=False),
         Binding("right,down", "between_buttons(1)", show=False),
     ]
+
+    _dismissed = False
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        """Once only: two closing keys in one burst would pop the screen under it too."""
+        if self._dismissed:
+            return AwaitComplete(asyncio.sleep(0))
+        self._dismissed = True
+        return super().dismiss(result)
 
     def action_between_buttons(self, step: int) -> None:
         buttons = [b for b in self.query(Button) if b.display and not b.disabled]
