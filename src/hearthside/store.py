@@ -529,8 +529,9 @@ class Store:
         if part is None:
             part = self._parts[key] = Part(part_path(self.home, key))
         self._read(part)
-        # Checked before a save, so the file can be noted as passing once saved.
-        self._records(part, kind_of(key))
+        if kind_of(key) not in part.bad:
+            # Checked before a save, so the file can be noted as passing once saved.
+            self._records(part, kind_of(key))
         return part
 
     def _where(self, kind: str) -> dict[str, tuple[str, int]]:
@@ -610,14 +611,20 @@ class Store:
             record.created = record.created or now
             record.updated = record.updated or now
             _check(record)
+        by_part: dict[str, list[R]] = {}
+        for record in added:
+            by_part.setdefault(part_key(record.created, record.KIND), []).append(record)
         with self.writing():
-            for record in added:
-                key = part_key(record.created, record.KIND)
-                doc_id = self._part(key).db.table(record.KIND).insert(record.to_doc())
+            for key, group in by_part.items():
+                # All at once: TinyDB goes over the whole table for each insert.
+                table = self._part(key).db.table(kind_of(key))
+                doc_ids = table.insert_multiple(record.to_doc() for record in group)
                 # Keep an index that exists up to date; never read every year just to add.
-                index = self._index.get(record.KIND)
+                index = self._index.get(kind_of(key))
                 if index is not None:
-                    index[record.id] = (key, doc_id)
+                    index.update(
+                        (r.id, (key, doc_id)) for r, doc_id in zip(group, doc_ids, strict=True)
+                    )
         return added
 
     def update(self, cls: type[R], record_id: str, change: Callable[[R], object]) -> R:

@@ -11,7 +11,8 @@ then prints one table of medians (with min and max):
 - filtering the journal by a word and by a tag, at a decade;
 - the dashboard's week and moving one week back, at a decade;
 - peak memory (RSS) of the app at a decade, with the Journal and Dashboard open;
-- the CLI's quick commands and a JSON export, at a decade;
+- the CLI's quick commands and a JSON export, at a decade, and importing that export
+  into an empty journal;
 - the same journal in jrnl, where it can be installed into tests/bench/out/jrnl-venv,
   with the ratio (jrnl time / Hearthside time).
 
@@ -107,6 +108,21 @@ def cli_times(home: Path, args: list[str], runs: int) -> list[float]:
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run([*hearthside_command(), *args], env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def import_times(export: Path, folder: Path, runs: int) -> list[float]:
+    """``hearthside import`` of a whole export, each time into a journal of its own."""
+    times = []
+    for run in range(runs):
+        home = folder / f"imported-{run}"
+        start = time.perf_counter()
+        subprocess.run(
+            [*hearthside_command(), "--home", str(home), "import", str(export)],
+            check=True,
+            capture_output=True,
+        )
         times.append(time.perf_counter() - start)
     return times
 
@@ -227,6 +243,12 @@ def main() -> None:
                     cli_times(decade, command, runs),
                 )
             )
+        print(
+            row(
+                "hearthside import (that export), an empty home",
+                import_times(Path(tmp) / "e.json", Path(tmp), min(runs, 3)),
+            )
+        )
         if not args.no_jrnl:
             for line in compare_with_jrnl(decade, max(3, runs // 2)):
                 print(line)
