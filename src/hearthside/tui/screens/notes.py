@@ -29,6 +29,7 @@ from hearthside.terminal import one_line
 from hearthside.tui.screens.base import TrashAndUndo
 from hearthside.tui.screens.composer import NoteComposer
 from hearthside.tui.screens.dialogs import ChoiceDialog
+from hearthside.tui.widgets.day_lines import ago_words
 from hearthside.tui.widgets.record_list import RecordList
 from hearthside.wording import plural
 
@@ -138,11 +139,7 @@ class NotesScreen(TrashAndUndo):
             return
         lines = [Content.styled("On this day", "bold")]
         for memory in memories[:3]:
-            ago = (
-                f"{plural('year', memory.years_ago)} ago"
-                if memory.years_ago
-                else f"{plural('month', memory.months_ago)} ago"
-            )
+            ago = ago_words(memory)
             record = memory.record
             text = record.headline if isinstance(record, Entry) else record.text
             kind = "journal" if isinstance(record, Entry) else "note"

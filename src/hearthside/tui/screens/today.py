@@ -32,6 +32,7 @@ from hearthside.tui.widgets.day_lines import (
     recorded_lines,
     short_day,
 )
+from hearthside.wording import plural
 
 T = TypeVar("T")
 
@@ -169,7 +170,7 @@ class TodayScreen(Room):
         ]
         if kept:
             n = len(kept)
-            parts.append(Content(f"{n} question{'s' if n > 1 else ''} kept for another day."))
+            parts.append(Content(f"{plural('question', n)} kept for another day."))
         status.update(Content("\n").join(parts))
 
     def _show_commitments(self) -> None:

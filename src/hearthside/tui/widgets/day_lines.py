@@ -18,6 +18,7 @@ from hearthside.review import Answers
 from hearthside.review_summary import Streak
 from hearthside.stats import Tally
 from hearthside.terminal import one_line
+from hearthside.wording import plural
 
 CLOSENESS_WORDS = ("far apart", "a little distant", "steady", "close", "very close")
 PERIODS = {"day": "day", "week": "week", "fortnight": "fortnight", "month": "month"}
@@ -54,7 +55,7 @@ def recorded_lines(
     if names:
         lines.append(Content.assemble(("✓ ", "bold"), ", ".join(names)))
     if figures.positive or figures.negative:
-        counts = f"{figures.positive} good moment{'s' if figures.positive != 1 else ''}"
+        counts = plural("good moment", figures.positive)
         if figures.negative:
             counts += f", {figures.negative} hard"
         lines.append(Content.assemble(("✓ ", "bold"), counts))
@@ -82,7 +83,7 @@ def recorded_lines(
 
 def streak_line(streak: Streak) -> Content:
     unit = PERIODS.get(streak.period, streak.period)
-    run = f"{streak.count} {unit}{'s' if streak.count != 1 else ''} in a row"
+    run = f"{plural(unit, streak.count)} in a row"
     when = "today" if streak.period == "day" else f"this {unit}"
     return Content.assemble(
         (f"{streak.practice.name:<22}", "bold"),
@@ -133,11 +134,15 @@ def commitment_line(due: plans.Due, today: date) -> Content:
     )
 
 
-def memory_line(memory: Memory) -> Content:
+def ago_words(memory: Memory) -> str:
+    """ "1 year ago", "3 months ago": how long ago a memory was, for Today and Notes."""
     if memory.years_ago:
-        ago = f"{memory.years_ago} year{'s' if memory.years_ago > 1 else ''} ago"
-    else:
-        ago = f"{memory.months_ago} month{'s' if memory.months_ago > 1 else ''} ago"
+        return f"{plural('year', memory.years_ago)} ago"
+    return f"{plural('month', memory.months_ago)} ago"
+
+
+def memory_line(memory: Memory) -> Content:
+    ago = ago_words(memory)
     record = memory.record
     what = record.headline if isinstance(record, Entry) else record.text
     return Content.assemble((f"{ago:<14}", "bold"), Content(one_line(what, 60)))
