@@ -50,15 +50,21 @@ def logged_between(store: Store, start: date, end: date) -> list[PracticeLog | M
     return sorted(found, key=lambda r: (r.date, r.created), reverse=True)
 
 
-def describe(content: Content, record: PracticeLog | Moment) -> str:
-    """A log or a moment in a few words, as lists and notices name it."""
+def name_of(content: Content, record: PracticeLog | Moment) -> str:
+    """What a log or moment is, in a word or two: "Affection", "A hard moment"."""
     if isinstance(record, Moment):
-        what = "A good moment" if record.positive else "A hard moment"
-        return f"{what} · “{record.text}”" if record.text else what
+        return "A good moment" if record.positive else "A hard moment"
     try:
-        name = content.practice(record.practice).name
+        return content.practice(record.practice).name
     except HearthsideError:
-        name = record.practice  # a practice no longer in content: its id still says what
+        return record.practice  # a practice no longer in content: its id still says what
+
+
+def describe(content: Content, record: PracticeLog | Moment) -> str:
+    """A log or a moment with its details, as the week's list shows it."""
+    name = name_of(content, record)
+    if isinstance(record, Moment):
+        return f"{name} · “{record.text}”" if record.text else name
     return f"{name} · {record.minutes} min" if record.minutes else name
 
 

@@ -30,7 +30,7 @@ from hearthside import dates
 from hearthside.content import Practice
 from hearthside.model import Moment, PracticeLog
 from hearthside.plans import FollowThrough, follow_through
-from hearthside.practices import add_moment, describe, log_practice
+from hearthside.practices import add_moment, log_practice, name_of
 from hearthside.stats import DashboardView, StatsIndex, dashboard_view, load_index
 from hearthside.tui.screens.base import Dialog, Room
 from hearthside.tui.widgets.gauge import Gauge, spark
@@ -507,7 +507,7 @@ class DashboardScreen(Room):
         record = self._made.pop()
         hearth = self.hearth
         store, today = hearth.store, hearth.today()
-        what = describe(hearth.content, record).split(" · ")[0].lower()
+        what = name_of(hearth.content, record).lower()
         when = day_phrase(date.fromisoformat(record.date), today)
         hearth.write(
             lambda: store.delete(record),
