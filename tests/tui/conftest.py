@@ -13,6 +13,8 @@ from textual.pilot import Pilot
 from hearthside.config import Settings
 from hearthside.store import Store
 from hearthside.tui.app import HearthsideApp, make_app
+from hearthside.tui.screens.composer import NoteComposer
+from hearthside.tui.screens.editor import EntryEditor
 from tests.conftest import TODAY
 
 SIZE = (100, 32)
@@ -102,3 +104,21 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
         return
     await pilot.pause()
     await settle(pilot)
+
+
+async def open_editor(pilot: Pilot[None]) -> EntryEditor:
+    """From any room: the Journal, then n for a new entry."""
+    await pilot.press("2", "n")
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, EntryEditor)
+    return editor
+
+
+async def open_composer(pilot: Pilot[None]) -> NoteComposer:
+    """From any room: Notes, then c to compose."""
+    await pilot.press("3", "c")
+    await pilot.pause()
+    composer = pilot.app.screen
+    assert isinstance(composer, NoteComposer)
+    return composer

@@ -19,15 +19,14 @@ from hearthside.tui.screens.guide import GuideScreen
 from hearthside.tui.screens.journal import JournalScreen
 from hearthside.tui.screens.welcome import RestoreDraftScreen, WelcomeScreen
 from hearthside.tui.widgets.entry_list import EntryList
-from tests.tui.conftest import SIZE, screen_text, settle
+from tests.tui.conftest import SIZE, open_editor, screen_text, settle
 
 Make = Callable[..., HearthsideApp]
 
 
 async def write_entry(pilot, body: str, *, title: str = "", tags: str = "", day: str = "") -> None:  # type: ignore[no-untyped-def]
     """Press n in the Journal, fill the fields with the keyboard, ctrl+s, escape."""
-    await pilot.press("2", "n")
-    await pilot.pause()
+    await open_editor(pilot)
     app = pilot.app
     assert isinstance(app.screen, EntryEditor)
     if title:
@@ -98,8 +97,7 @@ async def test_write_an_entry_with_the_keyboard_and_find_it(make: Make, welcomed
 async def test_the_date_field_reads_words_and_shows_iso_back(make: Make, welcomed: Path) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "n")
-        await pilot.pause()
+        await open_editor(pilot)
         box = app.screen.query_one("#date", Input)
         box.focus()
         box.value = ""
@@ -138,8 +136,7 @@ async def test_filter_by_tag_words_and_dates(make: Make, welcomed: Path) -> None
 async def test_autosave_then_crash_then_restore(make: Make, welcomed: Path) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "n")
-        await pilot.pause()
+        await open_editor(pilot)
         await pilot.press(*"Half a thought about us")
         await pilot.pause(2.3)  # the autosave fires two seconds after the last key
         await settle(pilot)
@@ -166,8 +163,7 @@ async def test_autosave_then_crash_then_restore(make: Make, welcomed: Path) -> N
 async def test_leaving_with_unsaved_changes_asks_first(make: Make, welcomed: Path) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "n")
-        await pilot.pause()
+        await open_editor(pilot)
         await pilot.press(*"Not yet saved", "escape")
         await pilot.pause()
         assert "changes that aren't saved" in screen_text(app)
@@ -336,8 +332,7 @@ async def test_tab_follows_the_screen_and_editing_starts_at_the_end(
 ) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "n")
-        await pilot.pause()
+        await open_editor(pilot)
         editor = app.screen
         assert isinstance(editor, EntryEditor)
         order = []
@@ -369,8 +364,7 @@ async def test_tab_follows_the_screen_and_editing_starts_at_the_end(
 async def test_strategy_names_show_whole(make: Make, welcomed: Path, size: tuple[int, int]) -> None:
     app = make()
     async with app.run_test(size=size) as pilot:
-        await pilot.press("2", "n")
-        await pilot.pause()
+        await open_editor(pilot)
         steps = app.screen.query_one("#steps")
         app.screen.set_focus(steps)
         await pilot.press(*["down"] * 10)  # to strategy 11

@@ -13,11 +13,10 @@ from hearthside.model import Entry
 from hearthside.notes import add_note
 from hearthside.store import Store
 from hearthside.tui.app import HearthsideApp
-from hearthside.tui.screens.editor import EntryEditor
 from hearthside.tui.screens.notes import NoteList
 from hearthside.tui.widgets.entry_list import EntryList
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, screen_text, settle
+from tests.tui.conftest import SIZE, open_editor, screen_text, settle
 
 Make = Callable[..., HearthsideApp]
 
@@ -152,9 +151,7 @@ async def test_an_empty_trash_says_so_kindly(make: Make, welcomed: Path) -> None
 async def test_tags_written_in_the_text_are_tags(make: Make, welcomed: Path) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "n")
-        await pilot.pause()
-        assert isinstance(app.screen, EntryEditor)
+        await open_editor(pilot)
         app.screen.query_one("#body", TextArea).focus()
         await pilot.press(*"Made soup together #cooking. Then a walk #us")
         await pilot.press("ctrl+s")

@@ -17,7 +17,7 @@ from hearthside.tui.screens.composer import NoteComposer
 from hearthside.tui.screens.dialogs import ChoiceDialog
 from hearthside.tui.screens.notes import NotesScreen
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, burst, screen_text, settle
+from tests.tui.conftest import SIZE, burst, open_composer, screen_text, settle
 from tests.tui.test_today import alive
 
 Make = Callable[..., HearthsideApp]
@@ -35,9 +35,7 @@ async def test_the_next_gap_key_selects_each_gap_so_typing_fills_it(
 ) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", "c")
-        await pilot.pause()
-        assert isinstance(app.screen, NoteComposer)
+        await open_composer(pilot)
         shown = app.screen.active_bindings["ctrl+g"].binding
         assert shown.show and shown.description == "Next gap"  # in the footer
         await pilot.press("question_mark")

@@ -17,10 +17,9 @@ from hearthside.model import Note
 from hearthside.notes import add_note
 from hearthside.store import Store
 from hearthside.tui.app import HearthsideApp
-from hearthside.tui.screens.composer import NoteComposer
 from hearthside.tui.screens.notes import NoteList, NotesScreen
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, screen_text, settle
+from tests.tui.conftest import SIZE, open_composer, screen_text, settle
 
 Make = Callable[..., HearthsideApp]
 
@@ -30,9 +29,7 @@ async def test_a_gratitude_note_from_a_template_copied_delivered_and_counted(
 ) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", "c")
-        await pilot.pause()
-        assert isinstance(app.screen, NoteComposer)
+        await open_composer(pilot)
         text = screen_text(app)
         assert "Writing gratitude note" in text.lower() or "gratitude" in text.lower()
         await pilot.press("down", "enter")  # the first template
@@ -68,8 +65,7 @@ async def test_the_guidance_follows_the_kind_and_hints_are_gentle(
 ) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", "c")
-        await pilot.pause()
+        await open_composer(pilot)
         app.screen.query_one("#kind", Select).value = "apology"
         await pilot.pause()
         assert "Name the specific thing you did" in screen_text(app)

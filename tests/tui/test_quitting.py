@@ -6,18 +6,15 @@ from pathlib import Path
 
 from hearthside.drafts import pending_drafts
 from hearthside.model import Checkin, Entry, Note
-from hearthside.tui.screens.editor import EntryEditor
 from hearthside.tui.screens.welcome import RestoreDraftScreen
-from tests.tui.conftest import SIZE, burst, settle
+from tests.tui.conftest import SIZE, burst, open_composer, open_editor, settle
 from tests.tui.test_today import Make, alive, open_review
 
 
 async def test_words_typed_then_ctrl_q_at_once_are_offered_back(make: Make, welcomed: Path) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "n")
-        await pilot.pause()
-        assert isinstance(app.screen, EntryEditor)
+        await open_editor(pilot)
         await burst(pilot, *"We walked to the lake", "ctrl+q")
     assert app.return_code == 0
     assert alive(welcomed, Entry) == []
@@ -35,8 +32,7 @@ async def test_a_note_in_the_composer_is_saved_as_a_draft_on_quit(
 ) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", "c")
-        await pilot.pause()
+        await open_composer(pilot)
         await pilot.press("enter")  # start blank
         await burst(pilot, *"Thank you for the soup", "ctrl+q")
     [note] = alive(welcomed, Note)
@@ -67,8 +63,7 @@ async def test_a_checkin_half_rated_is_saved_on_quit(make: Make, welcomed: Path)
 async def test_ctrl_s_right_after_typing_saves_every_word(make: Make, welcomed: Path) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "n")
-        await pilot.pause()
+        await open_editor(pilot)
         await burst(pilot, *"All of it", "ctrl+s")
         await settle(pilot)
     [entry] = alive(welcomed, Entry)
