@@ -152,3 +152,42 @@ async def test_an_unexpected_error_while_saving_ends_the_wait(
         assert "a bug, not bad input" not in text
     reports = list((welcomed / REPORTS).glob("*"))
     assert len(reports) == 1
+
+
+async def test_a_whole_review_typed_in_one_burst_lands_step_by_step(
+    make: Make, welcomed: Path
+) -> None:
+    """Faster than any screen refreshes: every step's keys follow the Enter before them."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await burst(
+            pilot,
+            *"cd90",
+            "enter",
+            "up",
+            "up",
+            *"the lake",
+            "enter",
+            "t",
+            *"the picnic",
+            "enter",
+            "5",
+            *"Best day in a while",
+            "enter",
+        )
+        await settle(pilot)
+        assert "Step 6 of 6" in screen_text(app)
+    logs = alive(welcomed, PracticeLog)
+    assert sorted((log.practice, log.minutes) for log in logs) == [
+        ("compliments", None),
+        ("quality-time", 90),
+    ]
+    assert sorted((m.positive, m.text) for m in alive(welcomed, Moment)) == [
+        (True, ""),
+        (True, "the lake"),
+    ]
+    [note] = alive(welcomed, Note)
+    assert note.text == "the picnic"
+    [entry] = alive(welcomed, Entry)
+    assert (entry.closeness, entry.body) == (5, "Best day in a while")

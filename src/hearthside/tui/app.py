@@ -36,6 +36,7 @@ from hearthside.paths import package_resource, resolve_home
 from hearthside.store import Store
 from hearthside.tui.control_filter import ControlCharacters
 from hearthside.tui.driver import TerminalDriver
+from hearthside.tui.pending import after_pending_keys
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 
 if TYPE_CHECKING:
@@ -462,19 +463,10 @@ class HearthsideApp(App[None]):
         return kept
 
     async def keys_delivered(self) -> None:
-        """Until the keys already sent to the focused field have reached it.
-
-        A priority key (ctrl+q) is handled as it arrives, ahead of the keys typed just
-        before it, which are still queued for the field and the widgets it sits in.
-        A callback queued behind them on each in turn runs once they have been handled.
-        """
-        node = self.focused
-        chain = [] if node is None else [n for n in node.ancestors_with_self if n is not self]
-        loop = asyncio.get_running_loop()
-        for widget in chain:
-            reached = loop.create_future()
-            if widget.call_later(reached.set_result, None):
-                await reached
+        """Until the keys already sent to the focused field have reached it (see pending)."""
+        delivered = asyncio.get_running_loop().create_future()
+        after_pending_keys(self.focused, lambda: delivered.set_result(None))
+        await delivered
 
     def _catch_signals(self) -> None:
         # A closed terminal (SIGHUP) or a polite kill (SIGTERM) keeps drafts, then exits.

@@ -30,6 +30,7 @@ from hearthside import practices, prompts, review
 from hearthside.errors import HearthsideError
 from hearthside.review import MAX_MOMENTS, Answers, ReviewState
 from hearthside.review_summary import ReviewSummary
+from hearthside.tui.pending import after_pending_keys
 from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.widgets.checklist import Item, LetterChecklist, assign_letters
 from hearthside.tui.widgets.day_lines import CLOSENESS_WORDS, quoted, spouse_or
@@ -44,6 +45,8 @@ OUTCOME_CHOICES = {
     prompts.LATER: "keep it for later",
 }
 OUTCOME_KEYS = {prompts.TALKED: "t", prompts.SKIPPED: "s", prompts.LATER: "l"}
+ANSWER_KEYS = {key: outcome for outcome, key in OUTCOME_KEYS.items()}
+COUNT_KEYS = {"up": 1, "down": -1}
 COUNT = Binding.Group("Count", compact=True)
 STEP_HINTS = (
     "A letter ticks or unticks · space ticks the highlighted one · digits go to the minutes",
@@ -178,6 +181,8 @@ class ReviewScreen(KeepsWork, Screen[None]):
         self._show_question()
         self._show_minutes_row()
         self._show(self.step)
+        if self.step == LAST:
+            self._finish()
 
     # -- showing a step ----------------------------------------------------------------
 
@@ -193,13 +198,9 @@ class ReviewScreen(KeepsWork, Screen[None]):
         self.query_one("#review-dots", Static).update(Content(dots))
         self.query_one("#review-hint", Static).update(Content(STEP_HINTS[step]))
         fields = self._fields()
-        if fields:
-            fields[0].focus()
-        else:
-            self.set_focus(None)
+        # At once, not focus(): the keys typed next, however fast, go to this step.
+        self.set_focus(fields[0] if fields else None)
         self.refresh_bindings()
-        if step == LAST:
-            self._finish()
 
     def _fields(self) -> list[Widget]:
         """The step's fields in the order tab visits them."""
@@ -329,9 +330,10 @@ class ReviewScreen(KeepsWork, Screen[None]):
         try:
             job = self._job_for(step)
         except _Invalid as exc:
+            self._show(step)  # the screen may have moved on already: back to the step
             problem.update(Content(str(exc)))
             problem.add_class("problem")
-            self.query_one("#review-minutes", Input).focus()
+            self.set_focus(self.query_one("#review-minutes", Input))
             return False
         problem.update(Content("optional"))
         problem.remove_class("problem")
@@ -393,9 +395,24 @@ class ReviewScreen(KeepsWork, Screen[None]):
     def action_next(self) -> None:
         if self.step == LAST:
             self.dismiss(None)
-            return
-        if self._commit(self.step):
-            self._show(self.step + 1)
+        else:
+            self._move(self.step + 1, skip=True)
+
+    def _move(self, to: int, *, skip: bool) -> None:
+        """Show step ``to`` now; save the step being left once its last keys have landed.
+
+        The screen moves as the key arrives, so the keys typed after it go to the new
+        step; the step left is read only after the keys typed before it have reached
+        its fields. A step that can't be saved (minutes out of range) comes back.
+        """
+        step, before = self.step, self.focused
+        self._show(to)
+
+        def save() -> None:
+            if self._commit(step, skip=skip) and to == LAST:
+                self._finish()
+
+        after_pending_keys(before, save)
 
     def move_focus(self, step: int) -> None:
         """Tab and shift+tab go round the step's fields; only enter leaves the step."""
@@ -406,8 +423,8 @@ class ReviewScreen(KeepsWork, Screen[None]):
         self.set_focus(fields[(at + step) % len(fields)])
 
     def action_back(self) -> None:
-        if self.step > 0 and self._commit(self.step, skip=False):
-            self._show(self.step - 1)
+        if self.step > 0:
+            self._move(self.step - 1, skip=False)
 
     def action_leave(self) -> None:
         """Leave now; what the current step holds is saved first, never thrown away."""
@@ -464,20 +481,31 @@ class ReviewScreen(KeepsWork, Screen[None]):
     def _line_typed(self) -> None:
         self._show_counts()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        # Enter in a field: the Input's own binding, so it comes after the keys before it.
-        event.stop()
-        self.action_next()
-
     def route_key(self, event: events.Key) -> bool:
         """Before a key reaches the focused field, move the focus to where it belongs.
 
         Called by the app as the key arrives, so the keys after it follow it to the
         new field, in order, however fast they come: digits on the practices are the
         minutes together; letters on the closeness scale start the reflection. The key
-        itself then goes on to the field (False: not handled here).
+        itself then goes on to the field (False: not handled here). Enter, page up and
+        the question's answers change the step here too, and the arrows count moments on
+        the row they were pressed on, for the same reason (True).
         """
+        if event.key == "enter" and self.step < LAST:
+            self.action_next()
+            return True
+        if event.key == "pageup" and self.check_action("back", ()):
+            self.action_back()
+            return True
+        answer = ANSWER_KEYS.get(event.key)
+        if answer and self.check_action("answer", (answer,)):
+            self.action_answer(answer)
+            return True
+        more = COUNT_KEYS.get(event.key)
+        if more and self.check_action("count", (more,)):
+            # Now, while the focus still names the row the arrow was pressed on.
+            self.action_count(more)
+            return True
         char = event.character if event.is_printable else None
         if not char:
             return False
