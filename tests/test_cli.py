@@ -213,7 +213,10 @@ def test_notes_lists_by_kind_and_undelivered(private_home: Path) -> None:
     saved = run("note", "compliment", "You were so patient with the kids tonight")
     run("note", "deliver", saved.output.split()[2], "--how", "text")
     listing = run("notes").output
-    assert "gratitude" in listing and "delivered (text message)" in listing
+    assert (
+        "gratitude" in listing
+        and f"(delivered {date.today().isoformat()}, text message)" in listing
+    )
     assert "compliment" not in run("notes", "--undelivered").output
     assert "gratitude" not in run("notes", "--kind", "compliment").output
 

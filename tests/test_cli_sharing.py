@@ -148,6 +148,49 @@ def test_share_a_note_and_make_a_card(written: Path, tmp_path: Path) -> None:
     assert card.output.startswith("Saved the card to ") and card.output.rstrip().endswith(".txt.")
 
 
+def test_sharing_twice_says_where_the_first_share_is_and_replaces_only_when_asked(
+    written: Path,
+) -> None:
+    ref = note_id(written)
+    assert run("share", ref).exit_code == 0
+    [folder] = exports_dir(written).glob("hearthside-share-*")
+    [note] = Store(written).all(Note)
+    assert note.shared_at is not None and note.shared_in == str(folder.resolve())
+    assert f"shared {note.shared_at[:10]}" in run("notes").output
+
+    again = CliRunner().invoke(cli, ["share", ref])
+    assert again.exit_code == 2
+    assert f"{ref}, on {note.shared_at[:10]}, in {folder.resolve()}" in again.output
+    assert "Nothing was written" in again.output and "--replace" in again.output
+    assert list(exports_dir(written).glob("hearthside-share-*")) == [folder]
+
+    (folder / "notes.html").write_text("stale", encoding="utf-8")
+    replaced = run("share", ref, "--replace", "--from", "Alex")
+    assert replaced.output.startswith("Shared 1 note again, replacing the earlier share in ")
+    assert list(exports_dir(written).glob("hearthside-share-*")) == [folder]
+    assert "Alex" in (folder / "notes.html").read_text(encoding="utf-8")
+
+
+def test_a_share_whose_folder_is_gone_is_simply_shared_again(written: Path) -> None:
+    ref = note_id(written)
+    run("share", ref)
+    [folder] = exports_dir(written).glob("hearthside-share-*")
+    for file in folder.iterdir():
+        file.unlink()
+    folder.rmdir()
+    assert run("share", ref).output.startswith("Shared 1 note in ")
+    assert len(list(exports_dir(written).glob("hearthside-share-*"))) == 1
+
+
+def test_what_was_shared_where_stays_with_the_sender(written: Path, tmp_path: Path) -> None:
+    ref = note_id(written)
+    run("share", ref)
+    run("share", ref, "--replace")
+    [bundle] = exports_dir(written).glob("hearthside-share-*")
+    data = (bundle / "notes.json").read_text(encoding="utf-8")
+    assert str(bundle) not in data and '"shared_at": null' in data
+
+
 def test_the_command_choices_match_the_services() -> None:
     assert cli_sharing.EXPORT_FORMATS == exporting.FORMATS
     assert cli_sharing.EXPORT_KINDS == exporting.KINDS

@@ -403,4 +403,6 @@ def test_a_private_note_is_shared_only_when_asked(journal: Store, content: Conte
     with pytest.raises(HearthsideError, match="marked private"):
         share_notes(journal, [secret.id])
     assert not exports_dir(journal.home).exists()
-    assert share_notes(journal, [secret.id], include_private=True).notes == (secret,)
+    assert [n.id for n in share_notes(journal, [secret.id], include_private=True).notes] == [
+        secret.id
+    ]

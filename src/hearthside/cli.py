@@ -402,7 +402,7 @@ def note_deliver(ref: str, how: str) -> None:
 @click.option("--undelivered", is_flag=True, help="Only notes not handed over yet.")
 def notes_command(kind: str | None, undelivered: bool) -> None:
     """List your notes, newest first."""
-    from hearthside.notes import list_notes
+    from hearthside.notes import list_notes, status_words
 
     c = app_context()
     kind_id = c.content.note_kind(kind).id if kind else None
@@ -411,8 +411,9 @@ def notes_command(kind: str | None, undelivered: bool) -> None:
         say("No notes match." if kind or undelivered else "No notes yet.")
         return
     for n in found:
-        status = f"delivered ({n.delivered_how})" if n.status == "delivered" else n.status
-        say(f"{n.date}  {n.short_id}  {n.kind:<13} {status:<22} {one_line(n.text, 50)}")
+        # The words first; how it went comes after them, only when there is something to say.
+        status = "" if n.status == "drafted" and not n.shared_at else f"  ({status_words(n)})"
+        say(f"{n.date}  {n.short_id}  {n.kind:<13} {one_line(n.text, 50)}{status}")
 
 
 # -- guide ---------------------------------------------------------------------

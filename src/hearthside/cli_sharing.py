@@ -116,8 +116,18 @@ def import_command(file: Path, dry_run: bool) -> None:
     is_flag=True,
     help="Replace files already in the folder, and share notes with ___ gaps left as they are.",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Share notes shared before again, writing over the folder they went to.",
+)
 def share_command(
-    refs: tuple[str, ...], sender: str, output: Path | None, include_private: bool, force: bool
+    refs: tuple[str, ...],
+    sender: str,
+    output: Path | None,
+    include_private: bool,
+    force: bool,
+    replace: bool,
 ) -> None:
     """Write notes for your spouse: a page to read, and JSON their Hearthside can import."""
     from hearthside.sharing import share_notes
@@ -129,9 +139,11 @@ def share_command(
         output=output,
         include_private=include_private,
         force=force,
+        replace=replace,
         allow_gaps=force,
     )
-    say(f"Shared {plural('note', len(result.notes))} in {result.folder}.")
+    again = " again, replacing the earlier share" if result.replaced else ""
+    say(f"Shared {plural('note', len(result.notes))}{again} in {result.folder}.")
     say(f"  To read or print: {result.page}")
     say(f"  For their Hearthside: {result.data} (hearthside import {result.data.name})")
 

@@ -136,6 +136,9 @@ class Note(Record):
     status: str = "drafted"
     delivered_how: str | None = None
     delivered_at: str | None = None
+    # The last `hearthside share` that wrote it: when, and the folder it went to.
+    shared_at: str | None = None
+    shared_in: str | None = None
 
 
 @dataclass(kw_only=True)

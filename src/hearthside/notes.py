@@ -144,6 +144,17 @@ def delivered_words(content: Content, note: Note) -> str:
     return said
 
 
+def status_words(note: Note) -> str:
+    """A note's status in words: how and when it was handed over, and when it was shared."""
+    said = note.status
+    if note.status == "delivered":
+        day = (note.delivered_at or "")[:10]
+        said = f"delivered {day}, {note.delivered_how or 'by hand'}".replace(" ,", ",")
+    if note.shared_at:
+        said += f"; shared {note.shared_at[:10]}"
+    return said
+
+
 def list_notes(store: Store, *, kind: str | None = None, undelivered: bool = False) -> list[Note]:
     found = [
         n

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hearthside import validation
+from hearthside import dates, validation
 from hearthside.errors import HearthsideError
 from hearthside.exporting.archive import dumps, share_archive
 from hearthside.exporting.files import folder_target, write_all
@@ -37,6 +37,7 @@ class ShareResult:
     page: Path
     data: Path
     notes: tuple[Note, ...]
+    replaced: bool = False
 
 
 def _chosen(store: Store, refs: Sequence[Note | str], include_private: bool) -> list[Note]:
@@ -59,6 +60,45 @@ def _chosen(store: Store, refs: Sequence[Note | str], include_private: bool) -> 
     return list(notes.values())
 
 
+def _earlier_shares(notes: list[Note]) -> dict[Path, list[Note]]:
+    """The folders these notes were shared to before and that are still there."""
+    found: dict[Path, list[Note]] = {}
+    for note in notes:
+        if note.shared_in and Path(note.shared_in).is_dir():
+            found.setdefault(Path(note.shared_in), []).append(note)
+    return found
+
+
+class AlreadyShared(HearthsideError):
+    """Some of the notes were shared before, to folders still there; ``earlier`` names them."""
+
+    def __init__(self, earlier: dict[Path, list[Note]]) -> None:
+        self.earlier = earlier
+        lines = [
+            f"  {note.short_id}, on {(note.shared_at or '')[:10]}, in {folder}"
+            for folder, notes in earlier.items()
+            for note in notes
+        ]
+        super().__init__(
+            "Already shared:\n" + "\n".join(lines) + "\nNothing was written. That folder "
+            "still holds the page and the file to send; or write them afresh there with "
+            "--replace."
+        )
+
+
+def _replacing(earlier: dict[Path, list[Note]], output: Path | None) -> Path | None:
+    """Where --replace writes: the folder asked for, else the one earlier share."""
+    if output is not None or not earlier:
+        return output
+    if len(earlier) > 1:
+        folders = ", ".join(str(folder) for folder in earlier)
+        raise HearthsideError(
+            f"These notes were shared to different folders ({folders}). Nothing was written; "
+            "choose the one to replace with -o."
+        )
+    return next(iter(earlier))
+
+
 def share_notes(
     store: Store,
     refs: Sequence[Note | str],
@@ -67,6 +107,7 @@ def share_notes(
     output: Path | None = None,
     include_private: bool = False,
     force: bool = False,
+    replace: bool = False,
     allow_gaps: bool = False,
     today: date | None = None,
 ) -> ShareResult:
@@ -74,7 +115,9 @@ def share_notes(
 
     ``sender`` is the name shown as "Notes from …"; the spouse's own app falls back
     to their spouse's name when it is empty. Notes with ___ gaps left are refused
-    (UnfilledGaps) unless ``allow_gaps``.
+    (UnfilledGaps) unless ``allow_gaps``. A note shared before, to a folder that is
+    still there, is refused unless ``replace``, which writes over that folder's files.
+    Each note is marked shared: when, and where.
     """
     sender = " ".join(sender.split())
     problem = validation.name_problem(sender)
@@ -83,6 +126,11 @@ def share_notes(
     notes = _chosen(store, refs, include_private)
     if not allow_gaps:
         check_filled(notes)
+    earlier = _earlier_shares(notes)
+    if earlier and not replace:
+        raise AlreadyShared(earlier)
+    if replace:
+        output, force = _replacing(earlier, output), True
     spouse = store.settings().spouse_name.strip()
     exported_at = datetime.now().astimezone()
     files = {
@@ -92,4 +140,10 @@ def share_notes(
     day = (today or date.today()).isoformat()
     folder = folder_target(store.home, output, f"hearthside-share-{day}")
     page, data = write_all(folder, files, force=force)
-    return ShareResult(folder, page, data, tuple(notes))
+    when, where = dates.now_iso(), str(folder.resolve())
+
+    def mark(fresh: Note) -> None:
+        fresh.shared_at, fresh.shared_in = when, where
+
+    marked = tuple(store.update(Note, note.id, mark) for note in notes)
+    return ShareResult(folder, page, data, marked, replaced=bool(earlier) and replace)

@@ -54,6 +54,7 @@ MAX_DAYS = (dates.MAX_YEAR - dates.MIN_YEAR + 1) * 366  # a list of days holds e
 MAX_IDS = 1_000  # ids a review remembers for one of its steps
 MAX_DEPTH = 6  # of review answers this version doesn't know (a newer one's)
 MAX_ITEMS = 10_000
+MAX_PATH = 4096  # bytes in a Linux path; a folder a note was shared to
 
 # Record ids: uuid hex when made here; other tools' ids are kept if they look like ids.
 ID = re.compile(r"[0-9A-Za-z_-]{4,64}")
@@ -374,6 +375,10 @@ def _note(doc: Doc) -> Problems:
     if how is not None and (len(how) > 2 * MAX_NAME or not plain_line(how)):
         yield "its 'delivered_how' should be a few plain words"
     yield _moment(doc, "delivered_at")
+    yield _moment(doc, "shared_at")
+    folder = doc.get("shared_in")
+    if folder is not None and (len(folder) > MAX_PATH or not plain_line(folder)):
+        yield "its 'shared_in' should be the path of a folder"
 
 
 def _practice_log(doc: Doc) -> Problems:

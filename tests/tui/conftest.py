@@ -4,6 +4,7 @@ import asyncio
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -44,6 +45,19 @@ async def settle(pilot: Pilot[None]) -> None:
     await app.wait_for_writes()
     await pilot.pause()
     await pilot.pause()
+
+
+def record_notices(app: HearthsideApp) -> list[str]:
+    """Every notice the app shows from now on, as "title: message"; toasts fade too soon."""
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **kw: Any) -> None:
+        seen.append(f"{kw.get('title', '')}: {message}")
+        original(message, **kw)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen
 
 
 def screen_text(app: HearthsideApp) -> str:

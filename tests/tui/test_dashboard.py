@@ -30,7 +30,7 @@ from hearthside.tui.screens.week_log import WeekLogDialog
 from hearthside.tui.widgets.gauge import Gauge
 from hearthside.tui.widgets.heatmap import DONE, NOT_DONE, Heatmap, PracticeRow
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, screen_text, settle
+from tests.tui.conftest import SIZE, record_notices, screen_text, settle
 
 Make = Callable[..., HearthsideApp]
 AFFECTION = 0  # rows follow content's order: affection, kind words, time together, ...
@@ -61,18 +61,6 @@ def row(app: HearthsideApp, n: int) -> str:
 def today_cell(app: HearthsideApp, n: int) -> str:
     heat = list(dashboard(app).query(PracticeRow))[n].query_one(Heatmap)
     return heat.text().replace(" ", "")[[c.day for c in heat.shown()].index(TODAY)]
-
-
-def record_notices(app: HearthsideApp) -> list[str]:
-    seen: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **kw: Any) -> None:
-        seen.append(f"{kw.get('title', '')}: {message}")
-        original(message, **kw)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
 
 
 def stored(home: Path, cls: type[Any]) -> list[Any]:

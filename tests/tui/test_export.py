@@ -12,7 +12,7 @@ from hearthside.journal import add_entry
 from hearthside.store import Store
 from hearthside.tui.app import HearthsideApp
 from hearthside.tui.screens.export_dialog import ExportDialog
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import SIZE, record_notices, settle
 
 Make = Callable[..., HearthsideApp]
 
@@ -23,8 +23,7 @@ async def test_export_a_month_to_html_from_the_palette(make: Make, welcomed: Pat
     add_entry(store, body="October tea", day="2026-10-10")
     add_entry(store, body="A private thought", day="2026-11-11", private=True)
     app = make()
-    notices: list[str] = []
-    app.notify = lambda message, **kw: notices.append(message)  # type: ignore[method-assign]
+    notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"Export", "enter")
         await pilot.pause()

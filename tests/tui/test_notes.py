@@ -17,9 +17,10 @@ from hearthside.model import Note
 from hearthside.notes import add_note
 from hearthside.store import Store
 from hearthside.tui.app import HearthsideApp
+from hearthside.tui.screens.dialogs import ChoiceDialog
 from hearthside.tui.screens.notes import NoteList, NotesScreen
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, open_composer, screen_text, settle
+from tests.tui.conftest import SIZE, open_composer, record_notices, screen_text, settle
 
 Make = Callable[..., HearthsideApp]
 
@@ -196,7 +197,6 @@ def test_notes_room_snapshot(snap_compare: Any, welcomed: Path) -> None:
 async def test_marking_delivered_says_only_what_counts(
     make: Make, welcomed: Path, kind: str, counted: str | None
 ) -> None:
-    from tests.tui.test_dashboard import record_notices
 
     store = Store(welcomed)
     add_note(store, Content(), kind=kind, text="I'm sorry I snapped.", today=TODAY)
@@ -251,3 +251,29 @@ async def test_the_notes_list_shows_the_text_first_and_the_status_as_a_mark(
     assert "Thank you for the soup" in delivered and "✓" in delivered
     assert "delivered 2026" not in delivered
     assert "✓" not in drafted and "drafted" not in drafted
+
+
+async def test_sharing_a_note_again_asks_before_writing_over_the_first_share(
+    make: Make, welcomed: Path
+) -> None:
+    add_note(Store(welcomed), Content(), kind="gratitude", text="Thank you for the tea.")
+    app = make()
+    notices = record_notices(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "S")
+        await settle(pilot)
+        [folder] = (welcomed / "exports").glob("hearthside-share-*")
+        assert "Status: drafted; shared 20" in screen_text(app)
+        await pilot.press("S")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        assert str(folder.resolve()) in screen_text(app).replace("\n", "")
+        await pilot.press("escape")  # leave them: nothing new is written
+        await settle(pilot)
+        assert list((welcomed / "exports").glob("hearthside-share-*")) == [folder]
+        (folder / "notes.html").write_text("stale", encoding="utf-8")
+        await pilot.press("S", "w")  # write them afresh
+        await settle(pilot)
+        assert notices[-1].startswith(": Shared afresh in ")
+    assert list((welcomed / "exports").glob("hearthside-share-*")) == [folder]
+    assert "Thank you for the tea." in (folder / "notes.html").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from hearthside.tui.screens.checkin import CheckinScreen
 from hearthside.tui.screens.review import ReviewScreen
 from hearthside.tui.screens.today import TodayScreen
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, screen_text, settle
+from tests.tui.conftest import SIZE, record_notices, screen_text, settle
 
 Make = Callable[..., HearthsideApp]
 MARKUP = "[bold]x[/] [@click=app.quit]y[/]"
@@ -539,7 +539,6 @@ def test_today_room_snapshot(snap_compare: Any, today_home: Path) -> None:
 async def test_arrows_choose_the_promise_that_d_marks_and_u_undoes(
     make: Make, welcomed: Path
 ) -> None:
-    from tests.tui.test_dashboard import record_notices
 
     store = Store(welcomed)
     plans.add_commitment(store, "Call about the boiler", due="2026-11-24", today=TODAY)

@@ -88,7 +88,14 @@ def share_archive(notes: list[Note], sender: str, exported_at: datetime) -> dict
     for note in notes:
         record = note.to_doc()
         # How and whether the sender handed it over, or kept it private, is theirs alone.
-        record.update(private=False, status="drafted", delivered_how=None, delivered_at=None)
+        record.update(
+            private=False,
+            status="drafted",
+            delivered_how=None,
+            delivered_at=None,
+            shared_at=None,
+            shared_in=None,
+        )
         shared.append(record)
     doc["records"] = {Note.KIND: shared}
     return doc

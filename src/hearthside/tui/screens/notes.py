@@ -23,8 +23,9 @@ from hearthside.notes import (
     delivered_words,
     gaps_phrase,
     list_notes,
+    status_words,
 )
-from hearthside.sharing import share_notes
+from hearthside.sharing import AlreadyShared, ShareResult, share_notes
 from hearthside.terminal import one_line
 from hearthside.tui.screens.base import TrashAndUndo
 from hearthside.tui.screens.composer import NoteComposer
@@ -37,13 +38,6 @@ STATUSES = (None, "drafted", "delivered")
 # A character, not a colour, for each status: ✓ handed over, ← received, nothing: a draft.
 STATUS_MARKS = {"delivered": "✓", "received": "←", "drafted": " "}
 CARD_CHOICES = [("Text file", "txt"), ("Markdown", "md"), ("Web page to print", "html")]
-
-
-def when_delivered(note: Note) -> str:
-    if note.status != "delivered" or not note.delivered_at:
-        return note.status
-    day = note.delivered_at[:10]
-    return f"delivered {day}, {note.delivered_how or 'by hand'}"
 
 
 class NoteList(RecordList[Note]):
@@ -178,7 +172,7 @@ class NotesScreen(TrashAndUndo):
         lines = [Content.assemble((label, "bold"), f"  written {note.date}")]
         if note.occasion:
             lines.append(Content.assemble("For: ", Content(note.occasion)))
-        lines.append(Content(f"Status: {when_delivered(note)}"))
+        lines.append(Content(f"Status: {status_words(note)}"))
         if note.private:
             lines.append(Content("Private: left out of exports unless you ask"))
         meta.update(Content("\n").join(lines))
@@ -300,29 +294,56 @@ class NotesScreen(TrashAndUndo):
         if note is not None:
             self._share(note)
 
-    def _share(self, note: Note, *, allow_gaps: bool = False) -> None:
+    def _share(self, note: Note, *, allow_gaps: bool = False, replace: bool = False) -> None:
         store, today = self.hearth.store, self.hearth.today()
 
         def failed(exc: HearthsideError) -> bool:
-            if not isinstance(exc, UnfilledGaps):
-                return False
-            self._ask_about_gaps(
-                note, "Share it anyway?", lambda: self._share(note, allow_gaps=True)
+            if isinstance(exc, UnfilledGaps):
+                self._ask_about_gaps(
+                    note, "Share it anyway?", lambda: self._share(note, allow_gaps=True)
+                )
+                return True
+            if isinstance(exc, AlreadyShared):
+                self._ask_to_share_again(note, exc, allow_gaps)
+                return True
+            return False
+
+        def shared(result: ShareResult) -> None:
+            again = "Shared afresh" if result.replaced else "Ready to share"
+            self.notify(
+                f"{again} in {result.folder}: open the page, or send the .json to a spouse "
+                "who uses Hearthside.",
+                markup=False,
+                timeout=12,
             )
-            return True
 
         self.hearth.write(
             lambda: share_notes(
-                store, [note], include_private=True, allow_gaps=allow_gaps, today=today
+                store,
+                [note],
+                include_private=True,
+                allow_gaps=allow_gaps,
+                replace=replace,
+                today=today,
             ),
-            done=lambda result: self.notify(
-                f"Ready to share in {result.folder}: open the page, or send the .json to a "
-                "spouse who uses Hearthside.",
-                markup=False,
-                timeout=12,
-            ),
+            done=shared,
             failed=failed,
-            changes_data=False,
+        )
+
+    def _ask_to_share_again(self, note: Note, exc: AlreadyShared, allow_gaps: bool) -> None:
+        [folder] = exc.earlier
+
+        def answered(choice: str | None) -> None:
+            if choice == "replace":
+                self._share(note, allow_gaps=allow_gaps, replace=True)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"You shared this note on {(note.shared_at or '')[:10]}; the page and the file "
+                f"are still in {folder}. Write them afresh there?",
+                [("Write them afresh", "replace"), ("Leave them", "keep")],
+            ),
+            answered,
         )
 
     def _ask_about_gaps(self, note: Note, question: str, anyway: Callable[[], None]) -> None:
