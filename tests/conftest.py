@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.content import Content
-from hearthside.store import Store
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from hearthside import checkins
-from hearthside.content import Content
+from hearthside.domain.records import Checkin
 from hearthside.errors import HearthsideError
-from hearthside.model import Checkin
-from hearthside.store import Store
+from hearthside.services import checkins
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 
 LAST_WEEK = date(2026, 11, 18)
 TODAY = date(2026, 11, 25)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from hearthside.cli import cli
-from hearthside.model import Entry, Moment, Note, PracticeLog
+from hearthside.cli.main import cli
+from hearthside.domain.records import Entry, Moment, Note, PracticeLog
 from hearthside.paths import database_path
-from hearthside.store import Store
+from hearthside.store.store import Store
 from tests.conftest import disk_state
 
 
@@ -52,7 +52,7 @@ def test_add_uses_the_editor_and_leaves_no_temp_file(
     editor.write_text("#!/bin/sh\necho 'written in the editor' > \"$1\"\n")
     editor.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(editor))
-    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     assert run("add").exit_code == 0
     assert stored(private_home, Entry)[0].body == "written in the editor\n"
     assert not list((private_home / "drafts").glob("*"))
@@ -136,7 +136,7 @@ def test_notes_from_a_template_and_hints(
     editor.write_text("#!/bin/sh\nsed -i 's/___/the soup/g' \"$1\"\n")
     editor.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(editor))
-    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     made = run("note", "gratitude", "--template", "1")
     assert made.exit_code == 0, made.output
     note = stored(private_home, Note)[0]
@@ -183,7 +183,7 @@ def test_quick_commands_do_not_import_textual(private_home: Path) -> None:
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from hearthside.cli import cli\n"
+        "from hearthside.cli.main import cli\n"
         "r = CliRunner()\n"
         "for args in (['add', 'x'], ['log', 'hug'], ['list'], ['search', 'x'], ['stats'],"
         " ['moment', '+'], ['note', 'gratitude', 'thanks for the tea this morning'],"
@@ -222,7 +222,7 @@ def test_notes_lists_by_kind_and_undelivered(private_home: Path) -> None:
 
 
 def test_help_groups_the_commands_so_each_is_easy_to_find() -> None:
-    from hearthside.cli import cli
+    from hearthside.cli.main import cli
 
     out = CliRunner().invoke(cli, ["--help"]).output
     headings = [line.rstrip(":") for line in out.splitlines() if line and not line[0].isspace()]

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from hearthside.cli import cli
-from hearthside.cli_context import Context
-from hearthside.model import Checkin, Commitment, Milestone
+from hearthside.cli.context import Context
+from hearthside.cli.main import cli
+from hearthside.domain.records import Checkin, Commitment, Milestone
 from hearthside.paths import database_path
-from hearthside.store import Store
+from hearthside.store.store import Store
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 
@@ -113,7 +113,7 @@ def test_plan_commands_do_not_import_textual(private_home: Path) -> None:
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from hearthside.cli import cli\n"
+        "from hearthside.cli.main import cli\n"
         "r = CliRunner()\n"
         "for args in (['commit', 'x', '--due', 'today'], ['upcoming'],"
         " ['milestone', 'y', '--date', 'today'], ['checkin', '--rate', '1=2']):\n"
@@ -126,9 +126,9 @@ def test_plan_commands_do_not_import_textual(private_home: Path) -> None:
 def test_checkin_in_a_terminal_asks_each_sign_in_turn(
     private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hearthside.content import Content
+    from hearthside.texts.library import Content
 
-    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     signs = Content().signs
     # A rating, a skip (Enter), a value off the scale then a good one, the rest skipped.
     answers = "\n".join(["3", "", "9", "1", *[""] * (len(signs) - 3), "A calmer week"]) + "\n"

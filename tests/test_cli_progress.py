@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from hearthside import dates
-from hearthside.cli import cli
-from hearthside.content import Content
-from hearthside.model import Checkin, Pause
+from hearthside.cli.main import cli
+from hearthside.domain import dates
+from hearthside.domain.records import Checkin, Pause
 from hearthside.paths import database_path
-from hearthside.stats import dashboard_view, load_index
-from hearthside.store import Store
+from hearthside.services.stats import dashboard_view, load_index
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 
 
 def run(*args: str) -> Result:
@@ -135,7 +135,7 @@ def test_progress_commands_do_not_import_textual(private_home: Path) -> None:
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from hearthside.cli import cli\n"
+        "from hearthside.cli.main import cli\n"
         "r = CliRunner()\n"
         "for args in (['pause', 'yesterday', 'today'], ['pauses'], ['stats']):\n"
         "    assert r.invoke(cli, args).exit_code == 0, args\n"

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from hearthside import cli_sharing, exporting
-from hearthside.cli import cli
-from hearthside.model import Entry, Note
+from hearthside.cli import exchange as cli_sharing
+from hearthside.cli.main import cli
+from hearthside.domain.records import Entry, Note
 from hearthside.paths import database_path, exports_dir
-from hearthside.store import Store
+from hearthside.services.exchange import exporting
+from hearthside.store.store import Store
 
 JRNL_EXPORT = Path(__file__).parent / "data" / "jrnl-export.json"
 
@@ -201,7 +202,7 @@ def test_sharing_commands_do_not_import_textual(written: Path, tmp_path: Path) -
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from hearthside.cli import cli\n"
+        "from hearthside.cli.main import cli\n"
         "r = CliRunner()\n"
         f"out = {str(tmp_path / 'all.json')!r}\n"
         "for args in (['export', '-f', 'html'], ['export', '-f', 'json', '-o', out],"

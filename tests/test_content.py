@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.content import Content, ContentError
+from hearthside.domain.targets import Target, parse_target
 from hearthside.errors import HearthsideError
 from hearthside.paths import package_resource
-from hearthside.targets import Target, parse_target
+from hearthside.texts.library import Content, ContentError
 
 
 def test_the_shipped_content_is_complete(content: Content) -> None:

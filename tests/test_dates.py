@@ -1,4 +1,4 @@
-"""Tests for hearthside.dates: typed dates, filter spans and period maths."""
+"""Tests for hearthside.domain.dates: typed dates, filter spans and period maths."""
 
 import contextlib
 import itertools
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hearthside.dates import (
+from hearthside.domain.dates import (
     DEFAULT_ANCHOR,
     WEEKDAYS,
     iso,

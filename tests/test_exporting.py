@@ -13,16 +13,16 @@ import orjson
 import pytest
 from markdown_it import MarkdownIt
 
-from hearthside.content import Content
+from hearthside.domain.records import Commitment, Entry, Milestone, Note
 from hearthside.errors import HearthsideError
-from hearthside.exporting import OutputExists, Selection, export, export_card
-from hearthside.exporting.ics import fold
-from hearthside.journal import add_entry
-from hearthside.model import Commitment, Entry, Milestone, Note
-from hearthside.notes import add_note
 from hearthside.paths import database_path, exports_dir
-from hearthside.sharing import share_notes
-from hearthside.store import Store
+from hearthside.services.exchange.exporting import OutputExists, Selection, export, export_card
+from hearthside.services.exchange.exporting.ics import fold
+from hearthside.services.exchange.sharing import share_notes
+from hearthside.services.journal import add_entry
+from hearthside.services.notes import add_note
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 
 from .conftest import TODAY
 

@@ -15,13 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hearthside.config import Settings
-from hearthside.content import Content
-from hearthside.errors import HearthsideError
-from hearthside.exporting import Selection, export
-from hearthside.importing import ImportRefused, import_file
-from hearthside.journal import add_entry
-from hearthside.model import (
+from hearthside.domain.records import (
     RECORD_TYPES,
     Checkin,
     Commitment,
@@ -32,10 +26,16 @@ from hearthside.model import (
     Pause,
     PracticeLog,
 )
-from hearthside.notes import add_note, deliver_note
-from hearthside.sharing import RECEIVED, share_notes
-from hearthside.store import Store
-from hearthside.validation import clean_tags
+from hearthside.domain.settings import Settings
+from hearthside.domain.validation import clean_tags
+from hearthside.errors import HearthsideError
+from hearthside.services.exchange.exporting import Selection, export
+from hearthside.services.exchange.importing import ImportRefused, import_file
+from hearthside.services.exchange.sharing import RECEIVED, share_notes
+from hearthside.services.journal import add_entry
+from hearthside.services.notes import add_note, deliver_note
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from tests.conftest import disk_state
 
 JRNL_EXPORT = Path(__file__).parent / "data" / "jrnl-export.json"

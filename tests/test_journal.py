@@ -11,9 +11,15 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hearthside.cli import cli
-from hearthside.journal import EntryQuery, add_entry, inline_tags, list_entries, parse_filter
-from hearthside.store import Store
+from hearthside.cli.main import cli
+from hearthside.services.journal import (
+    EntryQuery,
+    add_entry,
+    inline_tags,
+    list_entries,
+    parse_filter,
+)
+from hearthside.store.store import Store
 from tests.conftest import TODAY
 
 

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.model import Entry
-from hearthside.store import Store
+from hearthside.domain.records import Entry
+from hearthside.store.store import Store
 
 LOOP = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from hearthside.model import Entry
-    from hearthside.store import Store
+    from hearthside.domain.records import Entry
+    from hearthside.store.store import Store
     store = Store(Path(sys.argv[1]))
     i = 0
     while True:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from hearthside import journal, memories
-from hearthside.content import Content
-from hearthside.model import Note
-from hearthside.store import Store
+from hearthside.domain.records import Note
+from hearthside.services import journal, memories
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 
 TODAY = date(2026, 11, 25)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from hearthside.cli import cli
-from hearthside.model import Note
-from hearthside.store import Store
+from hearthside.cli.main import cli
+from hearthside.domain.records import Note
+from hearthside.store.store import Store
 from tests.conftest import disk_state
 
 
@@ -34,7 +34,7 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     script.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(script))
-    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     return words
 
 

@@ -30,4 +30,4 @@ def test_the_wheel_ships_content_and_themes(tmp_path: Path) -> None:
     assert "hearthside/content/practices.md" in names
     assert sum(1 for n in names if n.startswith("hearthside/content/steps/")) == 15
     assert any(n.startswith("hearthside/themes/") for n in names)
-    assert "hearthside/cli.py" in names
+    assert "hearthside/cli/main.py" in names

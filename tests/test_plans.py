@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from hearthside import plans
-from hearthside.content import Content
+from hearthside.domain.records import Commitment, Milestone
 from hearthside.errors import HearthsideError
-from hearthside.model import Commitment, Milestone
-from hearthside.store import Store
+from hearthside.services import plans
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hearthside import prompts, review
-from hearthside.content import Content
-from hearthside.prompts import KEEP_DAYS, Shown, choose
-from hearthside.store import Store
+from hearthside.services import prompts
+from hearthside.services.prompts import KEEP_DAYS, Shown, choose
+from hearthside.services.review import session as review
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 
 START = date(2026, 1, 1)
 

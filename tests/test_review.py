@@ -6,13 +6,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from hearthside import journal, practices, review
-from hearthside.content import Content
+from hearthside.domain.records import Entry, Moment, Note, Pause, PracticeLog, Review
 from hearthside.errors import HearthsideError
-from hearthside.habits import build_index
-from hearthside.model import Entry, Moment, Note, Pause, PracticeLog, Review
-from hearthside.review_summary import streaks, things_to_try
-from hearthside.store import Store
+from hearthside.services import journal, practices
+from hearthside.services.habits import build_index
+from hearthside.services.review import session as review
+from hearthside.services.review.summary import streaks, things_to_try
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 

@@ -10,15 +10,14 @@ from typing import Any
 
 import pytest
 
-from hearthside import dates
-from hearthside.content import Content, ContentError
+from hearthside.domain import dates
+from hearthside.domain.records import Checkin, Entry, Moment, Note, Pause, PracticeLog
 from hearthside.errors import HearthsideError
-from hearthside.habits import period_start
-from hearthside.model import Checkin, Entry, Moment, Note, Pause, PracticeLog
 from hearthside.paths import package_resource
-from hearthside.pauses import add_pause, list_pauses
-from hearthside.practices import log_practice
-from hearthside.stats import (
+from hearthside.services.habits import period_start
+from hearthside.services.pauses import add_pause, list_pauses
+from hearthside.services.practices import log_practice
+from hearthside.services.stats import (
     DashboardView,
     PracticeProgress,
     StatsIndex,
@@ -26,7 +25,8 @@ from hearthside.stats import (
     dashboard_view,
     load_index,
 )
-from hearthside.store import Store
+from hearthside.store.store import Store
+from hearthside.texts.library import Content, ContentError
 
 TODAY = date(2026, 11, 25)  # a Wednesday; its Monday-first week is Nov 23 to Nov 29
 
@@ -524,7 +524,7 @@ def test_a_log_added_after_the_index_shows_at_once(content: Content) -> None:
 
 
 def test_the_index_refuses_records_it_does_not_count() -> None:
-    from hearthside.model import Milestone
+    from hearthside.domain.records import Milestone
 
     with pytest.raises(TypeError, match="milestones"):
         StatsIndex(()).add(Milestone(title="Anniversary", date="2026-06-01"))

@@ -15,14 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hearthside import backups as backups_module
-from hearthside import store as store_module
-from hearthside.backups import BACKUPS_KEPT, list_backups
+from hearthside.domain.records import Entry, Moment, PracticeLog
 from hearthside.errors import HearthsideError, StoreError
-from hearthside.model import Entry, Moment, PracticeLog
 from hearthside.paths import backups_dir, database_path, journal_files, part_path
-from hearthside.restore import carry_out, plan_restore
-from hearthside.store import FORMAT_VERSION, Store
+from hearthside.store import backups as backups_module
+from hearthside.store import store as store_module
+from hearthside.store.backups import BACKUPS_KEPT, list_backups
+from hearthside.store.restore import carry_out, plan_restore
+from hearthside.store.store import FORMAT_VERSION, Store
 from tests.conftest import disk_state
 
 
@@ -307,8 +307,8 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from hearthside.model import Entry
-    from hearthside.store import Store
+    from hearthside.domain.records import Entry
+    from hearthside.store.store import Store
     home, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     store = Store(home)
     for i in range(count):

@@ -1,3 +1,3 @@
-from hearthside.cli import main
+from hearthside.cli.main import main
 
 main()

@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import row, timed
 from generate import build
 
-from hearthside.content import Content
-from hearthside.model import Checkin, Entry, Moment, Note, Pause, PracticeLog
-from hearthside.stats import build_index, dashboard_view
-from hearthside.store import Store
+from hearthside.domain.records import Checkin, Entry, Moment, Note, Pause, PracticeLog
+from hearthside.services.stats import build_index, dashboard_view
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 
 
 def add_years_of_care(records: dict[str, list[Any]], today: date) -> None:

@@ -60,9 +60,9 @@ app.run(headless=True, size=(100, 32))
 
 
 def save_times(home: Path, runs: int) -> list[float]:
-    from hearthside.journal import save_entry
-    from hearthside.model import Entry
-    from hearthside.store import Store
+    from hearthside.domain.records import Entry
+    from hearthside.services.journal import save_entry
+    from hearthside.store.store import Store
 
     store = Store(home)
     entry = save_entry(store, None, body="An entry to edit", day="today")
@@ -79,9 +79,9 @@ def save_times(home: Path, runs: int) -> list[float]:
 def dashboard_times(home: Path, runs: int) -> tuple[list[float], list[float]]:
     from datetime import date
 
-    from hearthside.content import Content
-    from hearthside.stats import dashboard_view, load_index
-    from hearthside.store import Store
+    from hearthside.services.stats import dashboard_view, load_index
+    from hearthside.store.store import Store
+    from hearthside.texts.library import Content
 
     store, content = Store(home), Content()
     index = load_index(store, content)
@@ -148,8 +148,8 @@ def jrnl_command() -> list[str] | None:
 
 def jrnl_home(home: Path, folder: Path) -> dict[str, str]:
     """The decade's entries as a jrnl journal, and the environment that points jrnl at it."""
-    from hearthside.model import Entry
-    from hearthside.store import Store
+    from hearthside.domain.records import Entry
+    from hearthside.store.store import Store
 
     entries = sorted(Store(home).all(Entry), key=lambda e: e.date)
     journal = folder / "journal.txt"

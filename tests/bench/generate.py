@@ -14,10 +14,10 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from hearthside.model import Entry, Moment, Note, PracticeLog, Record
+from hearthside.domain.records import Entry, Moment, Note, PracticeLog, Record
 from hearthside.paths import database_path, ensure_private_dir
-from hearthside.storage import AtomicJSONStorage
-from hearthside.store import Store
+from hearthside.store.atomic_storage import AtomicJSONStorage
+from hearthside.store.store import Store
 
 WORDS = [
     "we",

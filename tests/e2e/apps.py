@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.crash import REPORTS
-from hearthside.store import Store
+from hearthside.store.crash_reports import REPORTS
+from hearthside.store.store import Store
 from tests.e2e.tmux import TIMEOUT, Terminal
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.config import Settings
-from hearthside.store import Store
+from hearthside.domain.settings import Settings
+from hearthside.store.store import Store
 from tests.e2e.apps import App, need
 from tests.e2e.tmux import Terminal, hearthside_command, tmux_path
 

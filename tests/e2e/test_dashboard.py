@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.model import PracticeLog
+from hearthside.domain.records import PracticeLog
 from tests.e2e.apps import App
 
 pytestmark = pytest.mark.e2e

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.content import Content
+from hearthside.texts.library import Content
 from tests.e2e.apps import App
 from tests.trust.hostile import RAW_MARKERS, export_file, hostile_records
 

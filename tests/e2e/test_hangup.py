@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.model import Entry
+from hearthside.domain.records import Entry
 from tests.e2e.apps import App
 from tests.e2e.tmux import TIMEOUT, wait_until_gone
 

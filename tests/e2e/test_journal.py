@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.model import Entry
+from hearthside.domain.records import Entry
 from tests.e2e.apps import App
 
 pytestmark = pytest.mark.e2e

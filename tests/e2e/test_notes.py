@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.model import Note
+from hearthside.domain.records import Note
 from tests.e2e.apps import App
 
 pytestmark = pytest.mark.e2e

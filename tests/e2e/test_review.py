@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.model import Entry, Moment, Note, PracticeLog, Review
+from hearthside.domain.records import Entry, Moment, Note, PracticeLog, Review
 from tests.e2e.apps import App
 
 pytestmark = pytest.mark.e2e

@@ -13,8 +13,8 @@ import aiohttp
 import pytest
 from click.testing import CliRunner
 
-from hearthside.cli import cli
-from hearthside.cli_serve import app_command, is_loopback
+from hearthside.cli.main import cli
+from hearthside.cli.serve import app_command, is_loopback
 from tests.e2e.serving import Served, serving
 from tests.e2e.tmux import TIMEOUT
 

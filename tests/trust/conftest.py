@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from hearthside import crypto
+from hearthside.store.encryption import sealing as crypto
 
 
 @pytest.fixture(autouse=True)

@@ -30,7 +30,7 @@ DYING = textwrap.dedent(
 
     for name in {STEPS!r}:
         setattr(os, name, dying(getattr(os, name)))
-    from hearthside.cli import cli
+    from hearthside.cli.main import cli
     cli(args, prog_name="hearthside")
     """
 )

@@ -13,15 +13,15 @@ import orjson
 import pytest
 from click.testing import CliRunner, Result
 
-from hearthside.cli import cli
-from hearthside.config import Settings
-from hearthside.content import Content
-from hearthside.journal import add_entry
-from hearthside.model import Commitment, Entry, Milestone, Pause
-from hearthside.notes import add_note
-from hearthside.pauses import add_pause
-from hearthside.plans import add_commitment, add_milestone
-from hearthside.store import Store
+from hearthside.cli.main import cli
+from hearthside.domain.records import Commitment, Entry, Milestone, Pause
+from hearthside.domain.settings import Settings
+from hearthside.services.journal import add_entry
+from hearthside.services.notes import add_note
+from hearthside.services.pauses import add_pause
+from hearthside.services.plans import add_commitment, add_milestone
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from tests.conftest import TODAY, disk_state
 from tests.trust.hostile import DROP, export_file, hand_edit, hostile_records, stamped
 
@@ -243,7 +243,7 @@ def test_a_daily_promise_marked_far_ahead_is_walked_once(monkeypatch: pytest.Mon
 
     from dateutil.rrule import rrule
 
-    from hearthside.plans import current_occurrence
+    from hearthside.services.plans import current_occurrence
 
     stepped = []
     walk = rrule._iter

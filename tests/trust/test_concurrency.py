@@ -13,17 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.config import Settings
-from hearthside.locking import FileLock
-from hearthside.model import Commitment, Entry
+from hearthside.domain.records import Commitment, Entry
+from hearthside.domain.settings import Settings
 from hearthside.paths import lock_path
-from hearthside.plans import add_commitment
-from hearthside.store import Store
+from hearthside.services.plans import add_commitment
+from hearthside.store.locking import FileLock
+from hearthside.store.store import Store
 
 APP = textwrap.dedent(
     """
     import sys
-    from hearthside.journal import add_entry
+    from hearthside.services.journal import add_entry
     from hearthside.tui.app import make_app
 
     home, tag, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
@@ -109,7 +109,7 @@ HOLDER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from hearthside.locking import FileLock
+    from hearthside.store.locking import FileLock
     lock = FileLock(Path(sys.argv[1]))
     lock.acquire()
     print("holding", flush=True)
@@ -138,8 +138,9 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(private_home: Path) -> No
 RACER = textwrap.dedent(
     """
     import sys
-    import hearthside.plans, hearthside.store  # loaded before the start, so all run at once
-    from hearthside.cli import cli
+    # Loaded before the start, so all run at once.
+    import hearthside.services.plans, hearthside.store.store
+    from hearthside.cli.main import cli
     home, command, ref = sys.argv[1:4]
     print("ready", flush=True)
     sys.stdin.readline()

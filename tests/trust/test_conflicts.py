@@ -6,9 +6,9 @@ from pathlib import Path
 
 import orjson
 
-from hearthside.model import Entry
+from hearthside.domain.records import Entry
 from hearthside.paths import journal_files
-from hearthside.store import Store
+from hearthside.store.store import Store
 
 
 def year_file(home: Path) -> Path:
@@ -38,7 +38,7 @@ def test_a_sync_tool_restoring_an_old_copy_keeps_ours_before_writing(private_hom
 
 
 async def test_the_app_tells_the_user(private_home: Path) -> None:
-    from hearthside.config import Settings
+    from hearthside.domain.settings import Settings
     from hearthside.tui.app import make_app
     from tests.conftest import TODAY
 

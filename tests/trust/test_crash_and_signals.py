@@ -18,10 +18,10 @@ import pytest
 from textual.drivers._writer_thread import WriterThread
 from textual.widgets import TextArea
 
-from hearthside.config import Settings
-from hearthside.crash import describe
-from hearthside.drafts import pending_drafts
-from hearthside.store import Store
+from hearthside.domain.settings import Settings
+from hearthside.store.crash_reports import describe
+from hearthside.store.drafts import pending_drafts
+from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.driver import ClosableOutput, TerminalDriver
 from hearthside.tui.screens.editor import EntryEditor
@@ -69,7 +69,7 @@ async def test_a_crash_while_editing_keeps_the_draft_and_the_secret(
 CHILD = textwrap.dedent(
     """
     import sys
-    from hearthside.cli import run_app
+    from hearthside.cli.main import run_app
     import click
     from hearthside.tui.app import make_app
     from hearthside.tui.screens.editor import EntryEditor

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from hearthside import storage
-from hearthside.config import Settings
-from hearthside.drafts import pending_drafts
+from hearthside.domain.records import Entry
+from hearthside.domain.settings import Settings
 from hearthside.errors import StoreError
-from hearthside.model import Entry
-from hearthside.store import Store
+from hearthside.store import atomic_storage as storage
+from hearthside.store.drafts import pending_drafts
+from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.screens.editor import EntryEditor
 from tests.conftest import TODAY, disk_state
@@ -56,7 +56,7 @@ async def test_disk_full_while_saving_an_entry(
 def test_a_full_disk_after_the_entry_is_saved_never_reports_it_lost(private_home: Path) -> None:
     from click.testing import CliRunner
 
-    from hearthside.cli import cli
+    from hearthside.cli.main import cli
 
     Store(private_home).add(Entry(date="2026-11-20", body="an older entry"))
     real_stage = storage.stage

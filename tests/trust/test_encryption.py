@@ -17,14 +17,16 @@ import pytest
 from click.testing import CliRunner, Result
 from textual.widgets import Input, Static
 
-from hearthside import backups, conflicts, crypto, storage
-from hearthside.cli import cli
-from hearthside.config import Settings
-from hearthside.drafts import Draft, pending_drafts, save_draft
-from hearthside.model import Entry
+from hearthside.cli.main import cli
+from hearthside.domain.records import Entry
+from hearthside.domain.settings import Settings
 from hearthside.paths import journal_files
-from hearthside.restore import carry_out, plan_restore
-from hearthside.store import Store
+from hearthside.store import atomic_storage as storage
+from hearthside.store import backups, conflicts
+from hearthside.store.drafts import Draft, pending_drafts, save_draft
+from hearthside.store.encryption import sealing as crypto
+from hearthside.store.restore import carry_out, plan_restore
+from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.screens.journal import JournalScreen
 from hearthside.tui.screens.unlock import UnlockScreen
@@ -304,9 +306,9 @@ KEEP_SAVING = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from hearthside.drafts import Draft, save_draft
-    from hearthside.model import Entry
-    from hearthside.store import Store
+    from hearthside.store.drafts import Draft, save_draft
+    from hearthside.domain.records import Entry
+    from hearthside.store.store import Store
     home = Path(sys.argv[1])
     store = Store(home)
     print("ready", flush=True)
@@ -346,8 +348,8 @@ INTERRUPTED_ENCRYPT = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from hearthside import crypto
-    from hearthside.cli_secure import turn_on
+    from hearthside.store.encryption import sealing as crypto
+    from hearthside.cli.secure import turn_on
 
     real_replace = Path.replace
     renamed = []
@@ -475,7 +477,7 @@ def test_the_editor_works_on_a_file_in_memory_for_an_encrypted_journal(
     editor.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(editor))
     monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
-    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     assert run("add").exit_code == 0
     used = Path(seen.read_text().strip())
     assert used.is_relative_to("/dev/shm") and not used.parent.exists()

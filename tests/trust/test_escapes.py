@@ -13,8 +13,8 @@ from typing import Any
 import orjson
 import pytest
 
-from hearthside.config import Settings
-from hearthside.store import Store
+from hearthside.domain.settings import Settings
+from hearthside.store.store import Store
 from tests.conftest import TODAY, disk_state
 from tests.e2e.tmux import hearthside_command
 from tests.trust.hostile import (
@@ -184,7 +184,7 @@ def test_a_shared_bundle_from_a_name_with_escapes_is_refused(
 
 
 def test_the_cli_says_everything_through_one_sanitiser(capsys: pytest.CaptureFixture[str]) -> None:
-    from hearthside.cli_context import say
+    from hearthside.cli.context import say
 
     say(f"a line {HOSTILE}\n\tindented")
     printed = capsys.readouterr().out
@@ -205,7 +205,7 @@ async def test_no_room_writes_an_imported_files_escapes_to_the_terminal(
 ) -> None:
     from textual.widgets import TextArea
 
-    from hearthside.importing import import_file
+    from hearthside.services.exchange.importing import import_file
     from hearthside.tui.app import make_app
 
     store = Store(private_home)

@@ -12,20 +12,20 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hearthside import backups as backups_module
-from hearthside.backups import BACKUPS_KEPT, list_backups, rotate
-from hearthside.cli import cli
-from hearthside.drafts import Draft, save_draft
-from hearthside.model import Entry
+from hearthside.cli.main import cli
+from hearthside.domain.records import Entry
 from hearthside.paths import journal_files
-from hearthside.store import Store
+from hearthside.store import backups as backups_module
+from hearthside.store.backups import BACKUPS_KEPT, list_backups, rotate
+from hearthside.store.drafts import Draft, save_draft
+from hearthside.store.store import Store
 
 CRASH_BEFORE_RENAME = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from hearthside.model import Entry
-    from hearthside.store import Store
+    from hearthside.domain.records import Entry
+    from hearthside.store.store import Store
     store = Store(Path(sys.argv[1]))
     def crash(self, target):
         os._exit(9)  # the process dies after the temp file is written, before the rename

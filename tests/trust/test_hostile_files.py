@@ -17,11 +17,11 @@ import orjson
 import pytest
 from click.testing import CliRunner, Result
 
-from hearthside import crypto
-from hearthside.cli import cli
-from hearthside.model import Entry, Note
+from hearthside.cli.main import cli
+from hearthside.domain.records import Entry, Note
 from hearthside.paths import database_path, lock_path
-from hearthside.store import Store
+from hearthside.store.encryption import sealing as crypto
+from hearthside.store.store import Store
 from tests.conftest import disk_state
 
 

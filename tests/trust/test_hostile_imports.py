@@ -21,11 +21,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from hearthside.cli import cli
-from hearthside.content import Content
-from hearthside.journal import add_entry
-from hearthside.model import Commitment, Entry, Note
-from hearthside.store import Store
+from hearthside.cli.main import cli
+from hearthside.domain.records import Commitment, Entry, Note
+from hearthside.services.journal import add_entry
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from tests.conftest import TODAY, disk_state
 from tests.trust.hostile import PAYLOADS, RAW_MARKERS
 

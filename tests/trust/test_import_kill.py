@@ -15,8 +15,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from hearthside.model import Entry, Note, PracticeLog
-from hearthside.store import Store
+from hearthside.domain.records import Entry, Note, PracticeLog
+from hearthside.store.store import Store
 from tests.trust.kill_points import KILLED, run_until_step
 
 YEARS = (2022, 2023, 2024, 2025, 2026)

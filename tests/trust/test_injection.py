@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hearthside.cli import cli
-from hearthside.config import Settings
-from hearthside.content import Content
-from hearthside.journal import add_entry
-from hearthside.model import Entry, Moment, Note
-from hearthside.notes import add_note
-from hearthside.pauses import add_pause
-from hearthside.plans import add_commitment, add_milestone
-from hearthside.practices import add_moment, log_practice
-from hearthside.store import Store
+from hearthside.cli.main import cli
+from hearthside.domain.records import Entry, Moment, Note
+from hearthside.domain.settings import Settings
+from hearthside.services.journal import add_entry
+from hearthside.services.notes import add_note
+from hearthside.services.pauses import add_pause
+from hearthside.services.plans import add_commitment, add_milestone
+from hearthside.services.practices import add_moment, log_practice
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from tests.conftest import TODAY
 
 CORPUS = [

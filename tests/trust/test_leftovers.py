@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner, Result
 from textual.widgets import TextArea
 
-from hearthside import crypto
-from hearthside.cli import cli
-from hearthside.config import Settings
-from hearthside.model import Entry
-from hearthside.store import Store
+from hearthside.cli.main import cli
+from hearthside.domain.records import Entry
+from hearthside.domain.settings import Settings
+from hearthside.store.encryption import sealing as crypto
+from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.screens.editor import EntryEditor
 from tests.conftest import TODAY
@@ -42,8 +42,8 @@ def script(path: Path, body: str) -> Path:
 KILLED_ADD = textwrap.dedent(
     """
     import sys
-    import hearthside.cli_context as context
-    from hearthside.cli import cli
+    import hearthside.cli.context as context
+    from hearthside.cli.main import cli
     context.stdin_is_interactive = lambda: True
     cli(["--home", sys.argv[1], "add"], prog_name="hearthside")
     """
@@ -71,7 +71,7 @@ KILLED_EXPORT = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from hearthside.cli import cli
+    from hearthside.cli.main import cli
     def killed(self, target):
         os._exit(9)  # the export's temp file is written; the process dies before the rename
     Path.replace = killed
@@ -112,7 +112,7 @@ def test_add_offers_back_the_words_of_an_edit_that_was_killed(
         tmp_path / "editor", f"cat \"$1\" > '{seen}'\nprintf ' and finished.' >> \"$1\"\n"
     )
     monkeypatch.setenv("EDITOR", str(editor))
-    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     added = run("add")
     assert added.exit_code == 0, added.output
     assert "earlier" in added.output and "kept" in added.output
@@ -179,7 +179,7 @@ def test_encrypt_encrypts_or_removes_every_plaintext_leftover_and_says_which(
     seen = tmp_path / "seen"
     monkeypatch.setenv("EDITOR", str(script(tmp_path / "editor", f"cat \"$1\" > '{seen}'\n")))
     monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
-    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     assert run("add").exit_code == 0
     assert seen.read_text() == KEPT
     assert KEPT in [e.body for e in Store(killed_edit).all(Entry)]

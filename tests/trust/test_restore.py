@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from hearthside import backups as backups_module
-from hearthside.cli import cli
-from hearthside.model import Entry, Note
+from hearthside.cli.main import cli
+from hearthside.domain.records import Entry, Note
 from hearthside.paths import backups_dir, database_path
-from hearthside.store import Store
+from hearthside.store import backups as backups_module
+from hearthside.store.store import Store
 from tests.conftest import disk_state
 from tests.trust.kill_points import KILLED, run_until_step
 
@@ -117,7 +117,7 @@ def test_restore_says_what_it_will_replace_and_asks(
 ) -> None:
     journal.entries.write_bytes(b"{torn")
     before = disk_state(journal.home)
-    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     declined = run("restore", input="n\n")
     assert declined.exit_code == 0, declined.output
     text = declined.output

@@ -11,14 +11,14 @@ import orjson
 import pytest
 from click.testing import CliRunner, Result
 
-from hearthside.cli import cli
-from hearthside.config import Settings
-from hearthside.content import Content
-from hearthside.journal import add_entry
-from hearthside.model import Entry, Note
-from hearthside.notes import add_note
+from hearthside.cli.main import cli
+from hearthside.domain.records import Entry, Note
+from hearthside.domain.settings import Settings
 from hearthside.paths import database_path
-from hearthside.store import Store
+from hearthside.services.journal import add_entry
+from hearthside.services.notes import add_note
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from tests.conftest import TODAY, disk_state
 from tests.trust.hostile import PAYLOADS, export_file, hand_edit, hostile_records
 
@@ -213,9 +213,9 @@ async def test_a_spouse_name_edited_in_by_hand_reaches_no_template_card_or_title
     edit_settings_by_hand(private_home, spouse_name=NAME)
 
     # The template's gaps are filled in the editor, as a person at a terminal would.
-    monkeypatch.setattr("hearthside.cli_context.stdin_is_interactive", lambda: True)
+    monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     monkeypatch.setattr(
-        "hearthside.cli_context.edit_in_editor",
+        "hearthside.cli.context.edit_in_editor",
         lambda initial, kind="entry": initial.replace("___", "the soup"),
     )
     wrote = run("note", "gratitude", "--template", "1", input="")

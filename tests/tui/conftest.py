@@ -11,8 +11,8 @@ from textual import events
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 
-from hearthside.config import Settings
-from hearthside.store import Store
+from hearthside.domain.settings import Settings
+from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.screens.composer import NoteComposer
 from hearthside.tui.screens.editor import EntryEditor

@@ -15,15 +15,15 @@ from click.testing import CliRunner
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from hearthside.cli import cli
-from hearthside.cli_context import Context
-from hearthside.config import Settings
-from hearthside.content import Content, Practice
-from hearthside.model import Checkin, Commitment, Entry, Moment, Pause, PracticeLog
+from hearthside.cli.context import Context
+from hearthside.cli.main import cli
+from hearthside.domain.records import Checkin, Commitment, Entry, Moment, Pause, PracticeLog
+from hearthside.domain.settings import Settings
+from hearthside.domain.targets import Target
 from hearthside.paths import package_resource
-from hearthside.practices import describe, log_practice
-from hearthside.store import Store
-from hearthside.targets import Target
+from hearthside.services.practices import describe, log_practice
+from hearthside.store.store import Store
+from hearthside.texts.library import Content, Practice
 from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.screens.dashboard import DashboardScreen, MinutesDialog, practice_keys
 from hearthside.tui.screens.week_log import WeekLogDialog

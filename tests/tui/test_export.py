@@ -8,8 +8,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from hearthside.journal import add_entry
-from hearthside.store import Store
+from hearthside.services.journal import add_entry
+from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp
 from hearthside.tui.screens.export_dialog import ExportDialog
 from tests.tui.conftest import SIZE, record_notices, settle

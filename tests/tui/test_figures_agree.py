@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hearthside.cli import cli
-from hearthside.cli_context import Context
+from hearthside.cli.context import Context
+from hearthside.cli.main import cli
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE, screen_text, settle
 from tests.tui.test_dashboard import counted

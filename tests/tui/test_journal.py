@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select, TextArea
 
-from hearthside.drafts import pending_drafts
-from hearthside.model import Entry
-from hearthside.store import Store
+from hearthside.domain.records import Entry
+from hearthside.store.drafts import pending_drafts
+from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp
 from hearthside.tui.screens.editor import EntryEditor
 from hearthside.tui.screens.guide import GuideScreen
@@ -111,7 +111,7 @@ async def test_the_date_field_reads_words_and_shows_iso_back(make: Make, welcome
 
 async def test_filter_by_tag_words_and_dates(make: Make, welcomed: Path) -> None:
     store = Store(welcomed)
-    from hearthside.journal import add_entry
+    from hearthside.services.journal import add_entry
 
     add_entry(store, body="Coffee on the porch", tags=["morning"], day="2026-11-24")
     add_entry(store, body="Long talk after dinner", tags=["talk"], day="2026-11-10")
@@ -177,7 +177,7 @@ async def test_leaving_with_unsaved_changes_asks_first(make: Make, welcomed: Pat
 
 
 async def test_delete_then_undo_then_trash_restore(make: Make, welcomed: Path) -> None:
-    from hearthside.journal import add_entry
+    from hearthside.services.journal import add_entry
 
     add_entry(Store(welcomed), body="Keep me", day="2026-11-20")
     app = make()
@@ -308,7 +308,7 @@ MARKUP = ["[bold]x[/]", "[/ then", "[@click=app.quit]y[/]", "[sad]"]
 async def test_markup_in_user_text_is_shown_literally(
     make: Make, welcomed: Path, text: str
 ) -> None:
-    from hearthside.journal import add_entry
+    from hearthside.services.journal import add_entry
 
     add_entry(Store(welcomed), title=f"T {text}", body=f"B {text}", tags=["x"], day="2026-11-24")
     app = make()

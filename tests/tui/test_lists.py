@@ -7,11 +7,11 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
-from hearthside.content import Content
-from hearthside.journal import add_entry
-from hearthside.model import Entry
-from hearthside.notes import add_note
-from hearthside.store import Store
+from hearthside.domain.records import Entry
+from hearthside.services.journal import add_entry
+from hearthside.services.notes import add_note
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp
 from hearthside.tui.screens.notes import NoteList
 from hearthside.tui.widgets.entry_list import EntryList

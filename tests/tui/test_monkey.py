@@ -23,11 +23,11 @@ import pytest
 from click.testing import CliRunner
 from textual.widgets import Input, TextArea
 
-from hearthside.cli import cli
-from hearthside.cli_context import Context
-from hearthside.drafts import pending_drafts
-from hearthside.model import Checkin, Entry, Moment, Note, PracticeLog, Review
-from hearthside.store import Store
+from hearthside.cli.context import Context
+from hearthside.cli.main import cli
+from hearthside.domain.records import Checkin, Entry, Moment, Note, PracticeLog, Review
+from hearthside.store.drafts import pending_drafts
+from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp
 from tests.conftest import TODAY
 from tests.tui.conftest import burst, settle

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from hearthside.content import Content
-from hearthside.model import Note
-from hearthside.notes import add_note
-from hearthside.store import Store
+from hearthside.domain.records import Note
+from hearthside.services.notes import add_note
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp
 from hearthside.tui.screens.composer import NoteComposer
 from hearthside.tui.screens.dialogs import ChoiceDialog

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 from textual.widgets import Select, TextArea
 
-from hearthside.cli import cli
-from hearthside.content import Content
-from hearthside.model import Note
-from hearthside.notes import add_note
-from hearthside.store import Store
+from hearthside.cli.main import cli
+from hearthside.domain.records import Note
+from hearthside.services.notes import add_note
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp
 from hearthside.tui.screens.dialogs import ChoiceDialog
 from hearthside.tui.screens.notes import NoteList, NotesScreen
@@ -234,7 +234,7 @@ async def test_arrows_move_between_a_dialogs_buttons(make: Make, welcomed: Path)
 async def test_the_notes_list_shows_the_text_first_and_the_status_as_a_mark(
     make: Make, welcomed: Path
 ) -> None:
-    from hearthside.notes import deliver_note
+    from hearthside.services.notes import deliver_note
 
     store = Store(welcomed)
     note = add_note(store, Content(), kind="gratitude", text="Thank you for the soup", today=TODAY)

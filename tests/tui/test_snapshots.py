@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from hearthside.config import Settings
-from hearthside.journal import add_entry
-from hearthside.store import Store
+from hearthside.domain.settings import Settings
+from hearthside.services.journal import add_entry
+from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE

@@ -11,13 +11,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from hearthside import checkins, plans, review
-from hearthside.config import Settings
-from hearthside.content import Content
+from hearthside.domain.records import Checkin, Commitment, Entry, Moment, Note, PracticeLog, Review
+from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
-from hearthside.journal import add_entry
-from hearthside.model import Checkin, Commitment, Entry, Moment, Note, PracticeLog, Review
-from hearthside.store import Store
+from hearthside.services import checkins, plans
+from hearthside.services.journal import add_entry
+from hearthside.services.review import session as review
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.screens.checkin import CheckinScreen
 from hearthside.tui.screens.review import ReviewScreen

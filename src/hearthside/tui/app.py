@@ -24,16 +24,16 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from hearthside.config import Settings
-from hearthside.conflicts import conflict_notice
-from hearthside.content import Content
-from hearthside.crash import UNEXPECTED, report_line, write_report
-from hearthside.crypto import needs_passphrase
-from hearthside.drafts import Draft, pending_drafts
+from hearthside.domain.records import Entry
+from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
-from hearthside.model import Entry
 from hearthside.paths import package_resource, resolve_home
-from hearthside.store import Store
+from hearthside.store.conflicts import conflict_notice
+from hearthside.store.crash_reports import UNEXPECTED, report_line, write_report
+from hearthside.store.drafts import Draft, pending_drafts
+from hearthside.store.encryption.sealing import needs_passphrase
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from hearthside.tui.control_filter import ControlCharacters
 from hearthside.tui.driver import TerminalDriver
 from hearthside.tui.pending import after_pending_keys

@@ -14,7 +14,7 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
-from hearthside.terminal import has_controls, printable
+from hearthside.domain.printable import has_controls, printable
 
 
 class ControlCharacters(LineFilter):

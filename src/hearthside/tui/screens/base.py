@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button
 
+from hearthside.domain.records import Record
 from hearthside.errors import HearthsideError
-from hearthside.model import Record
 from hearthside.tui.widgets.record_list import RecordList
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from hearthside import checkins
-from hearthside.checkins import Comparison
 from hearthside.errors import HearthsideError
+from hearthside.services import checkins
+from hearthside.services.checkins import Comparison
 from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.screens.dialogs import ask_before_leaving
 from hearthside.tui.widgets.scale import RatingScale, Scale

@@ -12,10 +12,10 @@ from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Select,
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
 
-from hearthside.content import NoteKind
+from hearthside.domain.records import Note
 from hearthside.errors import HearthsideError
-from hearthside.model import Note
-from hearthside.notes import GAP, fill_template, gaps_phrase, gentle_hints, save_note
+from hearthside.services.notes import GAP, fill_template, gaps_phrase, gentle_hints, save_note
+from hearthside.texts.library import NoteKind
 from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.screens.dialogs import ChoiceDialog, ask_before_leaving
 from hearthside.tui.widgets.ticks import Tick

@@ -26,12 +26,12 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
-from hearthside import dates
-from hearthside.content import Practice
-from hearthside.model import Moment, PracticeLog
-from hearthside.plans import FollowThrough, follow_through
-from hearthside.practices import add_moment, log_practice, name_of
-from hearthside.stats import DashboardView, StatsIndex, dashboard_view, load_index
+from hearthside.domain import dates
+from hearthside.domain.records import Moment, PracticeLog
+from hearthside.services.plans import FollowThrough, follow_through
+from hearthside.services.practices import add_moment, log_practice, name_of
+from hearthside.services.stats import DashboardView, StatsIndex, dashboard_view, load_index
+from hearthside.texts.library import Practice
 from hearthside.tui.screens.base import Dialog, Room
 from hearthside.tui.widgets.gauge import Gauge, spark
 from hearthside.tui.widgets.heatmap import PracticeRow, legend

@@ -15,11 +15,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from hearthside import dates
-from hearthside.drafts import Draft, discard_draft, save_draft
+from hearthside.domain import dates
+from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
-from hearthside.journal import save_entry
-from hearthside.model import Entry
+from hearthside.services.journal import save_entry
+from hearthside.store.drafts import Draft, discard_draft, save_draft
 from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.screens.dialogs import ask_before_leaving
 from hearthside.tui.widgets.ticks import TickList

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from hearthside.errors import HearthsideError
-from hearthside.exporting import ExportResult, OutputExists, Selection, export
+from hearthside.services.exchange.exporting import ExportResult, OutputExists, Selection, export
 from hearthside.tui.screens.base import Dialog
 from hearthside.tui.screens.dialogs import ChoiceDialog
 from hearthside.tui.widgets.ticks import Tick

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hearthside.content import Step
+from hearthside.texts.library import Step
 from hearthside.tui.screens.base import Room
 
 FAQ_ID = "faq"

@@ -9,14 +9,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, Markdown, Static
 
-from hearthside.drafts import Draft
-from hearthside.journal import EntryQuery, list_entries, parse_filter, search_text
-from hearthside.model import Entry, Record
+from hearthside.domain.records import Entry, Record
+from hearthside.domain.wording import plural
+from hearthside.services.journal import EntryQuery, list_entries, parse_filter, search_text
+from hearthside.store.drafts import Draft
 from hearthside.tui.screens.base import TrashAndUndo
 from hearthside.tui.screens.editor import EntryEditor
 from hearthside.tui.screens.trash import TrashScreen
 from hearthside.tui.widgets.entry_list import EntryList
-from hearthside.wording import plural
 
 
 def entry_meta(entry: Entry, step_titles: dict[int, str]) -> Content:

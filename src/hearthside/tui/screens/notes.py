@@ -11,12 +11,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, Static
 
-from hearthside import dates
+from hearthside.domain import dates
+from hearthside.domain.printable import one_line
+from hearthside.domain.records import Entry, Note
+from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
-from hearthside.exporting import OutputExists, export_card
-from hearthside.memories import on_this_day
-from hearthside.model import Entry, Note
-from hearthside.notes import (
+from hearthside.services.exchange.exporting import OutputExists, export_card
+from hearthside.services.exchange.sharing import AlreadyShared, ShareResult, share_notes
+from hearthside.services.memories import on_this_day
+from hearthside.services.notes import (
     DELIVERY_WAYS,
     UnfilledGaps,
     deliver_note,
@@ -25,14 +28,11 @@ from hearthside.notes import (
     list_notes,
     status_words,
 )
-from hearthside.sharing import AlreadyShared, ShareResult, share_notes
-from hearthside.terminal import one_line
 from hearthside.tui.screens.base import TrashAndUndo
 from hearthside.tui.screens.composer import NoteComposer
 from hearthside.tui.screens.dialogs import ChoiceDialog
 from hearthside.tui.widgets.day_lines import ago_words
 from hearthside.tui.widgets.record_list import RecordList
-from hearthside.wording import plural
 
 STATUSES = (None, "drafted", "delivered")
 # A character, not a colour, for each status: ✓ handed over, ← received, nothing: a draft.

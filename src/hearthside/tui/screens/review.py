@@ -7,7 +7,7 @@ typed just ahead of it reach their field, so text pasted with its newline (or
 typed faster than the screen refreshes) would be read before it arrived. Tab is
 the app's, which moves the focus as the key arrives (see ``HearthsideApp``).
 
-The services in ``hearthside.review`` persist every step, so leaving half way
+The services in ``hearthside.services.review.session`` persist every step, so leaving half way
 keeps the answers and the review resumes where it stopped; running it again
 edits the same records. This screen moves on at once
 and saves behind; a save that fails brings its step back with what was typed.
@@ -26,10 +26,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 
-from hearthside import practices, prompts, review
 from hearthside.errors import HearthsideError
-from hearthside.review import MAX_MOMENTS, Answers, ReviewState
-from hearthside.review_summary import ReviewSummary
+from hearthside.services import practices, prompts
+from hearthside.services.review import session as review
+from hearthside.services.review.session import MAX_MOMENTS, Answers, ReviewState
+from hearthside.services.review.summary import ReviewSummary
 from hearthside.tui.pending import after_pending_keys
 from hearthside.tui.screens.base import KeepsWork
 from hearthside.tui.widgets.checklist import Item, LetterChecklist, assign_letters

@@ -15,12 +15,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hearthside import checkins, plans, prompts, review
+from hearthside.domain.printable import one_line
+from hearthside.domain.records import Commitment
+from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
-from hearthside.memories import on_this_day
-from hearthside.model import Commitment
-from hearthside.stats import day_tally
-from hearthside.terminal import one_line
+from hearthside.services import checkins, plans, prompts
+from hearthside.services.memories import on_this_day
+from hearthside.services.review import session as review
+from hearthside.services.stats import day_tally
 from hearthside.tui.screens.base import Room
 from hearthside.tui.screens.checkin import CheckinScreen
 from hearthside.tui.screens.review import ReviewScreen
@@ -32,7 +34,6 @@ from hearthside.tui.widgets.day_lines import (
     recorded_lines,
     short_day,
 )
-from hearthside.wording import plural
 
 T = TypeVar("T")
 

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Static
 
-from hearthside.journal import trash
-from hearthside.model import Entry
+from hearthside.domain.records import Entry
+from hearthside.services.journal import trash
 from hearthside.tui.screens.base import Room
 from hearthside.tui.widgets.entry_list import EntryList
 

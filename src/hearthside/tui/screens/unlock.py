@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from hearthside.crypto import WrongPassphrase, unlock
 from hearthside.errors import HearthsideError
+from hearthside.store.encryption.sealing import WrongPassphrase, unlock
 from hearthside.tui.screens.base import Dialog
 
 ASK = "This journal is encrypted. Type its passphrase to open it."

@@ -11,9 +11,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from hearthside.model import Moment, PracticeLog
-from hearthside.practices import describe, logged_between
-from hearthside.terminal import one_line
+from hearthside.domain.printable import one_line
+from hearthside.domain.records import Moment, PracticeLog
+from hearthside.services.practices import describe, logged_between
 from hearthside.tui.screens.base import Dialog
 from hearthside.tui.widgets.day_lines import short_day
 

@@ -9,9 +9,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
-from hearthside.config import Settings
-from hearthside.dates import WEEKDAYS
-from hearthside.drafts import Draft
+from hearthside.domain.dates import WEEKDAYS
+from hearthside.domain.settings import Settings
+from hearthside.store.drafts import Draft
 from hearthside.tui.screens.base import Dialog
 
 WELCOME = (

@@ -10,15 +10,16 @@ from datetime import date
 
 from textual.content import Content
 
-from hearthside import plans, prompts, recurrence
-from hearthside.content import Content as Words
-from hearthside.memories import Memory
-from hearthside.model import Entry
-from hearthside.review import Answers
-from hearthside.review_summary import Streak
-from hearthside.stats import Tally
-from hearthside.terminal import one_line
-from hearthside.wording import plural
+from hearthside.domain import recurrence
+from hearthside.domain.printable import one_line
+from hearthside.domain.records import Entry
+from hearthside.domain.wording import plural
+from hearthside.services import plans, prompts
+from hearthside.services.memories import Memory
+from hearthside.services.review.session import Answers
+from hearthside.services.review.summary import Streak
+from hearthside.services.stats import Tally
+from hearthside.texts.library import Content as Words
 
 CLOSENESS_WORDS = ("far apart", "a little distant", "steady", "close", "very close")
 PERIODS = {"day": "day", "week": "week", "fortnight": "fortnight", "month": "month"}

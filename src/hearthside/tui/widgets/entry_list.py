@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from hearthside.model import Entry
-from hearthside.terminal import one_line
+from hearthside.domain.printable import one_line
+from hearthside.domain.records import Entry
 from hearthside.tui.widgets.record_list import RecordList
 
 

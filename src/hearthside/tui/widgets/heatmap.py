@@ -21,7 +21,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from hearthside.stats import HeatCell, PracticeProgress
+from hearthside.services.stats import HeatCell, PracticeProgress
 from hearthside.tui.widgets.gauge import meter
 
 DAYS_A_WEEK = 7

@@ -7,7 +7,7 @@ from typing import Generic
 
 from textual.content import Content
 
-from hearthside.model import R
+from hearthside.domain.records import R
 from hearthside.tui.widgets.virtual_list import VirtualList
 
 

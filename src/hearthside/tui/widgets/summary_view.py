@@ -7,8 +7,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from hearthside.content import Content as Words
-from hearthside.review_summary import ReviewSummary
+from hearthside.services.review.summary import ReviewSummary
+from hearthside.texts.library import Content as Words
 from hearthside.tui.widgets.day_lines import recorded_lines, streak_line
 
 

@@ -1,0 +1,1 @@
+"""The ``hearthside`` command, one module per topic; quick commands never load Textual."""

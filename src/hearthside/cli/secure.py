@@ -1,0 +1,225 @@
+"""Encryption at rest, turned on and off: ``hearthside encrypt`` and ``hearthside decrypt``.
+
+Turning it on or off rewrites every private file (journal files, backups, drafts,
+conflict and set-aside copies) under the write lock: each new file is written
+whole beside its old one first, and only when all are written are they renamed
+into place. A failure before that changes nothing. An interruption while
+renaming leaves a mix that still opens (each file's header says whether it is
+sealed, and ``encryption.json`` says a change is under way); running the same
+command again finishes the job.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from hearthside.cli.context import app_context, home_option, say
+from hearthside.errors import StoreError
+from hearthside.paths import drafts_dir, ensure_private_dir, lock_path
+from hearthside.store import conflicts
+from hearthside.store.atomic_storage import (
+    Signature,
+    finish_interrupted,
+    fsync_dir,
+    remove_stale_temps,
+    stage,
+    stale_temps,
+    temp_folders,
+    write_atomically,
+)
+from hearthside.store.encryption import sealing as crypto
+from hearthside.store.locking import FileLock
+
+CHOOSE = (
+    "Choose a passphrase for this journal. Hearthside will ask for it each time it "
+    "starts. Without it nobody can read the journal, you included: there is no way "
+    "to recover it, so keep it somewhere safe."
+)
+
+
+# -- the work -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sealed:
+    rewritten: list[Path]  # the private files encrypted
+    removed: list[Path]  # unfinished temp files removed: they may have held plain words
+
+
+def turn_on(home: Path, passphrase: str) -> Sealed:
+    """Encrypt every private file of ``home``, and remove what a crash left unfinished.
+
+    A new journal key comes from ``passphrase``; an encryption already set up (or
+    half done) must be given its own passphrase and is finished.
+    """
+    home = ensure_private_dir(home)
+    # The passphrase is checked before the lock is taken: a wrong one changes no byte.
+    found = crypto.config(home)
+    cfg, key = (
+        crypto.create(passphrase) if found is None else (found, crypto.open_key(found, passphrase))
+    )
+    with FileLock(lock_path(home)):
+        _still(home, found)
+        removed = _finish_leftovers(home)
+        staged = _stage_all(home, key, seal=True)
+        if staged or cfg.state != crypto.ON:
+            _commit(home, cfg.with_state(crypto.TURNING_ON), key, staged)
+            _write_config(home, cfg.with_state(crypto.ON))
+    return Sealed([path for _tmp, path, _sig in staged], removed)
+
+
+def turn_off(home: Path, passphrase: str) -> int:
+    """Write every private file of ``home`` as plain again; returns how many were rewritten."""
+    cfg = crypto.config(home)
+    if cfg is None:
+        return 0
+    key = crypto.open_key(cfg, passphrase)
+    with FileLock(lock_path(home)):
+        _still(home, cfg)
+        _finish_leftovers(home)
+        staged = _stage_all(home, key, seal=False)
+        _commit(home, cfg.with_state(crypto.TURNING_OFF), key, staged)
+        crypto.config_path(home).unlink()
+        fsync_dir(home)
+        crypto.forget(home)
+    return len(staged)
+
+
+def _still(home: Path, checked: crypto.Config | None) -> None:
+    """Under the lock: the settings the passphrase was checked against are still in place."""
+    now = crypto.config(home)
+    if (now is None) != (checked is None) or (now and checked and now.key_id != checked.key_id):
+        raise StoreError(
+            "Another Hearthside changed the journal's encryption meanwhile. Nothing was "
+            "changed here; run the command again."
+        )
+
+
+Staged = list[tuple[Path, Path, Signature]]  # temp file, its target, the temp's signature
+
+
+def _stage_all(home: Path, key: crypto.Key, *, seal: bool) -> Staged:
+    """Every file that needs it, rewritten beside itself; on any failure, none is."""
+    staged: Staged = []
+    try:
+        for path, name in crypto.private_files(home):
+            raw = path.read_bytes()
+            if crypto.is_sealed(raw) == seal:
+                continue  # done by an earlier, interrupted run (or sealed under an old key)
+            if seal:
+                data = crypto.seal_with(key, name, raw)
+            else:
+                data = crypto.open_with(key, name, raw, path)
+            tmp, sig = stage(path, data)
+            staged.append((tmp, path, sig))
+    except BaseException:
+        for tmp, _path, _sig in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    return staged
+
+
+def _commit(home: Path, cfg: crypto.Config, key: crypto.Key, staged: Staged) -> None:
+    """Say a change is under way, then rename every staged file into place."""
+    _write_config(home, cfg)
+    crypto.remember(home, key)
+    written: dict[str, Signature] = {}
+    for tmp, path, sig in staged:
+        tmp.replace(path)
+        if path.parent == home:
+            written[path.name] = sig
+    for folder in {path.parent for _tmp, path, _sig in staged}:
+        fsync_dir(folder)
+    # Hearthside wrote these: an app open elsewhere reloads them without a conflict copy.
+    conflicts.note_written(home, written)
+
+
+def _write_config(home: Path, cfg: crypto.Config) -> None:
+    write_atomically(crypto.config_path(home), cfg.dumps())
+
+
+def _finish_leftovers(home: Path) -> list[Path]:
+    """Under the lock, before every file is rewritten: finish a committed change a kill
+    interrupted (its files are journal files), and remove the temp files of writers
+    that died (a save never committed, an export cut short). Returns those removed."""
+    conflicts.note_written(home, finish_interrupted(home))
+    return remove_stale_temps(temp_folders(home))
+
+
+def plaintext_left(home: Path) -> bool:
+    """Whether anything of ``home`` may still hold words in the clear."""
+    return bool(crypto.plain_files(home) or stale_temps(temp_folders(home)))
+
+
+# -- the commands -----------------------------------------------------------------
+
+
+def _passphrase(prompt: str) -> str:
+    from_env = os.environ.get(crypto.PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    return str(click.prompt(prompt, hide_input=True, err=True))
+
+
+@click.command()
+@home_option
+def encrypt() -> None:
+    """Encrypt the journal, its backups and drafts with a passphrase.
+
+    Asked twice, never shown. Exports stay plain files: you choose where they go.
+    """
+    home = app_context().home
+    cfg = crypto.config(home)
+    if cfg is not None and cfg.state == crypto.ON and not plaintext_left(home):
+        say("The journal is already encrypted. Nothing was changed.")
+        return
+    if cfg is None:
+        say(CHOOSE)
+        passphrase = str(
+            click.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True)
+        )
+    else:
+        say("Encryption was started before but not finished; its passphrase finishes it.")
+        passphrase = _passphrase("Passphrase")
+    sealed = turn_on(home, passphrase)
+    say(
+        f"Encrypted: the journal, its backups and drafts ({len(sealed.rewritten)} file(s) "
+        "rewritten). Hearthside will ask for the passphrase when it starts; scripts can set "
+        f"{crypto.PASSPHRASE_ENV}. Exports are still written as plain files."
+    )
+    edits = [p for p in sealed.rewritten if p.parent == drafts_dir(home) and p.suffix == ".md"]
+    if edits:
+        say(
+            f"Among them: {len(edits)} draft(s) kept from an earlier edit that didn't finish, "
+            "now encrypted; Hearthside still offers them back."
+        )
+    if sealed.removed:
+        where = ", ".join(str(p.relative_to(home)) for p in sealed.removed[:3])
+        say(
+            f"It also removed {len(sealed.removed)} unfinished temporary file(s) left by an "
+            f"interrupted save or export ({where}): they held words in the clear."
+        )
+
+
+@click.command()
+@home_option
+def decrypt() -> None:
+    """Turn encryption off: keep the journal, backups and drafts as plain files again."""
+    home = app_context().home
+    if crypto.config(home) is None:
+        say("The journal isn't encrypted. Nothing was changed.")
+        return
+    count = turn_off(home, _passphrase("Passphrase"))
+    say(
+        f"Decrypted: the journal, its backups and drafts are plain files again "
+        f"({count} file(s) rewritten). Anyone who can read your files can read them."
+    )
+
+
+COMMANDS: list[click.Command] = [encrypt, decrypt]

@@ -1,0 +1,128 @@
+"""The weekly check-in: how much each sign of drift showed this week, from 0 to 4.
+
+One check-in a day: checking in again the same day updates it, so a rating
+added later (say from the command line) joins the ones given earlier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from hearthside.domain import dates, validation
+from hearthside.domain.records import Checkin
+from hearthside.errors import HearthsideError
+from hearthside.store.store import Store
+from hearthside.texts.library import Content, Sign
+
+LOWEST, HIGHEST = validation.LOWEST_RATING, validation.HIGHEST_RATING
+DUE_AFTER_DAYS = 7
+
+
+@dataclass(frozen=True)
+class SignRating:
+    sign: Sign
+    now: int | None  # today's rating, None when not rated (yet)
+    before: int | None  # the previous check-in's, None when there is none
+
+
+@dataclass(frozen=True)
+class Comparison:
+    current: Checkin | None  # today's check-in, once there is one
+    previous: Checkin | None  # the latest one before today
+    ratings: tuple[SignRating, ...]  # every sign, in content order
+
+
+def find_sign(content: Content, ref: str) -> Sign:
+    """A sign by id, by its number in the list (from 1), or by an unambiguous id prefix."""
+    wanted = ref.strip().lower()
+    signs = content.signs
+    if wanted.isdigit() and 1 <= int(wanted) <= len(signs):
+        return signs[int(wanted) - 1]
+    hits = [s for s in signs if s.id == wanted] or [
+        s for s in signs if wanted and s.id.startswith(wanted)
+    ]
+    if len(hits) == 1:
+        return hits[0]
+    choices = ", ".join(f"{i} {s.id}" for i, s in enumerate(signs, 1))
+    problem = "could mean more than one sign" if hits else "isn't one of the signs"
+    raise HearthsideError(f"{ref[:30]!r} {problem}; use a number or a name: {choices}.")
+
+
+def history(store: Store) -> list[Checkin]:
+    """Every check-in, oldest first (the dashboard's trend)."""
+    return sorted(store.all(Checkin), key=lambda c: (c.date, c.created))
+
+
+def previous(store: Store, *, today: date | None = None) -> Checkin | None:
+    """The latest check-in before today."""
+    day = dates.iso(today or date.today())
+    earlier = [c for c in history(store) if c.date < day]
+    return earlier[-1] if earlier else None
+
+
+def is_due(store: Store, *, today: date | None = None) -> bool:
+    """True when there has never been a check-in, or the last was a week or more ago."""
+    day = today or date.today()
+    done = [c for c in history(store) if c.date <= day.isoformat()]
+    if not done:
+        return True
+    return (day - date.fromisoformat(done[-1].date)).days >= DUE_AFTER_DAYS
+
+
+def save_checkin(
+    store: Store,
+    content: Content,
+    ratings: Mapping[str, int],
+    *,
+    note: str = "",
+    today: date | None = None,
+) -> Checkin:
+    """Save today's ratings (keys: sign ids, numbers or prefixes) and note.
+
+    Signs left out keep any rating given earlier today; an empty note keeps
+    today's earlier note.
+    """
+    checked: dict[str, int] = {}
+    for ref, value in ratings.items():
+        sign = find_sign(content, ref)
+        if isinstance(value, bool) or not isinstance(value, int) or not LOWEST <= value <= HIGHEST:
+            raise HearthsideError(
+                f"Rate {sign.id!r} from {LOWEST} (not at all) to {HIGHEST} (very much); "
+                f"{str(value)[:10]!r} isn't on that scale."
+            )
+        checked[sign.id] = value
+    validation.check_size(note, "note")
+    if not checked and not note.strip():
+        raise HearthsideError("Rate at least one sign or write a note; nothing was saved.")
+    day = dates.iso(today or date.today())
+    # Today's check-in is looked for under the lock: two saves at once make one, not two.
+    with store.writing():
+        todays = [c for c in history(store) if c.date == day]
+        if not todays:
+            return store.add(Checkin(date=day, ratings=checked, note=note.strip()))
+        checkin = todays[0]
+        checkin.ratings = {**checkin.ratings, **checked}
+        checkin.note = note.strip() or checkin.note
+        return store.save(checkin)
+
+
+def compare(store: Store, content: Content, *, today: date | None = None) -> Comparison:
+    """Today's ratings beside the previous check-in's, sign by sign."""
+    day = today or date.today()
+    todays = [c for c in history(store) if c.date == day.isoformat()]
+    current = todays[0] if todays else None
+    before = previous(store, today=day)
+    return Comparison(
+        current=current,
+        previous=before,
+        ratings=tuple(
+            SignRating(
+                sign=sign,
+                now=current.ratings.get(sign.id) if current else None,
+                before=before.ratings.get(sign.id) if before else None,
+            )
+            for sign in content.signs
+        ),
+    )

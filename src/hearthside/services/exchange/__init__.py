@@ -1,0 +1,1 @@
+"""Words in and out of the journal: exports, imports, and notes shared with the spouse."""

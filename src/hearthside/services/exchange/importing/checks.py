@@ -1,0 +1,41 @@
+"""What every importer shares: the refusal, the plan, and the checks every record meets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hearthside.domain import validation
+from hearthside.domain.records import Record
+from hearthside.domain.settings import Settings
+from hearthside.errors import HearthsideError
+
+if TYPE_CHECKING:
+    from hearthside.texts.library import Content
+
+
+TAG_RULE = (
+    f"a tag is one word of up to {validation.MAX_TAG_LENGTH} characters, "
+    "without spaces or control characters"
+)
+
+
+class ImportRefused(HearthsideError):
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        super().__init__(f"Can't import {path}: {problem}. Nothing was imported.")
+
+
+@dataclass
+class Plan:
+    """What a checked file would add; nothing is written until all of it is checked."""
+
+    source: str
+    records: list[Record]
+    settings: Settings | None = None
+
+
+def record_problem(record: Record, content: Content) -> str | None:
+    """The same rules as for a record typed in, and the content it names must be there."""
+    return validation.record_problem(record) or validation.content_problem(record, content)

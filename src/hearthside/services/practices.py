@@ -1,0 +1,82 @@
+"""Recording the practices and the positive or negative moments of a day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hearthside.domain import dates, validation
+from hearthside.domain.records import Moment, PracticeLog
+from hearthside.errors import HearthsideError
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
+
+MAX_MINUTES = validation.MAX_MINUTES
+
+
+def log_practice(
+    store: Store,
+    content: Content,
+    name: str,
+    *,
+    minutes: int | None = None,
+    day: str | date | None = None,
+    note: str = "",
+    today: date | None = None,
+) -> PracticeLog:
+    practice = content.practice(name)
+    if minutes is not None and not 0 < minutes <= MAX_MINUTES:
+        raise HearthsideError(
+            f"Minutes must be between 1 and {MAX_MINUTES} (you gave {minutes}); "
+            "leave them out if you didn't count."
+        )
+    validation.check_size(note, "note")
+    when = validation.user_date(day, store.settings(), today=today)
+    validation.past_or_today(when, "practice", today=today)
+    log = PracticeLog(practice=practice.id, date=dates.iso(when), minutes=minutes, note=note)
+    return store.add(log)
+
+
+def logged_between(store: Store, start: date, end: date) -> list[PracticeLog | Moment]:
+    """The practice logs and moments dated ``start`` to ``end``, newest first."""
+    first, last = dates.iso(start), dates.iso(end)
+
+    def within(doc: dict[str, object]) -> bool:
+        return first <= str(doc.get("date", "")) <= last
+
+    found: list[PracticeLog | Moment] = [
+        *store.all(PracticeLog, where=within),
+        *store.all(Moment, where=within),
+    ]
+    return sorted(found, key=lambda r: (r.date, r.created), reverse=True)
+
+
+def name_of(content: Content, record: PracticeLog | Moment) -> str:
+    """What a log or moment is, in a word or two: "Affection", "A hard moment"."""
+    if isinstance(record, Moment):
+        return "A good moment" if record.positive else "A hard moment"
+    try:
+        return content.practice(record.practice).name
+    except HearthsideError:
+        return record.practice  # a practice no longer in content: its id still says what
+
+
+def describe(content: Content, record: PracticeLog | Moment) -> str:
+    """A log or a moment with its details, as the week's list shows it."""
+    name = name_of(content, record)
+    if isinstance(record, Moment):
+        return f"{name} · “{record.text}”" if record.text else name
+    return f"{name} · {record.minutes} min" if record.minutes else name
+
+
+def add_moment(
+    store: Store,
+    positive: bool,
+    text: str = "",
+    *,
+    day: str | date | None = None,
+    today: date | None = None,
+) -> Moment:
+    validation.check_size(text, "moment")
+    when = validation.user_date(day, store.settings(), today=today)
+    validation.past_or_today(when, "moment", today=today)
+    return store.add(Moment(date=dates.iso(when), positive=positive, text=text.strip()))

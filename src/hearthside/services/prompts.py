@@ -1,0 +1,128 @@
+"""Today's question: conversation prompts that don't repeat until every one has been seen.
+
+The choice is a pure function of the question ids and of what happened to the
+questions on earlier days, so the same day always gets the same question and
+nothing needs writing until the user answers. What happened lives in each day's
+review record (``answers["question"]`` and ``answers["outcome"]``).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from hearthside.domain.records import Review
+from hearthside.errors import HearthsideError
+from hearthside.store.store import Store
+from hearthside.texts.library import Content, Question
+
+TALKED = "talked"
+SKIPPED = "skip"
+LATER = "later"
+OUTCOMES = (TALKED, SKIPPED, LATER)
+
+# A question kept for later comes back this many days after it was kept.
+KEEP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A question as a past day's review left it."""
+
+    day: date
+    question: str
+    outcome: str  # one of OUTCOMES, or "" when it was shown but not answered
+
+
+def check_outcome(outcome: str) -> str:
+    if outcome not in OUTCOMES:
+        raise HearthsideError(
+            f"{outcome[:20]!r} isn't a way to answer today's question; use "
+            f"{TALKED!r} (we talked about it), {SKIPPED!r} or {LATER!r} (keep it for later)."
+        )
+    return outcome
+
+
+def cycle_order(ids: Iterable[str], cycle: int) -> list[str]:
+    """The order of one cycle: shuffled, but the same on every machine and every run."""
+    order = sorted(ids)
+    # A string seed is hashed with SHA-512, so PYTHONHASHSEED can't change the order.
+    random.Random(f"hearthside-questions-{cycle}").shuffle(order)
+    return order
+
+
+def choose(ids: Sequence[str], history: Iterable[Shown], day: date) -> str | None:
+    """The question for ``day``, given what happened to questions on the days before it.
+
+    A cycle ends once every question has been answered, skipped or kept; until
+    then none is offered twice, except that a kept question comes back
+    ``KEEP_DAYS`` after it was kept (ahead of fresh ones), because keeping it
+    asked for exactly that.
+    """
+    known = set(ids)
+    if not known:
+        return None
+    seen: set[str] = set()
+    kept: dict[str, date] = {}  # in the order they were kept
+    cycle = 0
+    last: str | None = None
+    for shown in sorted((s for s in history if s.day < day), key=lambda s: s.day):
+        if shown.question not in known:
+            continue  # removed from content since
+        kept.pop(shown.question, None)
+        if shown.outcome == LATER:
+            kept[shown.question] = shown.day
+        else:
+            seen.add(shown.question)
+        last = shown.question
+        if seen | kept.keys() >= known:
+            cycle, seen = cycle + 1, set()
+    for question, kept_on in kept.items():
+        if (day - kept_on).days >= KEEP_DAYS:
+            return question
+    fresh = [q for q in cycle_order(known, cycle) if q not in seen and q not in kept]
+    if not fresh:
+        return next(iter(kept))
+    # A new cycle could otherwise open with the question that closed the last one.
+    if fresh[0] == last and len(fresh) > 1:
+        return fresh[1]
+    return fresh[0]
+
+
+def history(store: Store) -> list[Shown]:
+    """Every day's question and what became of it, oldest first."""
+    found = []
+    for review in store.all(Review):
+        question = review.answers.get("question")
+        if isinstance(question, str) and question:
+            outcome = review.answers.get("outcome")
+            found.append(
+                Shown(
+                    day=date.fromisoformat(review.date),
+                    question=question,
+                    outcome=outcome if isinstance(outcome, str) else "",
+                )
+            )
+    found.sort(key=lambda s: s.day)
+    return found
+
+
+def question_for(store: Store, content: Content, *, today: date | None = None) -> Question | None:
+    """Today's question: the one already answered today, or the next in the cycle."""
+    day = today or date.today()
+    by_id = {q.id: q for q in content.questions}
+    past = history(store)
+    for shown in past:
+        if shown.day == day and shown.question in by_id:
+            return by_id[shown.question]
+    chosen = choose(list(by_id), past, day)
+    return by_id[chosen] if chosen else None
+
+
+def kept_for_later(store: Store, content: Content) -> list[Question]:
+    """Questions kept for later and not yet talked about or skipped, oldest first."""
+    by_id = {q.id: q for q in content.questions}
+    latest = {shown.question: shown.outcome for shown in history(store)}
+    return [by_id[q] for q, outcome in latest.items() if outcome == LATER and q in by_id]

@@ -1,0 +1,334 @@
+"""How the practices are going: the numbers the dashboard and ``hearthside stats`` share.
+
+``load_index`` (or ``build_index``) walks the records once into per-day tallies;
+``dashboard_view`` then reads only the days it shows, so a week costs the same
+with a decade of records as with a month's, and moving between weeks never
+rescans anything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from hearthside.domain import dates
+from hearthside.domain.records import Moment, Note, PracticeLog
+from hearthside.services.habits import StatsIndex, build_index, load_index, needed
+from hearthside.store.store import Store
+from hearthside.texts.library import Content, Practice, Step, timed_practice
+
+__all__ = [
+    "DashboardView",
+    "HeatCell",
+    "Minutes",
+    "PracticeProgress",
+    "Ratio",
+    "Repair",
+    "StatsIndex",
+    "Tally",
+    "build_index",
+    "dashboard_view",
+    "day_tally",
+    "load_index",
+    "tally",
+]
+
+WEEKS_SHOWN = 12
+
+# met; open: still under way and not met yet; missed: over and not met; paused:
+# nothing asked because every day so far was paused; ahead: the period is to come.
+Status = Literal["met", "open", "missed", "paused", "ahead"]
+PLURALS = {"day": "days", "week": "weeks", "fortnight": "fortnights", "month": "months"}
+
+
+@dataclass(frozen=True, slots=True)
+class HeatCell:
+    """One day of a practice's heatmap."""
+
+    day: date
+    count: int  # times done that day (logs plus notes that count toward it)
+    paused: bool
+    future: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeProgress:
+    """One practice in the week in view.
+
+    Daily practices are judged over the week, as days done out of the days so far
+    (paused days not done are not needed). Others are judged over their own period
+    holding the week (today, for this week; the week's last day, for others).
+    """
+
+    practice: Practice
+    start: date  # the period judged
+    end: date
+    done: int
+    needed: int  # 0 when nothing is asked: every day so far paused, or the week to come
+    unit: str  # "days" for daily practices, "times" for the rest
+    status: Status
+    streak: int  # periods of the practice's target (days for daily ones) met in a row
+    strength: int  # 0 to 100; rises with practice, fades slowly with misses
+    heatmap: tuple[HeatCell, ...]  # the 12 weeks ending with the week in view, day by day
+
+    @property
+    def met(self) -> bool:
+        return self.status == "met"
+
+    @property
+    def label(self) -> str:
+        if self.status in ("paused", "ahead"):
+            return self.status
+        if self.unit == "days" or self.practice.target.count > 1:
+            return f"{self.done}/{self.needed} {self.unit}"
+        if not self.done:
+            return "not done" if self.status == "missed" else "not yet"
+        return "done" if self.done == 1 else f"done ×{self.done}"
+
+    @property
+    def streak_label(self) -> str:
+        """Like "3 days in a row"; empty when there is no streak to speak of."""
+        if not self.streak:
+            return ""
+        period = self.practice.target.period
+        return f"{self.streak} {period if self.streak == 1 else PLURALS[period]} in a row"
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What happened over some days: the figures every room and ``stats`` show.
+
+    Made by ``tally`` alone, so a day on Today, the daily review's summary, a week on
+    the Dashboard and ``hearthside stats`` can never disagree.
+    """
+
+    done: dict[str, int]  # practice id: times (logs, plus delivered notes that count)
+    minutes: int  # time together, from the practice that tracks minutes
+    positive: int
+    negative: int
+
+    def practices(self, practices: Sequence[Practice]) -> tuple[Practice, ...]:
+        """The practices done at least once, in content's order."""
+        return tuple(p for p in practices if self.done.get(p.id))
+
+
+def tally(index: StatsIndex, practices: Sequence[Practice], days: Sequence[str]) -> Tally:
+    """The figures for ``days`` (ISO dates), read from the index."""
+    timed = timed_practice(practices)
+    per_day = index.minutes.get(timed.id, {}) if timed is not None else {}
+    return Tally(
+        done={
+            p.id: n
+            for p in practices
+            if (n := sum(index.practice_days.get(p.id, {}).get(d, 0) for d in days))
+        },
+        minutes=sum(per_day.get(d, 0) for d in days),
+        positive=sum(index.positive.get(d, 0) for d in days),
+        negative=sum(index.negative.get(d, 0) for d in days),
+    )
+
+
+def day_tally(store: Store, content: Content, day: date) -> Tally:
+    """One day's figures, reading only that day's records (Today and the review)."""
+    iso = day.isoformat()
+    on_day: Callable[[dict[str, Any]], bool] = lambda doc: doc.get("date") == iso  # noqa: E731
+    index = build_index(
+        content.practices,
+        logs=store.all(PracticeLog, where=on_day),
+        moments=store.all(Moment, where=on_day),
+        notes=store.all(Note, where=lambda doc: str(doc.get("delivered_at") or "")[:10] == iso),
+    )
+    return tally(index, content.practices, [iso])
+
+
+@dataclass(frozen=True, slots=True)
+class Minutes:
+    """Time together this week against the floor and aim from content."""
+
+    total: int
+    floor: int
+    aim: int
+    series: tuple[int, ...]  # minutes in each of the 12 weeks ending with this one
+
+    @property
+    def verdict(self) -> str:
+        if self.total >= self.aim:
+            return "aim reached"
+        if self.total >= self.floor:
+            return "floor reached"
+        return f"{self.floor - self.total} min to the floor"
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A kind pointer for a week when hard moments outweigh the aim."""
+
+    hint: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    """Good and hard moments this week against the aim (``aim`` good per hard one)."""
+
+    positive: int
+    negative: int
+    aim: int
+    repair: Repair | None  # set only when the aim is not met
+
+    @property
+    def met(self) -> bool:
+        return self.positive >= self.aim * self.negative
+
+    @property
+    def label(self) -> str:
+        if self.negative == 0:
+            return f"{self.positive}:0"
+        return f"{self.positive / self.negative:.1f}:1"
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardView:
+    """Everything the dashboard shows for one week; ``hearthside stats`` prints the same."""
+
+    start: date
+    end: date
+    today: date
+    practices: tuple[PracticeProgress, ...]
+    minutes: Minutes | None  # None when no practice in content tracks minutes
+    ratio: Ratio
+    weeks: tuple[date, ...]  # first days of the 12 weeks the series cover, oldest first
+    closeness: tuple[float | None, ...]  # mean 1-5 rating per week; None without entries
+    checkins: tuple[float | None, ...]  # mean 0-4 drift rating per week; None without one
+    paused_days: int  # paused days in the week in view
+
+    @property
+    def is_current(self) -> bool:
+        return self.start <= self.today <= self.end
+
+    @property
+    def which_week(self) -> str:
+        """How the figures' words name the week in view (its dates head the screen)."""
+        return "this week" if self.is_current else "that week"
+
+    @property
+    def previous_week(self) -> date:
+        return self.start - timedelta(weeks=1)
+
+    @property
+    def next_week(self) -> date:
+        return self.start + timedelta(weeks=1)
+
+
+def dashboard_view(
+    index: StatsIndex, content: Content, day: date, *, today: date, week_start: int
+) -> DashboardView:
+    """The week holding ``day``, read from the index in time proportional to the days shown."""
+    start, end = dates.period_bounds(day, "week", week_start=week_start)
+    first = start - timedelta(weeks=WEEKS_SHOWN - 1)
+    grid = [first + timedelta(days=n) for n in range(WEEKS_SHOWN * 7)]
+    isos = [d.isoformat() for d in grid]
+    weeks = [isos[n : n + 7] for n in range(0, len(isos), 7)]
+    return DashboardView(
+        start=start,
+        end=end,
+        today=today,
+        practices=tuple(
+            _progress(index, p, grid, isos, today=today, week_start=week_start)
+            for p in content.practices
+        ),
+        minutes=_minutes(index, content.practices, weeks),
+        ratio=_ratio(index, content, weeks[-1]),
+        weeks=tuple(grid[::7]),
+        closeness=tuple(_closeness(index, week) for week in weeks),
+        checkins=tuple(_checkin(index, week) for week in weeks),
+        paused_days=sum(1 for d in weeks[-1] if d in index.paused),
+    )
+
+
+def _progress(
+    index: StatsIndex,
+    practice: Practice,
+    grid: list[date],
+    isos: list[str],
+    *,
+    today: date,
+    week_start: int,
+) -> PracticeProgress:
+    counts = index.practice_days.get(practice.id, {})
+    paused = index.paused
+    heatmap = tuple(
+        HeatCell(d, counts.get(iso, 0), iso in paused, d > today)
+        for d, iso in zip(grid, isos, strict=True)
+    )
+    start, end = grid[-7], grid[-1]
+    ref = today if start <= today <= end else end
+    if practice.target.period == "day":
+        so_far = [cell for cell in heatmap[-7:] if not cell.future]
+        done = sum(1 for cell in so_far if cell.count)
+        need = sum(1 for cell in so_far if cell.count or not cell.paused)
+        unit = "days"
+    else:
+        start, end = dates.period_bounds(ref, practice.target.period, week_start=week_start)
+        days = [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
+        # Only what had happened by the week in view: a later day of a month that runs
+        # past an earlier week must not make that week look met.
+        done = sum(counts.get(d, 0) for d in days[: (ref - start).days + 1])
+        need = needed(practice.target, done, len(days), sum(1 for d in days if d in paused))
+        unit = "times"
+    standing = index.history(practice, today=today, week_start=week_start).at(ref.toordinal())
+    return PracticeProgress(
+        practice=practice,
+        start=start,
+        end=end,
+        done=done,
+        needed=need,
+        unit=unit,
+        status=_status(done, need, start, end, today),
+        streak=standing.streak,
+        strength=round(standing.strength * 100),
+        heatmap=heatmap,
+    )
+
+
+def _status(done: int, need: int, start: date, end: date, today: date) -> Status:
+    if start > today:
+        return "ahead"
+    if not need:
+        return "paused"
+    if done >= need:
+        return "met"
+    return "open" if end >= today else "missed"
+
+
+def _minutes(
+    index: StatsIndex, practices: Sequence[Practice], weeks: list[list[str]]
+) -> Minutes | None:
+    timed = timed_practice(practices)
+    if timed is None:
+        return None
+    series = tuple(tally(index, practices, week).minutes for week in weeks)
+    floor = timed.minutes_floor or 0
+    return Minutes(series[-1], floor, timed.minutes_aim or floor, series)
+
+
+def _ratio(index: StatsIndex, content: Content, week: list[str]) -> Ratio:
+    aim = content.ratio
+    week_tally = tally(index, content.practices, week)
+    ratio = Ratio(week_tally.positive, week_tally.negative, aim.aim, repair=None)
+    if ratio.met:
+        return ratio
+    return dataclasses.replace(ratio, repair=Repair(aim.repair_hint, content.repair_steps()))
+
+
+def _closeness(index: StatsIndex, week: list[str]) -> float | None:
+    count = sum(index.closeness_count.get(d, 0) for d in week)
+    return sum(index.closeness_sum.get(d, 0) for d in week) / count if count else None
+
+
+def _checkin(index: StatsIndex, week: list[str]) -> float | None:
+    ratings = [r for d in week for r in index.checkins.get(d, ())]
+    return sum(ratings) / len(ratings) if ratings else None

@@ -1,0 +1,1 @@
+"""Keeping the journal on disk: TinyDB files written whole, one writer, backups, drafts."""

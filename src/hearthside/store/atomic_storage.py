@@ -1,0 +1,441 @@
+"""A TinyDB storage that can't leave a half-written journal behind.
+
+TinyDB's own JSONStorage truncates and rewrites the file in place, so a kill
+mid-write leaves a broken file. This one writes a temp file beside the journal,
+fsyncs it, renames it over the old one and fsyncs the folder: after a crash the
+file is either the old version or the new one, never a mix.
+
+It is also the one seam where bytes meet the disk: ``write_atomically`` seals
+what it writes and ``decode_database`` / ``read_private`` open what was read, when
+the file is a private file of an encrypted journal (see crypto.py). So every
+writer (journal files, backups, drafts, conflict copies) gets encryption without
+a copy of the logic, and plaintext never reaches a temp file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import orjson
+from tinydb.storages import Storage
+
+from hearthside.errors import StoreError
+from hearthside.paths import FILE_MODE
+from hearthside.store.encryption import sealing as crypto
+
+TEMP_PREFIX = ".hearthside-"
+TEMP_SUFFIX = ".tmp"
+# The writer's pid is in a temp file's name, so a leftover of a dead writer can be
+# told from a file a live one (an export, a draft) is still writing.
+_TEMP_NAME = re.compile(r"^\.hearthside-(?:(\d+)-)?[^/]*\.tmp$")
+TRANSACTION = ".transaction"
+
+# What identifies one version of the file on disk: a rename gives a new inode,
+# and mtime plus size catch the rare reuse of an inode number.
+Signature = tuple[int, int, int]
+
+
+def signature_of(st: os.stat_result) -> Signature:
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def disk_signature(path: Path) -> Signature | None:
+    try:
+        return signature_of(path.stat())
+    except FileNotFoundError:
+        return None
+
+
+def unseal(raw: bytes, path: Path) -> bytes:
+    """The plaintext of bytes read from ``path`` (as they are unless the file is sealed)."""
+    try:
+        return crypto.unseal(path, raw)
+    except crypto.DamagedFile as exc:
+        raise CorruptDatabase(path, exc.problem) from None
+
+
+def read_private(path: Path) -> bytes:
+    """Read ``path`` and open it if sealed: for the small private files (drafts)."""
+    return unseal(path.read_bytes(), path)
+
+
+def read_regular(path: Path) -> tuple[bytes, Signature]:
+    """The bytes of the regular file at ``path`` and their signature.
+
+    A folder, a pipe or a device in its place is refused as damage (CorruptDatabase),
+    without blocking on it; FileNotFoundError passes through.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise StoreError(
+            f"The file {path} can't be opened ({exc.strerror or exc}). Nothing was "
+            "changed; check who owns it and its permissions."
+        ) from None
+    with _regular(fd, path) as fh:
+        # fstat on the open descriptor: the bytes and the signature belong together
+        # even if another process renames a new file into place meanwhile.
+        return fh.read(), signature_of(os.fstat(fh.fileno()))
+
+
+def _regular(fd: int, path: Path) -> BinaryIO:
+    """The open ``fd`` as a file, once it is known to be a regular one (else closed)."""
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise CorruptDatabase(path, f"it is {kind_of_file(mode)}, not a file")
+    return os.fdopen(fd, "rb")
+
+
+def kind_of_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISLNK(mode):
+        return "a link to another file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "something other than a file"
+
+
+def decode_database(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
+    """Parse the journal file, refusing anything that isn't a TinyDB document map."""
+    if not raw.strip():
+        raise CorruptDatabase(path, "the file is empty (0 bytes)")
+    raw = unseal(raw, path)
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise CorruptDatabase(path, f"it is not valid JSON ({exc.msg} at byte {exc.pos})") from None
+    if not isinstance(data, dict):
+        raise CorruptDatabase(path, "it is JSON, but not a Hearthside journal")
+    for name, table in data.items():
+        _check_table(path, name, table)
+    return data
+
+
+def _check_table(path: Path, name: str, table: Any) -> None:
+    """A table maps record numbers to records (objects): what TinyDB relies on."""
+    if not isinstance(table, dict):
+        raise CorruptDatabase(path, f"its {name[:30]!r} part is not a table of records")
+    for number, doc in table.items():
+        if not (number.isascii() and number.isdecimal()):
+            raise CorruptDatabase(
+                path, f"its {name[:30]!r} table has a record numbered {number[:12]!r}, not a number"
+            )
+        if not isinstance(doc, dict):
+            raise CorruptDatabase(
+                path, f"record {number} of its {name[:30]!r} table is not a record (an object)"
+            )
+
+
+def quick_check(path: Path) -> None:
+    """A cheap look at a file not read yet: empty, cut short or not JSON at all.
+
+    The full check happens when the file is first read; this one makes a damaged
+    file known at start, without reading years of journal.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise CorruptDatabase(path, f"it can't be opened ({exc.strerror or exc})") from None
+    with _regular(fd, path) as fh:
+        head = fh.read(64).lstrip()
+        size = fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, size - 64))
+        tail = fh.read().rstrip()
+    if not head:
+        raise CorruptDatabase(path, "the file is empty (0 bytes)")
+    if crypto.is_sealed(head):
+        # Encrypted: only opening it can prove it whole (the tag covers every byte).
+        if size < crypto.HEADER_SIZE + crypto.TAG_SIZE:
+            raise CorruptDatabase(path, "it is encrypted, but cut short")
+        return
+    if not head.startswith(b"{"):
+        raise CorruptDatabase(path, "it is not a Hearthside journal (it doesn't start like one)")
+    if not tail.endswith(b"}"):
+        raise CorruptDatabase(path, "it is cut short (it doesn't end like a whole file)")
+
+
+class CorruptDatabase(StoreError):
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"The journal file {path} can't be read: {problem}.")
+
+
+def write_atomically(path: Path, payload: bytes) -> Signature:
+    """Replace ``path`` with ``payload`` so that readers see the old or the new file, whole.
+
+    A private file of an encrypted journal is sealed first, so even the temp file
+    holds only ciphertext. Returns the new file's signature, taken from the written
+    descriptor so no other writer can slip in between writing and remembering it.
+    """
+    refuse_unless_regular(path)
+    tmp, sig = stage(path, crypto.seal(path, payload))
+    try:
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise _not_written(path, exc) from None
+    fsync_dir(path.parent)
+    return sig
+
+
+def stage(path: Path, data: bytes) -> tuple[Path, Signature]:
+    """Write ``data`` as it is to a new private temp file beside ``path``, on disk for good.
+
+    The only place Hearthside's files get their bytes; ``write_atomically`` renames
+    the result into place (turning encryption on or off stages every file first).
+    """
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent
+        )
+    except OSError as exc:
+        raise _not_written(path, exc) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), FILE_MODE)
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+            sig = signature_of(os.fstat(fh.fileno()))
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise _not_written(path, exc) from None
+    return tmp, sig
+
+
+def refuse_unless_regular(path: Path) -> None:
+    """Only a new path or a regular file is ever written: never a link, a device or a pipe."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _not_written(path, exc) from None
+    if not stat.S_ISREG(mode):
+        raise StoreError(
+            f"{path} is {kind_of_file(mode)}, not a regular file. Nothing was written: "
+            "Hearthside only writes new files or replaces regular ones, never through a "
+            "link or over a device."
+        )
+
+
+def write_together(files: list[tuple[Path, bytes]]) -> dict[Path, Signature]:
+    """Replace several files of one folder as one change: after a kill, all of it or none.
+
+    Each file is staged (sealed when private) beside its target; then the list of
+    staged files is written atomically as the commit marker; only then are they
+    renamed into place. A kill before the marker leaves temp files the next start
+    removes (none of the change); a kill after it leaves a change the next start
+    finishes (all of it, see ``finish_interrupted``). Files are renamed in the order
+    given, so a reader that sees the last one sees the others.
+    """
+    if len(files) == 1:
+        path, data = files[0]
+        return {path: write_atomically(path, data)}
+    folders = {path.parent for path, _data in files}
+    if len(folders) != 1:
+        raise ValueError("one transaction writes files of one folder")
+    folder = folders.pop()
+    for path, _data in files:
+        refuse_unless_regular(path)
+    staged: list[tuple[Path, Path, Signature]] = []
+    try:
+        for path, data in files:
+            tmp, sig = stage(path, crypto.seal(path, data))
+            staged.append((tmp, path, sig))
+        plan = [{"temp": t.name, "file": p.name, "signature": list(s)} for t, p, s in staged]
+        write_atomically(folder / TRANSACTION, orjson.dumps(plan))
+    except BaseException:
+        for tmp, _path, _sig in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    # Committed: from here on the change is made; a failure only delays finishing it.
+    _roll_forward(folder, [(t.name, p.name) for t, p, _s in staged])
+    return {path: sig for _tmp, path, sig in staged}
+
+
+def finish_interrupted(folder: Path) -> dict[str, Signature]:
+    """Under the write lock: finish a change a kill interrupted after it was committed.
+
+    Returns each finished file's name and signature (a rename keeps the staged
+    file's), so they can be noted as Hearthside's own writing.
+    """
+    marker = folder / TRANSACTION
+    try:
+        raw = marker.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise StoreError(
+            f"{marker} can't be read ({exc.strerror or exc}), so an interrupted save can't "
+            "be finished. Nothing was changed; check the folder's permissions."
+        ) from None
+    plan = _read_plan(raw)
+    if plan is None:
+        # Not a marker Hearthside wrote whole (markers are replaced atomically): the
+        # files it would name were never renamed, and the journal is as it was.
+        with contextlib.suppress(OSError):
+            marker.unlink()
+        return {}
+    _roll_forward(folder, [(temp, name) for temp, name, _sig in plan])
+    return {name: sig for _temp, name, sig in plan}
+
+
+def _read_plan(raw: bytes) -> list[tuple[str, str, Signature]] | None:
+    try:
+        found = orjson.loads(raw)
+        plan = [
+            (str(step["temp"]), str(step["file"]), _signature(step["signature"])) for step in found
+        ]
+    except (orjson.JSONDecodeError, TypeError, KeyError, ValueError):
+        return None
+    for temp, name, _sig in plan:
+        if not _TEMP_NAME.match(temp) or "/" in name or name.startswith("."):
+            return None
+    return plan
+
+
+def _signature(raw: Any) -> Signature:
+    ino, mtime, size = (int(v) for v in raw)
+    return (ino, mtime, size)
+
+
+def _roll_forward(folder: Path, renames: list[tuple[str, str]]) -> None:
+    """Rename the staged files into place. The change is committed already, so a rename
+    that fails leaves the marker for the next start to finish, rather than an error."""
+    finished = True
+    for temp, name in renames:
+        try:
+            (folder / temp).replace(folder / name)
+        except FileNotFoundError:
+            pass  # renamed by an earlier, interrupted run
+        except OSError:
+            finished = False
+    fsync_dir(folder)
+    if finished:
+        with contextlib.suppress(OSError):
+            (folder / TRANSACTION).unlink()
+        fsync_dir(folder)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id is running (ours included)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    except (OverflowError, ValueError):
+        return False
+    return True
+
+
+def stale_temps(folders: Iterable[Path]) -> list[Path]:
+    """Temp files in ``folders`` whose writer is gone: what a kill mid-write leaves.
+
+    Not those of a committed change still to be finished (``finish_interrupted``).
+    """
+    found = []
+    for folder in folders:
+        try:
+            names = [p for p in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}") if p.is_file()]
+        except OSError:
+            continue
+        if not names:
+            continue
+        pending = set()
+        with contextlib.suppress(OSError):
+            plan = _read_plan((folder / TRANSACTION).read_bytes())
+            pending = {temp for temp, _name, _sig in plan or []}
+        for path in names:
+            match = _TEMP_NAME.match(path.name)
+            writer = match.group(1) if match else None
+            if path.name not in pending and not (writer and pid_alive(int(writer))):
+                found.append(path)
+    return sorted(found)
+
+
+def temp_folders(root: Path) -> set[Path]:
+    """Every folder under ``root`` (itself included) holding a temp file."""
+    return {p.parent for p in root.rglob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}")}
+
+
+def remove_stale_temps(folders: Iterable[Path]) -> list[Path]:
+    """Remove what ``stale_temps`` finds; returns what was removed."""
+    removed = []
+    for path in stale_temps(folders):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _not_written(path: Path, exc: OSError) -> StoreError:
+    return StoreError(
+        f"Couldn't write {path} ({exc.strerror or exc}). Nothing was lost: "
+        "what was there before is unchanged. Free some disk space or check "
+        "the folder's permissions, then try again."
+    )
+
+
+def fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; some filesystems refuse O_RDONLY fsync on dirs.
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
+
+
+class AtomicJSONStorage(Storage):
+    """orjson in, orjson out, atomic replace on every write."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.signature: Signature | None = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            raw, sig = read_regular(self.path)
+        except FileNotFoundError:
+            self.signature = None
+            return None
+        data = decode_database(raw, self.path)
+        self.signature = sig
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.signature = write_atomically(self.path, orjson.dumps(data))
+
+    def close(self) -> None:
+        pass

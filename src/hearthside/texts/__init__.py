@@ -1,0 +1,1 @@
+"""The words the app shows, read from the Markdown files under ``content/``."""
