@@ -52,7 +52,7 @@ async def filter_times(home: Path, runs: int) -> dict[str, list[float]]:
     from textual.widgets import Input
 
     from hearthside.tui.app import make_app
-    from hearthside.tui.screens.journal import JournalScreen
+    from hearthside.tui.rooms.journal import JournalScreen
 
     app = make_app(home=home, room="journal")
     results: dict[str, list[float]] = {"word": [], "tag": [], "clear": []}

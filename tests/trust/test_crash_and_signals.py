@@ -24,7 +24,7 @@ from hearthside.store.drafts import pending_drafts
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.driver import ClosableOutput, TerminalDriver
-from hearthside.tui.screens.editor import EntryEditor
+from hearthside.tui.rooms.editor import EntryEditor
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE
 
@@ -72,7 +72,7 @@ CHILD = textwrap.dedent(
     from hearthside.cli.main import run_app
     import click
     from hearthside.tui.app import make_app
-    from hearthside.tui.screens.editor import EntryEditor
+    from hearthside.tui.rooms.editor import EntryEditor
 
     app = make_app(home=sys.argv[1])
     mode = sys.argv[2]

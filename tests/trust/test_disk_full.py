@@ -14,7 +14,7 @@ from hearthside.store import atomic_storage as storage
 from hearthside.store.drafts import pending_drafts
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
-from hearthside.tui.screens.editor import EntryEditor
+from hearthside.tui.rooms.editor import EntryEditor
 from tests.conftest import TODAY, disk_state
 
 

@@ -28,8 +28,8 @@ from hearthside.store.encryption import sealing as crypto
 from hearthside.store.restore import carry_out, plan_restore
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
-from hearthside.tui.screens.journal import JournalScreen
-from hearthside.tui.screens.unlock import UnlockScreen
+from hearthside.tui.dialogs.unlock import UnlockScreen
+from hearthside.tui.rooms.journal import JournalScreen
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE, screen_text, settle
 

@@ -19,7 +19,7 @@ from hearthside.domain.settings import Settings
 from hearthside.store.encryption import sealing as crypto
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
-from hearthside.tui.screens.editor import EntryEditor
+from hearthside.tui.rooms.editor import EntryEditor
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE, settle
 

@@ -14,8 +14,8 @@ from textual.pilot import Pilot
 from hearthside.domain.settings import Settings
 from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp, make_app
-from hearthside.tui.screens.composer import NoteComposer
-from hearthside.tui.screens.editor import EntryEditor
+from hearthside.tui.rooms.composer import NoteComposer
+from hearthside.tui.rooms.editor import EntryEditor
 from tests.conftest import TODAY
 
 SIZE = (100, 32)

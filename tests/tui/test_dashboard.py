@@ -25,8 +25,8 @@ from hearthside.services.practices import describe, log_practice
 from hearthside.store.store import Store
 from hearthside.texts.library import Content, Practice
 from hearthside.tui.app import HearthsideApp, make_app
-from hearthside.tui.screens.dashboard import DashboardScreen, MinutesDialog, practice_keys
-from hearthside.tui.screens.week_log import WeekLogDialog
+from hearthside.tui.dialogs.week_log import WeekLogDialog
+from hearthside.tui.rooms.dashboard import DashboardScreen, MinutesDialog, practice_keys
 from hearthside.tui.widgets.gauge import Gauge
 from hearthside.tui.widgets.heatmap import DONE, NOT_DONE, Heatmap, PracticeRow
 from tests.conftest import TODAY

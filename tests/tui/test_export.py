@@ -11,7 +11,7 @@ from textual.widgets import Input
 from hearthside.services.journal import add_entry
 from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp
-from hearthside.tui.screens.export_dialog import ExportDialog
+from hearthside.tui.dialogs.export import ExportDialog
 from tests.tui.conftest import SIZE, record_notices, settle
 
 Make = Callable[..., HearthsideApp]

@@ -8,7 +8,7 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from hearthside.tui.screens.help import HelpScreen
+from hearthside.tui.dialogs.help import HelpScreen
 from tests.tui.conftest import settle
 from tests.tui.test_today import Make
 

@@ -14,10 +14,10 @@ from hearthside.domain.records import Entry
 from hearthside.store.drafts import pending_drafts
 from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp
-from hearthside.tui.screens.editor import EntryEditor
-from hearthside.tui.screens.guide import GuideScreen
-from hearthside.tui.screens.journal import JournalScreen
-from hearthside.tui.screens.welcome import RestoreDraftScreen, WelcomeScreen
+from hearthside.tui.dialogs.welcome import RestoreDraftScreen, WelcomeScreen
+from hearthside.tui.rooms.editor import EntryEditor
+from hearthside.tui.rooms.guide import GuideScreen
+from hearthside.tui.rooms.journal import JournalScreen
 from hearthside.tui.widgets.entry_list import EntryList
 from tests.tui.conftest import SIZE, open_editor, screen_text, settle
 

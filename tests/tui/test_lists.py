@@ -13,7 +13,7 @@ from hearthside.services.notes import add_note
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp
-from hearthside.tui.screens.notes import NoteList
+from hearthside.tui.rooms.notes import NoteList
 from hearthside.tui.widgets.entry_list import EntryList
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE, open_editor, screen_text, settle

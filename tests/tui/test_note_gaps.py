@@ -13,9 +13,9 @@ from hearthside.services.notes import add_note
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp
-from hearthside.tui.screens.composer import NoteComposer
-from hearthside.tui.screens.dialogs import ChoiceDialog
-from hearthside.tui.screens.notes import NotesScreen
+from hearthside.tui.dialogs.choice import ChoiceDialog
+from hearthside.tui.rooms.composer import NoteComposer
+from hearthside.tui.rooms.notes import NotesScreen
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE, burst, open_composer, screen_text, settle
 from tests.tui.test_today import alive

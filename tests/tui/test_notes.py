@@ -17,8 +17,8 @@ from hearthside.services.notes import add_note
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp
-from hearthside.tui.screens.dialogs import ChoiceDialog
-from hearthside.tui.screens.notes import NoteList, NotesScreen
+from hearthside.tui.dialogs.choice import ChoiceDialog
+from hearthside.tui.rooms.notes import NoteList, NotesScreen
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE, open_composer, record_notices, screen_text, settle
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hearthside.domain.records import Checkin, Entry, Note
 from hearthside.store.drafts import pending_drafts
-from hearthside.tui.screens.welcome import RestoreDraftScreen
+from hearthside.tui.dialogs.welcome import RestoreDraftScreen
 from tests.tui.conftest import SIZE, burst, open_composer, open_editor, settle
 from tests.tui.test_today import Make, alive, open_review
 

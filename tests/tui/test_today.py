@@ -20,9 +20,9 @@ from hearthside.services.review import session as review
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp, make_app
-from hearthside.tui.screens.checkin import CheckinScreen
-from hearthside.tui.screens.review import ReviewScreen
-from hearthside.tui.screens.today import TodayScreen
+from hearthside.tui.rooms.checkin import CheckinScreen
+from hearthside.tui.rooms.review import ReviewScreen
+from hearthside.tui.rooms.today import TodayScreen
 from tests.conftest import TODAY
 from tests.tui.conftest import SIZE, record_notices, screen_text, settle
 

@@ -40,14 +40,14 @@ from hearthside.tui.pending import after_pending_keys
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 
 if TYPE_CHECKING:
-    from hearthside.tui.screens.journal import JournalScreen
+    from hearthside.tui.rooms.journal import JournalScreen
 
 T = TypeVar("T")
 
 
 def room_screen(module: str, name: str) -> Screen[Any]:
     """Build a room, importing it only when first opened: start-up pays for one room."""
-    screen: Screen[Any] = getattr(import_module(f"hearthside.tui.screens.{module}"), name)()
+    screen: Screen[Any] = getattr(import_module(f"hearthside.tui.rooms.{module}"), name)()
     return screen
 
 
@@ -60,7 +60,7 @@ class WriterReport(Message):
 
 
 class OpenWork(Protocol):
-    """A screen holding words not saved yet (see ``screens.base.KeepsWork``)."""
+    """A screen holding words not saved yet (see ``rooms.base.KeepsWork``)."""
 
     def keep_draft_now(self) -> None: ...
 
@@ -190,7 +190,7 @@ class HearthsideApp(App[None]):
             self.notify(problem, title="Theme", severity="warning", markup=False, timeout=8)
         if self._store is None:
             # Nothing of the journal is read, nor any room shown, before the passphrase.
-            from hearthside.tui.screens.unlock import UnlockScreen
+            from hearthside.tui.dialogs.unlock import UnlockScreen
 
             self.push_screen(UnlockScreen(self.home, self._open_store), self._after_unlock)
         else:
@@ -219,7 +219,7 @@ class HearthsideApp(App[None]):
         self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
         self.switch_mode(self.first_room)
         if self._wants_welcome():
-            from hearthside.tui.screens.welcome import WelcomeScreen
+            from hearthside.tui.dialogs.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(), self._after_welcome)
         else:
@@ -238,7 +238,7 @@ class HearthsideApp(App[None]):
     def _offer_drafts(self) -> None:
         drafts = pending_drafts(self.store.home)
         if drafts:
-            from hearthside.tui.screens.welcome import RestoreDraftScreen
+            from hearthside.tui.dialogs.welcome import RestoreDraftScreen
 
             self.push_screen(RestoreDraftScreen(drafts[0]), self._restore_draft)
 
@@ -251,7 +251,7 @@ class HearthsideApp(App[None]):
         self.switch_mode("journal")
 
         def act() -> None:
-            from hearthside.tui.screens.journal import JournalScreen
+            from hearthside.tui.rooms.journal import JournalScreen
 
             if isinstance(self.screen, JournalScreen):
                 then(self.screen)
@@ -288,7 +288,7 @@ class HearthsideApp(App[None]):
             self.switch_mode(mode)
 
     def action_keys(self) -> None:
-        from hearthside.tui.screens.help import HelpScreen
+        from hearthside.tui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -306,7 +306,7 @@ class HearthsideApp(App[None]):
         yield SystemCommand("Quit", "Close Hearthside (everything is saved)", self.action_quit)
 
     def action_export(self) -> None:
-        from hearthside.tui.screens.export_dialog import ExportDialog
+        from hearthside.tui.dialogs.export import ExportDialog
 
         self.push_screen(ExportDialog())
 

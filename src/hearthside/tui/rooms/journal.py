@@ -13,9 +13,9 @@ from hearthside.domain.records import Entry, Record
 from hearthside.domain.wording import plural
 from hearthside.services.journal import EntryQuery, list_entries, parse_filter, search_text
 from hearthside.store.drafts import Draft
-from hearthside.tui.screens.base import TrashAndUndo
-from hearthside.tui.screens.editor import EntryEditor
-from hearthside.tui.screens.trash import TrashScreen
+from hearthside.tui.rooms.base import TrashAndUndo
+from hearthside.tui.rooms.editor import EntryEditor
+from hearthside.tui.rooms.trash import TrashScreen
 from hearthside.tui.widgets.entry_list import EntryList
 
 

@@ -28,9 +28,9 @@ from hearthside.services.notes import (
     list_notes,
     status_words,
 )
-from hearthside.tui.screens.base import TrashAndUndo
-from hearthside.tui.screens.composer import NoteComposer
-from hearthside.tui.screens.dialogs import ChoiceDialog
+from hearthside.tui.dialogs.choice import ChoiceDialog
+from hearthside.tui.rooms.base import TrashAndUndo
+from hearthside.tui.rooms.composer import NoteComposer
 from hearthside.tui.widgets.day_lines import ago_words
 from hearthside.tui.widgets.record_list import RecordList
 

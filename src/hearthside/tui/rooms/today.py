@@ -23,9 +23,9 @@ from hearthside.services import checkins, plans, prompts
 from hearthside.services.memories import on_this_day
 from hearthside.services.review import session as review
 from hearthside.services.stats import day_tally
-from hearthside.tui.screens.base import Room
-from hearthside.tui.screens.checkin import CheckinScreen
-from hearthside.tui.screens.review import ReviewScreen
+from hearthside.tui.rooms.base import Room
+from hearthside.tui.rooms.checkin import CheckinScreen
+from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.widgets.day_lines import (
     OUTCOME_WORDS,
     ahead_words,

@@ -32,7 +32,7 @@ from hearthside.services.review import session as review
 from hearthside.services.review.session import MAX_MOMENTS, Answers, ReviewState
 from hearthside.services.review.summary import ReviewSummary
 from hearthside.tui.pending import after_pending_keys
-from hearthside.tui.screens.base import KeepsWork
+from hearthside.tui.rooms.base import KeepsWork
 from hearthside.tui.widgets.checklist import Item, LetterChecklist, assign_letters
 from hearthside.tui.widgets.day_lines import CLOSENESS_WORDS, quoted, spouse_or
 from hearthside.tui.widgets.scale import ClosenessScale, Scale

@@ -15,8 +15,8 @@ from textual.widgets import Footer, Header, Input, Static
 from hearthside.errors import HearthsideError
 from hearthside.services import checkins
 from hearthside.services.checkins import Comparison
-from hearthside.tui.screens.base import KeepsWork
-from hearthside.tui.screens.dialogs import ask_before_leaving
+from hearthside.tui.dialogs.choice import ask_before_leaving
+from hearthside.tui.rooms.base import KeepsWork
 from hearthside.tui.widgets.scale import RatingScale, Scale
 
 RATING_WORDS = ("not at all", "a little", "somewhat", "quite a bit", "very much")

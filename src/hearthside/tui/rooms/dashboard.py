@@ -32,7 +32,7 @@ from hearthside.services.plans import FollowThrough, follow_through
 from hearthside.services.practices import add_moment, log_practice, name_of
 from hearthside.services.stats import DashboardView, StatsIndex, dashboard_view, load_index
 from hearthside.texts.library import Practice
-from hearthside.tui.screens.base import Dialog, Room
+from hearthside.tui.rooms.base import Dialog, Room
 from hearthside.tui.widgets.gauge import Gauge, spark
 from hearthside.tui.widgets.heatmap import PracticeRow, legend
 
@@ -517,7 +517,7 @@ class DashboardScreen(Room):
         )
 
     def action_week_log(self) -> None:
-        from hearthside.tui.screens.week_log import WeekLogDialog
+        from hearthside.tui.dialogs.week_log import WeekLogDialog
 
         view = self._view
         if view is not None:

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Select, Static
 from hearthside.domain.dates import WEEKDAYS
 from hearthside.domain.settings import Settings
 from hearthside.store.drafts import Draft
-from hearthside.tui.screens.base import Dialog
+from hearthside.tui.rooms.base import Dialog
 
 WELCOME = (
     "Welcome to Hearthside.\n\n"

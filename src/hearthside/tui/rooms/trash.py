@@ -8,7 +8,7 @@ from textual.widgets import Footer, Header, Static
 
 from hearthside.domain.records import Entry
 from hearthside.services.journal import trash
-from hearthside.tui.screens.base import Room
+from hearthside.tui.rooms.base import Room
 from hearthside.tui.widgets.entry_list import EntryList
 
 

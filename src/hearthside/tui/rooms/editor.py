@@ -20,8 +20,8 @@ from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
 from hearthside.services.journal import save_entry
 from hearthside.store.drafts import Draft, discard_draft, save_draft
-from hearthside.tui.screens.base import KeepsWork
-from hearthside.tui.screens.dialogs import ask_before_leaving
+from hearthside.tui.dialogs.choice import ask_before_leaving
+from hearthside.tui.rooms.base import KeepsWork
 from hearthside.tui.widgets.ticks import TickList
 
 AUTOSAVE_SECONDS = 2.0

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hearthside.texts.library import Step
-from hearthside.tui.screens.base import Room
+from hearthside.tui.rooms.base import Room
 
 FAQ_ID = "faq"
 

@@ -1,0 +1,1 @@
+"""Modal dialogs: questions, export, help, unlocking, welcome, a week's logs."""

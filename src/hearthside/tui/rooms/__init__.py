@@ -1,0 +1,1 @@
+"""The rooms: Today, Journal, Notes, Dashboard, Guide, and the screens opened from them."""

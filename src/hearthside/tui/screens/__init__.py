@@ -1,1 +1,0 @@
-"""The app's rooms and dialogs, one module each."""
