@@ -179,16 +179,22 @@ def test_user_text_never_reaches_the_terminal_raw(private_home: Path) -> None:
     assert "\\x1b[31mred" in out
 
 
-def test_quick_commands_do_not_import_textual(private_home: Path) -> None:
+def test_quick_commands_never_load_textual(private_home: Path, tmp_path: Path) -> None:
+    """The import contract keeps Textual inside tui/; this keeps it out of a quick command."""
+    out = str(tmp_path / "all.json")
+    commands = [
+        ["add", "x"], ["log", "hug"], ["list"], ["search", "x"], ["stats"], ["moment", "+"],
+        ["note", "gratitude", "thanks for the tea this morning"], ["guide", "1"], ["doctor"],
+        ["commit", "x", "--due", "today"], ["upcoming"], ["milestone", "y", "--date", "today"],
+        ["checkin", "--rate", "1=2"], ["pause", "yesterday", "today"], ["pauses"],
+        ["export", "-f", "html"], ["export", "-f", "json", "-o", out], ["import", out, "--dry-run"],
+    ]  # fmt: skip
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from hearthside.cli.main import cli\n"
-        "r = CliRunner()\n"
-        "for args in (['add', 'x'], ['log', 'hug'], ['list'], ['search', 'x'], ['stats'],"
-        " ['moment', '+'], ['note', 'gratitude', 'thanks for the tea this morning'],"
-        " ['guide', '1'], ['doctor']):\n"
-        "    assert r.invoke(cli, args).exit_code == 0, args\n"
+        f"for args in {commands!r}:\n"
+        "    assert CliRunner().invoke(cli, args).exit_code == 0, args\n"
         "assert 'textual' not in sys.modules, 'textual was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

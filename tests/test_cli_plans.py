@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -107,20 +105,6 @@ def test_bad_input_says_what_is_wrong_exits_2_and_writes_nothing(
     assert message in result.output
     assert "Traceback" not in result.output
     assert database_path(private_home).read_bytes() == before
-
-
-def test_plan_commands_do_not_import_textual(private_home: Path) -> None:
-    code = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from hearthside.cli.main import cli\n"
-        "r = CliRunner()\n"
-        "for args in (['commit', 'x', '--due', 'today'], ['upcoming'],"
-        " ['milestone', 'y', '--date', 'today'], ['checkin', '--rate', '1=2']):\n"
-        "    assert r.invoke(cli, args).exit_code == 0, args\n"
-        "assert 'textual' not in sys.modules, 'textual was imported'\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_checkin_in_a_terminal_asks_each_sign_in_turn(

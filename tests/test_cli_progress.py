@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -129,16 +127,3 @@ def test_stats_can_show_last_week(private_home: Path) -> None:
     start, end = dates.period_bounds(date.today() - timedelta(weeks=1), "week")
     out = run("stats", "--week", "last week").output
     assert out.startswith(f"Week of {start.isoformat()} to {end.isoformat()}")
-
-
-def test_progress_commands_do_not_import_textual(private_home: Path) -> None:
-    code = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from hearthside.cli.main import cli\n"
-        "r = CliRunner()\n"
-        "for args in (['pause', 'yesterday', 'today'], ['pauses'], ['stats']):\n"
-        "    assert r.invoke(cli, args).exit_code == 0, args\n"
-        "assert 'textual' not in sys.modules, 'textual was imported'\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)

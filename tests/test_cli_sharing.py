@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -196,18 +194,3 @@ def test_the_command_choices_match_the_services() -> None:
     assert cli_sharing.EXPORT_FORMATS == exporting.FORMATS
     assert cli_sharing.EXPORT_KINDS == exporting.KINDS
     assert cli_sharing.CARD_FORMATS == exporting.CARD_FORMATS
-
-
-def test_sharing_commands_do_not_import_textual(written: Path, tmp_path: Path) -> None:
-    code = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from hearthside.cli.main import cli\n"
-        "r = CliRunner()\n"
-        f"out = {str(tmp_path / 'all.json')!r}\n"
-        "for args in (['export', '-f', 'html'], ['export', '-f', 'json', '-o', out],"
-        " ['import', out, '--dry-run']):\n"
-        "    assert r.invoke(cli, args).exit_code == 0, args\n"
-        "assert 'textual' not in sys.modules, 'textual was imported'\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.store.crash_reports import REPORTS
+from hearthside.services.crash_reports import REPORTS
 from hearthside.store.store import Store
 from tests.e2e.tmux import TIMEOUT, Terminal
 

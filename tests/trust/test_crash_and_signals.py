@@ -19,8 +19,8 @@ from textual.drivers._writer_thread import WriterThread
 from textual.widgets import TextArea
 
 from hearthside.domain.settings import Settings
-from hearthside.store.crash_reports import describe
-from hearthside.store.drafts import pending_drafts
+from hearthside.services.crash_reports import describe
+from hearthside.services.drafts import pending_drafts
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.driver import ClosableOutput, TerminalDriver

@@ -10,8 +10,8 @@ from textual.widgets import TextArea
 from hearthside.domain.records import Entry
 from hearthside.domain.settings import Settings
 from hearthside.errors import StoreError
+from hearthside.services.drafts import pending_drafts
 from hearthside.store import atomic_storage as storage
-from hearthside.store.drafts import pending_drafts
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.rooms.editor import EntryEditor

@@ -21,9 +21,9 @@ from hearthside.cli.main import cli
 from hearthside.domain.records import Entry
 from hearthside.domain.settings import Settings
 from hearthside.paths import journal_files
+from hearthside.services.drafts import Draft, pending_drafts, save_draft
 from hearthside.store import atomic_storage as storage
 from hearthside.store import backups, conflicts
-from hearthside.store.drafts import Draft, pending_drafts, save_draft
 from hearthside.store.encryption import sealing as crypto
 from hearthside.store.restore import carry_out, plan_restore
 from hearthside.store.store import Store
@@ -306,7 +306,7 @@ KEEP_SAVING = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from hearthside.store.drafts import Draft, save_draft
+    from hearthside.services.drafts import Draft, save_draft
     from hearthside.domain.records import Entry
     from hearthside.store.store import Store
     home = Path(sys.argv[1])

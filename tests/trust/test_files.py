@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from hearthside.cli.main import cli
 from hearthside.domain.records import Entry
 from hearthside.paths import journal_files
+from hearthside.services.drafts import Draft, save_draft
 from hearthside.store import backups as backups_module
 from hearthside.store.backups import BACKUPS_KEPT, list_backups, rotate
-from hearthside.store.drafts import Draft, save_draft
 from hearthside.store.store import Store
 
 CRASH_BEFORE_RENAME = textwrap.dedent(

@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Input, Select, TextArea
 
 from hearthside.domain.records import Entry
-from hearthside.store.drafts import pending_drafts
+from hearthside.services.drafts import pending_drafts
 from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.welcome import RestoreDraftScreen, WelcomeScreen

@@ -26,7 +26,7 @@ from textual.widgets import Input, TextArea
 from hearthside.cli.context import Context
 from hearthside.cli.main import cli
 from hearthside.domain.records import Checkin, Entry, Moment, Note, PracticeLog, Review
-from hearthside.store.drafts import pending_drafts
+from hearthside.services.drafts import pending_drafts
 from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp
 from tests.conftest import TODAY

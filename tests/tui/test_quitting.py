@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hearthside.domain.records import Checkin, Entry, Note
-from hearthside.store.drafts import pending_drafts
+from hearthside.services.drafts import pending_drafts
 from hearthside.tui.dialogs.welcome import RestoreDraftScreen
 from tests.tui.conftest import SIZE, burst, open_composer, open_editor, settle
 from tests.tui.test_today import Make, alive, open_review

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from hearthside.domain.records import Entry, Moment, Note, PracticeLog
+from hearthside.services.crash_reports import REPORTS
 from hearthside.services.review import session as review
-from hearthside.store.crash_reports import REPORTS
 from tests.tui.conftest import SIZE, burst, screen_text, settle
 from tests.tui.test_today import Make, alive, open_review
 

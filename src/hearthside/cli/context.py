@@ -19,7 +19,7 @@ import click
 from hearthside.domain.printable import printable
 from hearthside.errors import HearthsideError
 from hearthside.paths import drafts_dir, ensure_private_dir, resolve_home
-from hearthside.store.drafts import kept_edit_files, kept_edits, new_edit_file
+from hearthside.services.drafts import kept_edit_files, kept_edits, new_edit_file
 from hearthside.store.encryption import sealing as crypto
 
 if TYPE_CHECKING:

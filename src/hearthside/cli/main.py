@@ -499,7 +499,7 @@ def run_app(app: Any) -> None:
     for line in app.kept_on_quit:
         say(line)
     if app.crashed:
-        from hearthside.store.crash_reports import CRASHED, report_line
+        from hearthside.services.crash_reports import CRASHED, report_line
 
         # Not wrapped, so the report's path can be copied whole.
         say(f"{CRASHED}\n{report_line(app.crash_report)}", err=True)

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, Protocol, Union, get_args, get_origin, get_type_hints
 
 from hearthside.domain import dates, recurrence
 from hearthside.domain.records import (
@@ -38,9 +38,13 @@ from hearthside.domain.records import (
 )
 from hearthside.errors import HearthsideError
 
-if TYPE_CHECKING:
-    from hearthside.domain.settings import Settings
-    from hearthside.texts.library import Content
+
+class _DateOrder(Protocol):
+    """What reading a typed date needs from the settings (which import this module)."""
+
+    @property
+    def date_order(self) -> str: ...
+
 
 MAX_TEXT_BYTES = 1_000_000
 MAX_TAG_LENGTH = 100
@@ -142,7 +146,7 @@ def closeness(value: int | None) -> int | None:
 
 
 def user_date(
-    text: str | date | None, settings: Settings, *, today: date | None = None, ahead: bool = False
+    text: str | date | None, settings: _DateOrder, *, today: date | None = None, ahead: bool = False
 ) -> date:
     if isinstance(text, date):
         return text
@@ -212,21 +216,7 @@ def record_problem(record: Record) -> str | None:
     return doc_problem(type(record), record.to_doc())
 
 
-def content_problem(record: Record, content: Content) -> str | None:
-    """Where a record names something from the content folder, it must be there."""
-    if isinstance(record, Note):
-        return _listed("kind", record.kind, [k.id for k in content.note_kinds])
-    if isinstance(record, Milestone):
-        return _listed("kind", record.kind, [k.id for k in content.milestone_kinds])
-    if isinstance(record, PracticeLog):
-        return _listed("practice", record.practice, [p.id for p in content.practices])
-    if isinstance(record, Checkin):
-        signs = [s.id for s in content.signs]
-        return next((_listed("ratings", k, signs) for k in record.ratings if k not in signs), None)
-    return None
-
-
-def _listed(name: str, value: str, allowed: list[str]) -> str | None:
+def listed_problem(name: str, value: str, allowed: list[str]) -> str | None:
     return None if value in allowed else f"its {name!r} isn't one of {', '.join(allowed)}"
 
 
@@ -336,7 +326,7 @@ def _between(doc: Doc, name: str, low: int, high: int) -> str | None:
 
 
 def _one_of(doc: Doc, name: str, allowed: tuple[str, ...]) -> str | None:
-    return _listed(name, doc.get(name, allowed[0]), list(allowed))
+    return listed_problem(name, doc.get(name, allowed[0]), list(allowed))
 
 
 def _content_id(doc: Doc, name: str) -> str | None:

@@ -16,6 +16,7 @@ from hearthside.paths import (
     lock_path,
     part_path,
 )
+from hearthside.services.drafts import kept_edit_files
 from hearthside.store.atomic_storage import (
     TRANSACTION,
     CorruptDatabase,
@@ -25,7 +26,6 @@ from hearthside.store.atomic_storage import (
     temp_folders,
 )
 from hearthside.store.backups import list_backups, newest_good_backup
-from hearthside.store.drafts import kept_edit_files
 from hearthside.store.encryption import sealing as crypto
 from hearthside.store.layout import format_of, listed_parts, missing_part
 from hearthside.store.locking import FileLock

@@ -11,7 +11,7 @@ from datetime import date
 from functools import partial
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -28,14 +28,15 @@ from hearthside.domain.records import Entry
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.paths import package_resource, resolve_home
+from hearthside.services.crash_reports import UNEXPECTED, report_line, write_report
+from hearthside.services.drafts import Draft, pending_drafts
 from hearthside.store.conflicts import conflict_notice
-from hearthside.store.crash_reports import UNEXPECTED, report_line, write_report
-from hearthside.store.drafts import Draft, pending_drafts
 from hearthside.store.encryption.sealing import needs_passphrase
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.control_filter import ControlCharacters
 from hearthside.tui.driver import TerminalDriver
+from hearthside.tui.hearth import OpenWork
 from hearthside.tui.pending import after_pending_keys
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 
@@ -57,14 +58,6 @@ class WriterReport(Message):
     def __init__(self, callback: Callable[[], None]) -> None:
         super().__init__()
         self.callback = callback
-
-
-class OpenWork(Protocol):
-    """A screen holding words not saved yet (see ``rooms.base.KeepsWork``)."""
-
-    def keep_draft_now(self) -> None: ...
-
-    def keep_before_quit(self) -> str | None: ...
 
 
 DISK_POLL_SECONDS = 2.0

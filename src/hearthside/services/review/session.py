@@ -19,9 +19,7 @@ from datetime import date
 from typing import Any
 
 from hearthside.domain import dates, validation
-from hearthside.domain.records import MAX_MOMENTS as MAX_MOMENTS
-from hearthside.domain.records import Answers as Answers
-from hearthside.domain.records import Note, PracticeLog, Review
+from hearthside.domain.records import MAX_MOMENTS, Answers, Note, PracticeLog, Review
 from hearthside.errors import HearthsideError
 from hearthside.services import notes, practices, prompts
 from hearthside.services.review import records
@@ -254,7 +252,7 @@ def finish(store: Store, content: Content, state: ReviewState) -> ReviewSummary:
         _catch_up(store, state)
         state.review.completed = True
         _persist(store, state, STEPS.index("summary"))
-    return summarise(store, content, state)
+    return summarise(store, content, state.day, state.answers, state.question)
 
 
 def _catch_up(store: Store, state: ReviewState) -> None:

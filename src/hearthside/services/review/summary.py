@@ -12,17 +12,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from hearthside.domain.records import PracticeLog
+from hearthside.domain.records import Answers, PracticeLog
 from hearthside.services import habits
 from hearthside.services.habits import StatsIndex
 from hearthside.services.stats import Tally, tally
 from hearthside.store.store import Store
 from hearthside.texts.library import Content, Practice, Question, Step
-
-if TYPE_CHECKING:
-    from hearthside.services.review.session import Answers, ReviewState
 
 # How far back to judge whether a practice is behind: (days, target periods in them).
 # Two periods for the slower practices, so one quiet week alone doesn't count as lagging
@@ -62,19 +58,21 @@ class ReviewSummary:
     suggestion: Suggestion | None
 
 
-def summarise(store: Store, content: Content, state: ReviewState) -> ReviewSummary:
+def summarise(
+    store: Store, content: Content, day: date, answers: Answers, question: Question | None
+) -> ReviewSummary:
     """What the day holds, today's streaks, and one idea for tomorrow."""
     week_start = store.settings().week_start
     index = habits.load_index(store, content)
-    figures = tally(index, content.practices, [state.day.isoformat()])
+    figures = tally(index, content.practices, [day.isoformat()])
     return ReviewSummary(
-        day=state.day,
-        answers=dataclasses.replace(state.answers),
+        day=day,
+        answers=dataclasses.replace(answers),
         figures=figures,
         practices=figures.practices(content.practices),
-        question=state.question,
-        streaks=streaks(index, content.practices, state.day, week_start=week_start),
-        suggestion=suggestion(content, recent_logs(store, state.day), state.day),
+        question=question,
+        streaks=streaks(index, content.practices, day, week_start=week_start),
+        suggestion=suggestion(content, recent_logs(store, day), day),
     )
 
 

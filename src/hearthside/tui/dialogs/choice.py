@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from hearthside.tui.rooms.base import Dialog
+from hearthside.tui.dialogs.base import Dialog
 
 
 class ChoiceDialog(Dialog):

@@ -11,8 +11,8 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from hearthside.errors import HearthsideError
 from hearthside.services.exchange.exporting import ExportResult, OutputExists, Selection, export
+from hearthside.tui.dialogs.base import Dialog
 from hearthside.tui.dialogs.choice import ChoiceDialog
-from hearthside.tui.rooms.base import Dialog
 from hearthside.tui.widgets.ticks import Tick
 
 FORMAT_CHOICES = [

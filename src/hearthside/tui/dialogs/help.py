@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from hearthside.tui.rooms.base import Dialog
+from hearthside.tui.dialogs.base import Dialog
 
 
 class HelpScreen(Dialog):

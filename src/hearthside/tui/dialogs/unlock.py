@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Static
 
 from hearthside.errors import HearthsideError
 from hearthside.store.encryption.sealing import WrongPassphrase, unlock
-from hearthside.tui.rooms.base import Dialog
+from hearthside.tui.dialogs.base import Dialog
 
 ASK = "This journal is encrypted. Type its passphrase to open it."
 EMPTY = "Type the passphrase, then press Enter."

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Moment, PracticeLog
 from hearthside.services.practices import describe, logged_between
-from hearthside.tui.rooms.base import Dialog
+from hearthside.tui.dialogs.base import Dialog
 from hearthside.tui.widgets.day_lines import short_day
 
 

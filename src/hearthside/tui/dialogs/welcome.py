@@ -11,8 +11,8 @@ from textual.widgets import Button, Input, Select, Static
 
 from hearthside.domain.dates import WEEKDAYS
 from hearthside.domain.settings import Settings
-from hearthside.store.drafts import Draft
-from hearthside.tui.rooms.base import Dialog
+from hearthside.services.drafts import Draft
+from hearthside.tui.dialogs.base import Dialog
 
 WELCOME = (
     "Welcome to Hearthside.\n\n"

@@ -16,7 +16,7 @@ from hearthside.errors import HearthsideError
 from hearthside.services import checkins
 from hearthside.services.checkins import Comparison
 from hearthside.tui.dialogs.choice import ask_before_leaving
-from hearthside.tui.rooms.base import KeepsWork
+from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.widgets.scale import RatingScale, Scale
 
 RATING_WORDS = ("not at all", "a little", "somewhat", "quite a bit", "very much")

@@ -17,7 +17,7 @@ from hearthside.errors import HearthsideError
 from hearthside.services.notes import GAP, fill_template, gaps_phrase, gentle_hints, save_note
 from hearthside.texts.library import NoteKind
 from hearthside.tui.dialogs.choice import ChoiceDialog, ask_before_leaving
-from hearthside.tui.rooms.base import KeepsWork
+from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.widgets.ticks import Tick
 
 BLANK = "blank"

@@ -32,7 +32,8 @@ from hearthside.services.plans import FollowThrough, follow_through
 from hearthside.services.practices import add_moment, log_practice, name_of
 from hearthside.services.stats import DashboardView, StatsIndex, dashboard_view, load_index
 from hearthside.texts.library import Practice
-from hearthside.tui.rooms.base import Dialog, Room
+from hearthside.tui.dialogs.base import Dialog
+from hearthside.tui.rooms.base import Room
 from hearthside.tui.widgets.gauge import Gauge, spark
 from hearthside.tui.widgets.heatmap import PracticeRow, legend
 

@@ -18,10 +18,10 @@ from textual.widgets.selection_list import Selection
 from hearthside.domain import dates
 from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
+from hearthside.services.drafts import Draft, discard_draft, save_draft
 from hearthside.services.journal import save_entry
-from hearthside.store.drafts import Draft, discard_draft, save_draft
 from hearthside.tui.dialogs.choice import ask_before_leaving
-from hearthside.tui.rooms.base import KeepsWork
+from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.widgets.ticks import TickList
 
 AUTOSAVE_SECONDS = 2.0

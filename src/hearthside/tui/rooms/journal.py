@@ -11,8 +11,8 @@ from textual.widgets import Footer, Header, Input, Markdown, Static
 
 from hearthside.domain.records import Entry, Record
 from hearthside.domain.wording import plural
+from hearthside.services.drafts import Draft
 from hearthside.services.journal import EntryQuery, list_entries, parse_filter, search_text
-from hearthside.store.drafts import Draft
 from hearthside.tui.rooms.base import TrashAndUndo
 from hearthside.tui.rooms.editor import EntryEditor
 from hearthside.tui.rooms.trash import TrashScreen

@@ -26,13 +26,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 
+from hearthside.domain.records import MAX_MOMENTS, Answers
 from hearthside.errors import HearthsideError
 from hearthside.services import practices, prompts
 from hearthside.services.review import session as review
-from hearthside.services.review.session import MAX_MOMENTS, Answers, ReviewState
+from hearthside.services.review.session import ReviewState
 from hearthside.services.review.summary import ReviewSummary
+from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.pending import after_pending_keys
-from hearthside.tui.rooms.base import KeepsWork
 from hearthside.tui.widgets.checklist import Item, LetterChecklist, assign_letters
 from hearthside.tui.widgets.day_lines import CLOSENESS_WORDS, quoted, spouse_or
 from hearthside.tui.widgets.scale import ClosenessScale, Scale

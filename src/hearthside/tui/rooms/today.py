@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hearthside.domain.printable import one_line
-from hearthside.domain.records import Commitment
+from hearthside.domain.records import Answers, Commitment
 from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
 from hearthside.services import checkins, plans, prompts
@@ -138,7 +138,7 @@ class TodayScreen(Room):
         elif not state.started:
             yesterday = review.day_review(h.store, day - timedelta(days=1))
             if yesterday is not None:
-                answers = review.Answers.from_doc(yesterday.answers)
+                answers = Answers.from_doc(yesterday.answers)
                 figures = day_tally(h.store, h.content, day - timedelta(days=1))
                 past = recorded_lines(h.content, answers, figures, brief=True)
                 if past:

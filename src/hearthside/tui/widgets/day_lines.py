@@ -12,11 +12,10 @@ from textual.content import Content
 
 from hearthside.domain import recurrence
 from hearthside.domain.printable import one_line
-from hearthside.domain.records import Entry
+from hearthside.domain.records import Answers, Entry
 from hearthside.domain.wording import plural
 from hearthside.services import plans, prompts
 from hearthside.services.memories import Memory
-from hearthside.services.review.session import Answers
 from hearthside.services.review.summary import Streak
 from hearthside.services.stats import Tally
 from hearthside.texts.library import Content as Words

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hearthside.domain import validation
-from hearthside.domain.records import Record
+from hearthside.domain.records import Checkin, Milestone, Note, PracticeLog, Record
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 
@@ -38,4 +38,19 @@ class Plan:
 
 def record_problem(record: Record, content: Content) -> str | None:
     """The same rules as for a record typed in, and the content it names must be there."""
-    return validation.record_problem(record) or validation.content_problem(record, content)
+    return validation.record_problem(record) or _content_problem(record, content)
+
+
+def _content_problem(record: Record, content: Content) -> str | None:
+    """Where a record names something from the content folder, it must be there."""
+    listed = validation.listed_problem
+    if isinstance(record, Note):
+        return listed("kind", record.kind, [k.id for k in content.note_kinds])
+    if isinstance(record, Milestone):
+        return listed("kind", record.kind, [k.id for k in content.milestone_kinds])
+    if isinstance(record, PracticeLog):
+        return listed("practice", record.practice, [p.id for p in content.practices])
+    if isinstance(record, Checkin):
+        signs = [s.id for s in content.signs]
+        return next((listed("ratings", k, signs) for k in record.ratings if k not in signs), None)
+    return None
