@@ -38,6 +38,7 @@ from tests.conftest import TODAY
         ("issue#12 and a#b", []),
         ("nothing here", []),
         ("a lone # and #", []),
+        ("#,0 and #(x)", []),
     ],
 )
 def test_inline_tags(text: str, tags: list[str]) -> None:

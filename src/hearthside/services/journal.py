@@ -16,7 +16,8 @@ from hearthside.store.store import Store
 # A tag written in the text, as jrnl users do: '#' at the start or after a space, up to
 # the next space. A Markdown heading has a space after its '#', and "C#" or a link's
 # "page#part" has none before it, so neither is a tag.
-_INLINE_TAG = re.compile(r"(?<!\S)#(\S+)")
+# A tag starts with a letter or digit: "#,0" or "#(x)" is punctuation, not a tag.
+_INLINE_TAG = re.compile(r"(?<!\S)#(\w\S*)")
 # Punctuation that closes a sentence or a bracket after a tag isn't part of it.
 _AFTER_TAG = ".,;:!?)"
 
