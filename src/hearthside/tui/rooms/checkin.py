@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from hearthside.errors import HearthsideError
 from hearthside.services import checkins
 from hearthside.services.checkins import Comparison
 from hearthside.tui.dialogs.choice import ask_before_leaving
 from hearthside.tui.hearth import KeepsWork
+from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.scale import RatingScale, Scale
 
 RATING_WORDS = ("not at all", "a little", "somewhat", "quite a bit", "very much")
@@ -97,7 +98,7 @@ class CheckinScreen(KeepsWork, Screen[None]):
             )
             yield Static(Content("\n\n".join(intro[1:])), id="checkin-care")
             yield Static("", id="checkin-result")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     @staticmethod
     def _before_text(before: int | None) -> Content:

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Select, Static, TextArea
+from textual.widgets import Checkbox, Header, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
 
@@ -18,6 +18,7 @@ from hearthside.services.notes import GAP, fill_template, gaps_phrase, gentle_hi
 from hearthside.texts.library import NoteKind
 from hearthside.tui.dialogs.choice import ChoiceDialog, ask_before_leaving
 from hearthside.tui.hearth import KeepsWork
+from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.ticks import Tick
 
 BLANK = "blank"
@@ -102,7 +103,7 @@ class NoteComposer(KeepsWork, Screen[Note | None]):
             with VerticalScroll(id="composer-guide"):
                 yield Static("", id="guidance")
                 yield Static("", id="hints")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show_kind()

@@ -23,7 +23,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from hearthside.domain import dates
@@ -36,6 +36,7 @@ from hearthside.tui.dialogs.base import Dialog
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.widgets.gauge import Gauge, spark
 from hearthside.tui.widgets.heatmap import PracticeRow, legend
+from hearthside.tui.widgets.keys_footer import KeysFooter
 
 WEEK = Binding.Group("Week")
 LOG = Binding.Group("Log")
@@ -208,7 +209,7 @@ class DashboardScreen(Room):
                 yield Static("", id="dash-closeness")
                 yield Static("", id="dash-drift")
                 yield Static("", id="dash-promises")
-        yield Footer(compact=True, show_command_palette=False, id="dash-footer")
+        yield KeysFooter(id="dash-footer")
 
     def on_mount(self) -> None:
         content = self.hearth.content

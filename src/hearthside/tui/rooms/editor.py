@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Header, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from hearthside.domain import dates
@@ -22,6 +22,7 @@ from hearthside.services.drafts import Draft, discard_draft, save_draft
 from hearthside.services.journal import save_entry
 from hearthside.tui.dialogs.choice import ask_before_leaving
 from hearthside.tui.hearth import KeepsWork
+from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.ticks import TickList
 
 AUTOSAVE_SECONDS = 2.0
@@ -107,7 +108,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
                         id="steps",
                     )
                     yield Static("", id="steps-current")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         body = self.query_one("#body", TextArea)

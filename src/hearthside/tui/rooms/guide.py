@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hearthside.texts.library import Step
 from hearthside.tui.rooms.base import Room
+from hearthside.tui.widgets.keys_footer import KeysFooter
 
 FAQ_ID = "faq"
 
@@ -48,7 +49,7 @@ class GuideScreen(Room):
                 yield Static("", id="guide-links")
             with VerticalScroll(id="guide-body"):
                 yield Markdown("", id="guide-text")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         steps = self.hearth.content.steps

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.widgets import Header, Input, Markdown, Static
 
 from hearthside.domain.records import Entry, Record
 from hearthside.domain.wording import plural
@@ -17,6 +17,7 @@ from hearthside.tui.rooms.base import TrashAndUndo
 from hearthside.tui.rooms.editor import EntryEditor
 from hearthside.tui.rooms.trash import TrashScreen
 from hearthside.tui.widgets.entry_list import EntryList
+from hearthside.tui.widgets.keys_footer import KeysFooter
 
 
 def entry_meta(entry: Entry, step_titles: dict[int, str]) -> Content:
@@ -69,7 +70,7 @@ class JournalScreen(TrashAndUndo):
             with VerticalScroll(id="journal-read-pane"):
                 yield Static("", id="entry-meta")
                 yield Markdown("", id="entry-body")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     # -- what is shown --------------------------------------------------------------
 

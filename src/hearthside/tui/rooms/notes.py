@@ -9,7 +9,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from hearthside.domain import dates
 from hearthside.domain.printable import one_line
@@ -32,6 +32,7 @@ from hearthside.tui.dialogs.choice import ChoiceDialog
 from hearthside.tui.rooms.base import TrashAndUndo
 from hearthside.tui.rooms.composer import NoteComposer
 from hearthside.tui.widgets.day_lines import ago_words
+from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.record_list import RecordList
 
 STATUSES = (None, "drafted", "delivered")
@@ -97,7 +98,7 @@ class NotesScreen(TrashAndUndo):
             with VerticalScroll(id="note-read-pane"):
                 yield Static("", id="note-meta")
                 yield Static("", id="note-body")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def palette_commands(self) -> list[SystemCommand]:
         return [

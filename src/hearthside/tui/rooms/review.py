@@ -24,7 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
+from textual.widgets import ContentSwitcher, Header, Input, Static
 
 from hearthside.domain.records import MAX_MOMENTS, Answers
 from hearthside.errors import HearthsideError
@@ -36,6 +36,7 @@ from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.pending import after_pending_keys
 from hearthside.tui.widgets.checklist import Item, LetterChecklist, assign_letters
 from hearthside.tui.widgets.day_lines import CLOSENESS_WORDS, quoted, spouse_or
+from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.scale import ClosenessScale, Scale
 from hearthside.tui.widgets.summary_view import SummaryView
 
@@ -160,7 +161,7 @@ class ReviewScreen(KeepsWork, Screen[None]):
                     yield Input(a.reflection, placeholder="Today…", id="review-reflection")
                 yield SummaryView(id="review-step-5", classes="review-step")
             yield Static("", id="review-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def _practice_items(self) -> list[Item]:
         content = self.hearth.content

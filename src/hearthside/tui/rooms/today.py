@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hearthside.domain.printable import one_line
@@ -34,6 +34,7 @@ from hearthside.tui.widgets.day_lines import (
     recorded_lines,
     short_day,
 )
+from hearthside.tui.widgets.keys_footer import KeysFooter
 
 T = TypeVar("T")
 
@@ -85,7 +86,7 @@ class TodayScreen(Room):
                 with Vertical(id="today-checkin", classes="card") as card:
                     card.border_title = "Weekly check-in"
                     yield Static("", id="today-checkin-offer")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     # -- what is shown --------------------------------------------------------------
 

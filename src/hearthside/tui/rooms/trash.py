@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from hearthside.domain.records import Entry
 from hearthside.services.journal import trash
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.widgets.entry_list import EntryList
+from hearthside.tui.widgets.keys_footer import KeysFooter
 
 
 class TrashScreen(Room):
@@ -34,7 +35,7 @@ class TrashScreen(Room):
             markup=False,
         )
         yield EntryList(id="trash-list")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(EntryList).focus()

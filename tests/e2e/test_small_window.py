@@ -1,0 +1,36 @@
+"""A fresh terminal is 80x24: every room fits it, and the way to all its keys is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.apps import App
+
+pytestmark = pytest.mark.e2e
+
+ROOMS = [  # the key that opens it, and what shows it is open
+    ("1", "Today"),
+    ("2", "We walked by the river"),
+    ("3", "Thank you for the tea"),
+    ("4", "This week"),
+    ("5", "Let your actions speak"),
+]
+
+
+def test_every_room_at_80x24_ends_its_footer_with_the_keys(app: App, welcomed: Path) -> None:
+    app.run("add", "By the river, slowly.", "--title", "We walked by the river")
+    app.run("note", "gratitude", "Thank you for the tea this morning, love.")
+    screen = app.open()
+    screen.resize(80, 24)
+    screen.wait_for("with Sam")
+    for key, marker in [*ROOMS, ROOMS[0], ("r", "Step 1 of 6")]:
+        screen.press(key)
+        shown = screen.wait_until(
+            lambda s, marker=marker: marker in s and s.rstrip().endswith("? Keys"),
+            f"{marker!r} on screen and '? Keys' closing the footer",
+        )
+        assert all(len(line) <= 80 for line in shown.splitlines())
+    screen.press("Escape")
+    app.quit()
