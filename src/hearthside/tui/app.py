@@ -74,6 +74,8 @@ ROOMS = {
 
 class HearthsideApp(App[None]):
     CSS_PATH = "app.tcss"
+    # The one place the window's size picks a layout: rooms and dialogs style these classes.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     TITLE = "Hearthside"
     ENABLE_COMMAND_PALETTE = True
     MODES = {

@@ -1,0 +1,43 @@
+"""At 80x24, the size of a fresh terminal, every dialog shows its buttons without scrolling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.widgets import Button
+
+from hearthside.tui.app import HearthsideApp
+from hearthside.tui.dialogs.base import Dialog
+from hearthside.tui.dialogs.export import ExportDialog
+from hearthside.tui.dialogs.welcome import WelcomeScreen
+
+Make = Callable[..., HearthsideApp]
+FRESH_TERMINAL = (80, 24)
+
+
+def buttons_on_screen(app: HearthsideApp) -> list[str]:
+    """The buttons wholly inside the dialog's box, itself wholly on the screen."""
+    box = app.screen.query_one(".dialog")
+    assert Region(0, 0, *FRESH_TERMINAL).contains_region(box.region)
+    inside = box.scrollable_content_region
+    return [str(b.label) for b in app.screen.query(Button) if inside.contains_region(b.region)]
+
+
+async def test_the_welcome_shows_begin_and_skip_at_80x24(make: Make, private_home: Path) -> None:
+    app = make()
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert buttons_on_screen(app) == ["Begin", "Skip for now"]
+
+
+async def test_the_export_dialog_shows_its_buttons_at_80x24(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        await pilot.press("ctrl+p", *"Export", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog) and isinstance(app.screen, Dialog)
+        shown = buttons_on_screen(app)
+        assert shown and len(shown) == len(app.screen.query(Button))
