@@ -1,4 +1,4 @@
-"""How the main rooms look, with fixed data and a fixed today."""
+"""How the rooms look, with fixed data and a fixed today, at the sizes people use."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from hearthside.domain.settings import Settings
 from hearthside.services.journal import add_entry
+from hearthside.services.notes import add_note
+from hearthside.services.practices import log_practice
 from hearthside.store.store import Store
+from hearthside.texts.library import Content
 from hearthside.tui.app import make_app
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, settle
 
 ENTRIES = [
     (
@@ -64,3 +68,45 @@ def test_editor(snap_compare: Any, populated: Path) -> None:
 def test_guide(snap_compare: Any, populated: Path) -> None:
     app = make_app(home=populated, today=TODAY, room="guide")
     assert snap_compare(app, terminal_size=SIZE, press=["down", "down"])
+
+
+# -- every room, at a fresh terminal's size, a usual one and a wide one ----------------
+
+SIZES = {"80x24": (80, 24), "100x32": (100, 32), "160x45": (160, 45)}
+# The room to open, then the keys that reach the screen to show.
+SCREENS = {
+    "today": ("today", []),
+    "journal": ("journal", ["down"]),
+    "editor": ("journal", ["down", "e"]),
+    "notes": ("notes", []),
+    "composer": ("notes", ["c"]),
+    "dashboard": ("dashboard", []),
+    "guide": ("guide", ["down"]),
+    "review": ("today", ["r"]),
+    "checkin": ("today", ["w"]),
+}
+
+
+@pytest.fixture
+def lived_in(populated: Path) -> Path:
+    store, content = Store(populated), Content()
+    add_note(store, content, kind="gratitude", text="Thank you for the soup.", today=TODAY)
+    log_practice(store, content, "hug", today=TODAY)
+    store.close()
+    return populated
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("shown", SCREENS)
+def test_room(snap_compare: Any, lived_in: Path, shown: str, size: str) -> None:
+    room, keys = SCREENS[shown]
+    app = make_app(home=lived_in, today=TODAY, room=room)
+
+    async def ready(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=ready)
