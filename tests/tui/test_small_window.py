@@ -1,4 +1,4 @@
-"""At 80x24, the size of a fresh terminal, every dialog shows its buttons without scrolling."""
+"""At 80x24, the size of a fresh terminal: dialogs show their buttons, notices stay few."""
 
 from __future__ import annotations
 
@@ -41,3 +41,17 @@ async def test_the_export_dialog_shows_its_buttons_at_80x24(make: Make, welcomed
         assert isinstance(app.screen, ExportDialog) and isinstance(app.screen, Dialog)
         shown = buttons_on_screen(app)
         assert shown and len(shown) == len(app.screen.query(Button))
+
+
+async def test_the_same_notice_twice_shows_once_and_never_as_markup(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        app.notify("Saved [b]x[/b]")
+        app.notify("Saved [b]x[/b]")
+        app.notify("Something else")
+        await pilot.pause()
+        # Textual's own list of what is showing (toasts are drawn only on a real screen).
+        showing = [(n.message, n.markup) for n in app._notifications]
+    assert showing == [("Saved [b]x[/b]", False), ("Something else", False)]

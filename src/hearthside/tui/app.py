@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -21,6 +22,7 @@ from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.filter import LineFilter
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -134,6 +136,7 @@ class HearthsideApp(App[None]):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearthside-writer")
         # Screens with unsaved words register here, so quitting, a signal or a crash keeps them.
         self.open_work: set[OpenWork] = set()
+        self._notices_until: dict[tuple[str, str], float] = {}
         self._loaded_themes = load_themes(themes_dir)
         for loaded in self._loaded_themes.themes.values():
             self.register_theme(loaded)
@@ -321,6 +324,26 @@ class HearthsideApp(App[None]):
     def use_theme(self, name: str) -> None:
         self.theme = name
         self.save_settings(Settings(**{**self.settings.to_doc(), "theme": name}))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """As Textual's, with two differences that keep notices calm and safe.
+
+        The same words already showing are not stacked again on top of what the person
+        is reading; and notices are never read as markup (they often quote user text).
+        """
+        key, now = (title, message), time.monotonic()
+        if self._notices_until.get(key, 0.0) > now:
+            return
+        self._notices_until[key] = now + (self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- writing, off the UI thread ------------------------------------------------
 
