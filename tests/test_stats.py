@@ -26,7 +26,9 @@ from hearthside.services.stats import (
     load_index,
 )
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, ContentError
+from hearthside.texts.checks import check_all
+from hearthside.texts.front_matter import ContentError
+from hearthside.texts.library import Content
 
 TODAY = date(2026, 11, 25)  # a Wednesday; its Monday-first week is Nov 23 to Nov 29
 
@@ -305,7 +307,7 @@ def test_a_repair_step_that_does_not_exist_is_caught(
     edited_content: Callable[..., Content],
 ) -> None:
     content = edited_content(("repair_steps: [8, 2]", "repair_steps: [8, 99]"))
-    assert any("strategy 99" in problem for problem in content.check_all())
+    assert any("strategy 99" in problem for problem in check_all(content))
     with pytest.raises(ContentError, match=r"practices\.md.*strategy 99"):
         view_of(content, moments=[Moment(date="2026-11-24", positive=False)])
 

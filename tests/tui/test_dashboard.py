@@ -23,7 +23,8 @@ from hearthside.domain.targets import Target
 from hearthside.paths import package_resource
 from hearthside.services.practices import describe, log_practice
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, Practice
+from hearthside.texts.items import Practice
+from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.dialogs.week_log import WeekLogDialog
 from hearthside.tui.rooms.dashboard import DashboardScreen, MinutesDialog, practice_keys

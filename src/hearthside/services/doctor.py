@@ -30,6 +30,7 @@ from hearthside.store.encryption import sealing as crypto
 from hearthside.store.layout import format_of, listed_parts, missing_part
 from hearthside.store.locking import FileLock
 from hearthside.store.store import bad_records
+from hearthside.texts.checks import check_all
 from hearthside.texts.library import Content
 
 Check = tuple[bool, str]
@@ -200,7 +201,7 @@ def _check_backups(home: Path) -> Iterator[Check]:
 def _check_content() -> Check:
     try:
         content = Content()
-        problems = content.check_all()
+        problems = check_all(content)
     except HearthsideError as exc:
         return False, str(exc)
     if problems:

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 from hearthside.domain import dates
 from hearthside.domain.records import Checkin, Entry, Moment, Note, Pause, PracticeLog, Record
 from hearthside.domain.targets import Target
-from hearthside.texts.library import Content, Practice
+from hearthside.texts.items import Practice
+from hearthside.texts.library import Content
 
 if TYPE_CHECKING:
     from hearthside.store.store import Store

@@ -18,7 +18,8 @@ from hearthside.domain import dates
 from hearthside.domain.records import Moment, Note, PracticeLog
 from hearthside.services.habits import StatsIndex, build_index, load_index, needed
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, Practice, Step, timed_practice
+from hearthside.texts.items import Practice, Step, timed_practice
+from hearthside.texts.library import Content
 
 __all__ = [
     "DashboardView",

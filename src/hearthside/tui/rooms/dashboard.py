@@ -31,7 +31,7 @@ from hearthside.domain.records import Moment, PracticeLog
 from hearthside.services.plans import FollowThrough, follow_through
 from hearthside.services.practices import add_moment, log_practice, name_of
 from hearthside.services.stats import DashboardView, StatsIndex, dashboard_view, load_index
-from hearthside.texts.library import Practice
+from hearthside.texts.items import Practice
 from hearthside.tui.dialogs.base import Dialog
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.widgets.gauge import Gauge, spark
