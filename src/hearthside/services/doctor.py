@@ -29,7 +29,7 @@ from hearthside.store.backups import list_backups, newest_good_backup
 from hearthside.store.encryption import sealing as crypto
 from hearthside.store.layout import format_of, listed_parts, missing_part
 from hearthside.store.locking import FileLock
-from hearthside.store.store import bad_records
+from hearthside.store.parts import bad_records
 from hearthside.texts.checks import check_all
 from hearthside.texts.library import Content
 

@@ -46,7 +46,7 @@ from hearthside.store.layout import (
     missing_part,
 )
 from hearthside.store.locking import FileLock
-from hearthside.store.store import FORMAT_VERSION
+from hearthside.store.migrations import FORMAT_VERSION
 
 _LABELS = {cls.KIND: cls.LABEL for cls in RECORD_TYPES}
 
