@@ -45,11 +45,8 @@ from hearthside.paths import (
 from hearthside.store import checked, conflicts, migrations
 from hearthside.store.atomic_storage import (
     TRANSACTION,
-    CorruptDatabase,
     Signature,
-    disk_signature,
     finish_interrupted,
-    quick_check,
     remove_stale_temps,
     stale_temps,
     write_together,
@@ -66,6 +63,7 @@ from hearthside.store.layout import (
 )
 from hearthside.store.locking import FileLock
 from hearthside.store.parts import MAIN, BadRecord, Part, kind_of
+from hearthside.store.reading import CorruptDatabase, disk_signature, quick_check
 
 
 class JournalFiles:

@@ -1,26 +1,30 @@
 """The journal's parts: one file per kind and year, each read only when first needed.
 
 A part's key is the year and the kind (``2026-entries``), and the main file's key
-is ``MAIN``. A part reads through TinyDB's cache into an atomic storage, and
-notes the records in it that break the rules (a hand edit, say) so they are
-skipped, not fatal.
+is ``MAIN``. A part reads through TinyDB's cache into AtomicJSONStorage (orjson,
+damage refused by ``reading``, every write atomic), and notes the records in it
+that break the rules (a hand edit, say) so they are skipped, not fatal.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+import orjson
 from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
+from tinydb.storages import Storage
 
 from hearthside.domain import validation
 from hearthside.domain.records import RECORD_TYPES
-from hearthside.store.atomic_storage import AtomicJSONStorage, Signature, disk_signature
+from hearthside.store.atomic_storage import Signature, write_atomically
 from hearthside.store.layout import Tables
+from hearthside.store.reading import decode_database, disk_signature, read_regular
 
 MAIN = ""  # the part key of the main file; parts are "2026-entries" and so on
 
@@ -68,6 +72,30 @@ class _WholeChanges(CachingMiddleware):
     the store writes a change when it is complete, never part of one."""
 
     WRITE_CACHE_SIZE = sys.maxsize
+
+
+class AtomicJSONStorage(Storage):
+    """orjson in, orjson out, atomic replace on every write."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.signature: Signature | None = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            raw, sig = read_regular(self.path)
+        except FileNotFoundError:
+            self.signature = None
+            return None
+        data = decode_database(raw, self.path)
+        self.signature = sig
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.signature = write_atomically(self.path, orjson.dumps(data))
+
+    def close(self) -> None:
+        pass
 
 
 @dataclass
