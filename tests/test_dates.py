@@ -1,4 +1,5 @@
-"""Tests for hearthside.domain.dates: typed dates, filter spans and period maths."""
+"""Tests for hearthside.domain.dates, date_parsing and periods: typed dates, filter spans
+and period maths."""
 
 import contextlib
 import itertools
@@ -9,19 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hearthside.domain.dates import (
+from hearthside.domain.date_parsing import looks_like_span, parse_date, parse_span, weekday_index
+from hearthside.domain.dates import WEEKDAYS, iso, now_iso
+from hearthside.domain.periods import (
     DEFAULT_ANCHOR,
-    WEEKDAYS,
-    iso,
-    looks_like_span,
-    now_iso,
-    parse_date,
-    parse_span,
     period_bounds,
     periods_back,
     shift_period,
     week_start_of,
-    weekday_index,
 )
 from hearthside.errors import HearthsideError
 

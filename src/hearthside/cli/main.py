@@ -24,7 +24,7 @@ from hearthside.cli.context import (
     read_text,
     say,
 )
-from hearthside.domain import dates
+from hearthside.domain import date_parsing
 from hearthside.domain.printable import one_line
 from hearthside.errors import HearthsideError
 
@@ -150,8 +150,8 @@ def list_command(limit: int, since: str | None, until: str | None, tags: tuple[s
     order = c.store.settings().date_order
     query = EntryQuery(
         tags=tuple(clean_tags(tags)),
-        since=dates.parse_date(since, date_order=order) if since else None,
-        until=dates.parse_date(until, date_order=order) if until else None,
+        since=date_parsing.parse_date(since, date_order=order) if since else None,
+        until=date_parsing.parse_date(until, date_order=order) if until else None,
     )
     print_entries(list_entries(c.store, query, limit=limit))
 
@@ -256,7 +256,7 @@ def stats(day: str | None) -> None:
     today = c.today()
     # A span's last day, so "last week" and "until nov 10" both land where meant.
     when = (
-        dates.parse_span(
+        date_parsing.parse_span(
             day, today=today, date_order=settings.date_order, week_start=settings.week_start
         )[1]
         if day

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Protocol, Union, get_args, get_origin, get_type_hints
 
-from hearthside.domain import dates, recurrence
+from hearthside.domain import date_parsing, dates, recurrence
 from hearthside.domain.records import (
     COMMITMENT_STATUSES,
     MAX_MOMENTS,
@@ -152,7 +152,7 @@ def user_date(
         return text
     if text is None:
         return today or date.today()
-    return dates.parse_date(text, today=today, date_order=settings.date_order, ahead=ahead)
+    return date_parsing.parse_date(text, today=today, date_order=settings.date_order, ahead=ahead)
 
 
 def past_or_today(day: date, what: str, *, today: date | None = None) -> date:

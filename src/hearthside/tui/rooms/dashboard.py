@@ -26,7 +26,7 @@ from textual.content import Content
 from textual.widgets import Button, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
-from hearthside.domain import dates
+from hearthside.domain import periods
 from hearthside.domain.records import Moment, PracticeLog
 from hearthside.services.plans import FollowThrough, follow_through
 from hearthside.services.practices import add_moment, log_practice, name_of
@@ -76,7 +76,7 @@ def day_phrase(day: date, today: date, *, short: bool = False) -> str:
 
 
 def week_heading(view: DashboardView, today: date, week_start: int) -> str:
-    weeks = (dates.week_start_of(today, week_start) - view.start).days // 7
+    weeks = (periods.week_start_of(today, week_start) - view.start).days // 7
     when = "This week" if weeks == 0 else "Last week" if weeks == 1 else f"{weeks} weeks ago"
     start, end = view.start, view.end
     if start.year != end.year:
