@@ -20,7 +20,7 @@ from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
-from hearthside.domain import validation
+from hearthside.domain import record_checks, validation
 from hearthside.domain.records import RECORD_TYPES
 from hearthside.store.atomic_storage import Signature, write_atomically
 from hearthside.store.layout import Tables
@@ -54,7 +54,7 @@ def bad_records(kind: str, table: dict[str, Any], file: str) -> dict[str, BadRec
     if cls is None:
         return found
     for key, doc in table.items():
-        problem = validation.doc_problem(cls, doc)
+        problem = record_checks.doc_problem(cls, doc)
         if problem is not None:
             given = doc.get("id") if isinstance(doc, dict) else None
             ref = given if isinstance(given, str) and validation.ID.fullmatch(given) else None

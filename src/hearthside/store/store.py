@@ -5,7 +5,7 @@ in step with another process) are ``files.JournalFiles``; the store adds the
 records. ``update`` applies a change to the record as it is on disk at that moment,
 so what another process saved is never written over.
 
-Every record is checked (``validation``) before it is saved, however it came:
+Every record is checked (``record_checks``) before it is saved, however it came:
 typed or imported.
 """
 
@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from tinydb.table import Document
 
-from hearthside.domain import dates, validation
+from hearthside.domain import dates, record_checks
 from hearthside.domain.records import R, Record
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
@@ -208,6 +208,6 @@ class Store(JournalFiles):
 
 def _check(record: Record) -> None:
     """The last word before a record is saved, however it came: typed or imported."""
-    problem = validation.record_problem(record)
+    problem = record_checks.record_problem(record)
     if problem is not None:
         raise HearthsideError(f"This {record.LABEL} can't be saved: {problem}. Nothing was saved.")
