@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from hearthside.cli.main import cli
-from hearthside.domain import dates
+from hearthside.domain import periods
 from hearthside.domain.records import Checkin, Pause
 from hearthside.paths import database_path
 from hearthside.services.stats import dashboard_view, load_index
@@ -124,6 +124,6 @@ def test_paused_days_show_in_stats_and_keep_the_streak(private_home: Path) -> No
 
 
 def test_stats_can_show_last_week(private_home: Path) -> None:
-    start, end = dates.period_bounds(date.today() - timedelta(weeks=1), "week")
+    start, end = periods.period_bounds(date.today() - timedelta(weeks=1), "week")
     out = run("stats", "--week", "last week").output
     assert out.startswith(f"Week of {start.isoformat()} to {end.isoformat()}")

@@ -11,7 +11,7 @@ from hearthside.cli import exchange as cli_sharing
 from hearthside.cli.main import cli
 from hearthside.domain.records import Entry, Note
 from hearthside.paths import database_path, exports_dir
-from hearthside.services.exchange import exporting
+from hearthside.services.exchange.exporting import cards, exporter, selection
 from hearthside.store.store import Store
 
 JRNL_EXPORT = Path(__file__).parent / "data" / "jrnl-export.json"
@@ -191,6 +191,6 @@ def test_what_was_shared_where_stays_with_the_sender(written: Path, tmp_path: Pa
 
 
 def test_the_command_choices_match_the_services() -> None:
-    assert cli_sharing.EXPORT_FORMATS == exporting.FORMATS
-    assert cli_sharing.EXPORT_KINDS == exporting.KINDS
-    assert cli_sharing.CARD_FORMATS == exporting.CARD_FORMATS
+    assert cli_sharing.EXPORT_FORMATS == exporter.FORMATS
+    assert cli_sharing.EXPORT_KINDS == selection.KINDS
+    assert cli_sharing.CARD_FORMATS == cards.CARD_FORMATS

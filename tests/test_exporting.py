@@ -16,8 +16,11 @@ from markdown_it import MarkdownIt
 from hearthside.domain.records import Commitment, Entry, Milestone, Note
 from hearthside.errors import HearthsideError
 from hearthside.paths import database_path, exports_dir
-from hearthside.services.exchange.exporting import OutputExists, Selection, export, export_card
+from hearthside.services.exchange.exporting.cards import export_card
+from hearthside.services.exchange.exporting.exporter import export
+from hearthside.services.exchange.exporting.files import OutputExists
 from hearthside.services.exchange.exporting.ics import fold
+from hearthside.services.exchange.exporting.selection import Selection
 from hearthside.services.exchange.sharing import share_notes
 from hearthside.services.journal import add_entry
 from hearthside.services.notes import add_note

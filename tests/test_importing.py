@@ -29,8 +29,10 @@ from hearthside.domain.records import (
 from hearthside.domain.settings import Settings
 from hearthside.domain.validation import clean_tags
 from hearthside.errors import HearthsideError
-from hearthside.services.exchange.exporting import Selection, export
-from hearthside.services.exchange.importing import ImportRefused, import_file
+from hearthside.services.exchange.exporting.exporter import export
+from hearthside.services.exchange.exporting.selection import Selection
+from hearthside.services.exchange.importing.checks import ImportRefused
+from hearthside.services.exchange.importing.importer import import_file
 from hearthside.services.exchange.sharing import RECEIVED, share_notes
 from hearthside.services.journal import add_entry
 from hearthside.services.notes import add_note, deliver_note

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from hearthside.domain import dates
+from hearthside.domain import periods
 from hearthside.domain.records import Checkin, Entry, Moment, Note, Pause, PracticeLog
 from hearthside.errors import HearthsideError
 from hearthside.paths import package_resource
@@ -26,7 +26,9 @@ from hearthside.services.stats import (
     load_index,
 )
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, ContentError
+from hearthside.texts.checks import check_all
+from hearthside.texts.front_matter import ContentError
+from hearthside.texts.library import Content
 
 TODAY = date(2026, 11, 25)  # a Wednesday; its Monday-first week is Nov 23 to Nov 29
 
@@ -305,7 +307,7 @@ def test_a_repair_step_that_does_not_exist_is_caught(
     edited_content: Callable[..., Content],
 ) -> None:
     content = edited_content(("repair_steps: [8, 2]", "repair_steps: [8, 99]"))
-    assert any("strategy 99" in problem for problem in content.check_all())
+    assert any("strategy 99" in problem for problem in check_all(content))
     with pytest.raises(ContentError, match=r"practices\.md.*strategy 99"):
         view_of(content, moments=[Moment(date="2026-11-24", positive=False)])
 
@@ -464,16 +466,16 @@ def test_every_two_weeks_is_anchored_to_a_fixed_start_not_to_today(
         progress(view_of(content, on=day("2026-11-17"), today=t, logs=talk), "conversation").start
         for t in map(day, ["2026-11-17", "2026-11-20", "2026-12-30", "2027-06-01"])
     }
-    assert seen == {dates.period_bounds(day("2026-11-17"), "fortnight")[0]}
+    assert seen == {periods.period_bounds(day("2026-11-17"), "fortnight")[0]}
     (start,) = seen
-    assert (start - dates.DEFAULT_ANCHOR).days % 14 == 0
+    assert (start - periods.DEFAULT_ANCHOR).days % 14 == 0
 
 
 def test_every_period_agrees_with_the_calendar_maths(content: Content) -> None:
     for ws in range(7):
         for period in ("day", "week", "fortnight", "month"):
             for d in map(day, every_day("2027-12-20", "2028-03-10")):
-                expected = dates.period_bounds(d, period, week_start=ws)[0]
+                expected = periods.period_bounds(d, period, week_start=ws)[0]
                 assert period_start(d.toordinal(), period, ws) == expected.toordinal()
 
 

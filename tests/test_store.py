@@ -19,10 +19,12 @@ from hearthside.domain.records import Entry, Moment, PracticeLog
 from hearthside.errors import HearthsideError, StoreError
 from hearthside.paths import backups_dir, database_path, journal_files, part_path
 from hearthside.store import backups as backups_module
-from hearthside.store import store as store_module
+from hearthside.store import migrations
 from hearthside.store.backups import BACKUPS_KEPT, list_backups
+from hearthside.store.migrations import FORMAT_VERSION
+from hearthside.store.parts import Part
 from hearthside.store.restore import carry_out, plan_restore
-from hearthside.store.store import FORMAT_VERSION, Store
+from hearthside.store.store import Store
 from tests.conftest import disk_state
 
 
@@ -213,8 +215,8 @@ def test_migrations_run_in_order(private_home: Path, monkeypatch: pytest.MonkeyP
         return files
 
     Store(private_home).add(Entry(date="2026-01-02", body="x"))
-    monkeypatch.setattr(store_module, "FORMAT_VERSION", FORMAT_VERSION + 1)
-    monkeypatch.setitem(store_module.MIGRATIONS, FORMAT_VERSION, add_mood)
+    monkeypatch.setattr(migrations, "FORMAT_VERSION", FORMAT_VERSION + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, FORMAT_VERSION, add_mood)
     Store(private_home).close()
     assert (
         orjson.loads(database_path(private_home).read_bytes())["meta"]["1"]["schema"]
@@ -345,18 +347,18 @@ def test_adding_many_records_goes_over_each_table_once_not_once_a_record(
     from tinydb.table import Table
 
     passes: list[str] = []
-    rewrite, listing = Table._update_table, store_module.Part.records
+    rewrite, listing = Table._update_table, Part.records
 
     def counted_rewrite(self: Table, updater: object) -> None:
         passes.append("rewrite")
         rewrite(self, updater)  # type: ignore[arg-type]
 
-    def counted_listing(self: store_module.Part, kind: str) -> object:
+    def counted_listing(self: Part, kind: str) -> object:
         passes.append("listing")
         return listing(self, kind)
 
     monkeypatch.setattr(Table, "_update_table", counted_rewrite)
-    monkeypatch.setattr(store_module.Part, "records", counted_listing)
+    monkeypatch.setattr(Part, "records", counted_listing)
     entries = [
         Entry(date="2026-11-20", body=f"day {n}", created="2026-11-20T10:00:00+00:00")
         for n in range(500)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from hearthside.domain.records import Entry, Moment, Note, PracticeLog, Record
 from hearthside.paths import database_path, ensure_private_dir
-from hearthside.store.atomic_storage import AtomicJSONStorage
+from hearthside.store.parts import AtomicJSONStorage
 from hearthside.store.store import Store
 
 WORDS = [

@@ -69,7 +69,7 @@ async def test_a_crash_while_editing_keeps_the_draft_and_the_secret(
 CHILD = textwrap.dedent(
     """
     import sys
-    from hearthside.cli.main import run_app
+    from hearthside.cli.app import run_app
     import click
     from hearthside.tui.app import make_app
     from hearthside.tui.rooms.editor import EntryEditor

@@ -205,7 +205,7 @@ async def test_no_room_writes_an_imported_files_escapes_to_the_terminal(
 ) -> None:
     from textual.widgets import TextArea
 
-    from hearthside.services.exchange.importing import import_file
+    from hearthside.services.exchange.importing.importer import import_file
     from hearthside.tui.app import make_app
 
     store = Store(private_home)

@@ -23,10 +23,13 @@ from hearthside.domain.targets import Target
 from hearthside.paths import package_resource
 from hearthside.services.practices import describe, log_practice
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, Practice
+from hearthside.texts.items import Practice
+from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp, make_app
+from hearthside.tui.dialogs.minutes import MinutesDialog
 from hearthside.tui.dialogs.week_log import WeekLogDialog
-from hearthside.tui.rooms.dashboard import DashboardScreen, MinutesDialog, practice_keys
+from hearthside.tui.presenters.practice_keys import practice_keys
+from hearthside.tui.rooms.dashboard import DashboardScreen
 from hearthside.tui.widgets.gauge import Gauge
 from hearthside.tui.widgets.heatmap import DONE, NOT_DONE, Heatmap, PracticeRow
 from tests.conftest import TODAY

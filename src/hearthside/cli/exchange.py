@@ -55,7 +55,8 @@ def export_command(
     force: bool,
 ) -> None:
     """Export entries and notes (md, txt, json, html) or milestones and commitments (ics)."""
-    from hearthside.services.exchange.exporting import Selection, export
+    from hearthside.services.exchange.exporting.exporter import export
+    from hearthside.services.exchange.exporting.selection import Selection
     from hearthside.store.encryption.sealing import is_encrypted
 
     c = app_context()
@@ -90,7 +91,7 @@ def export_command(
 def import_command(file: Path, dry_run: bool) -> None:
     """Bring in a Hearthside export or sharing bundle, or a jrnl JSON export."""
     from hearthside.domain.printable import one_line
-    from hearthside.services.exchange.importing import import_file, preview
+    from hearthside.services.exchange.importing.importer import import_file, preview
 
     c = app_context()
     report = import_file(c.store, file, content=c.content, dry_run=dry_run)
@@ -165,7 +166,7 @@ def card_command(
     ref: str, fmt: str, output: Path | None, force: bool, include_private: bool
 ) -> None:
     """Save one note as a card to hand over: text, Markdown, or a printable page."""
-    from hearthside.services.exchange.exporting import export_card
+    from hearthside.services.exchange.exporting.cards import export_card
 
     c = app_context()
     path = export_card(

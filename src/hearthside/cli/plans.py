@@ -18,7 +18,7 @@ from hearthside.domain.printable import one_line
 from hearthside.errors import HearthsideError
 
 if TYPE_CHECKING:
-    from hearthside.texts.library import Sign
+    from hearthside.texts.items import Sign
 
 DATE_HELP = "today, tomorrow, next friday, 2026-12-04…"
 

@@ -1,12 +1,110 @@
-"""Commands about keeping the practices going: pausing for travel or illness."""
+"""Commands about keeping the practices going: logging one, noting a good or hard
+moment, the week's figures, and pausing for travel or illness."""
 
 from __future__ import annotations
 
 import click
 
 from hearthside.cli.context import app_context, home_option, say
+from hearthside.domain import date_parsing
 from hearthside.domain.printable import one_line
 from hearthside.domain.wording import plural
+
+
+@click.command()
+@home_option
+@click.argument("practice")
+@click.option("--minutes", "-m", type=int, help="How long, for quality time.")
+@click.option("--date", "-d", "day", metavar="DATE")
+@click.option("--note", default="", help="A few words about it.")
+def log(practice: str, minutes: int | None, day: str | None, note: str) -> None:
+    """Record a practice: affection (hug, kiss), compliments, quality time, …"""
+    from hearthside.services.practices import log_practice
+
+    c = app_context()
+    entry = log_practice(c.store, c.content, practice, minutes=minutes, day=day, note=note)
+    name = c.content.practice(entry.practice).name
+    extra = f", {entry.minutes} min" if entry.minutes else ""
+    say(f"Logged {name.lower()} for {entry.date}{extra}.")
+
+
+@click.command()
+@home_option
+@click.argument("sign", type=click.Choice(["+", "-"]))
+@click.argument("text", required=False, default="")
+@click.option("--date", "-d", "day", metavar="DATE")
+def moment(sign: str, text: str, day: str | None) -> None:
+    """Record a positive (+) or negative (-) moment between you."""
+    from hearthside.services.practices import add_moment
+
+    c = app_context()
+    record = add_moment(c.store, sign == "+", text, day=day)
+    if record.positive:
+        say(f"Noted a good moment on {record.date}.")
+    else:
+        say(
+            f"Noted a hard moment on {record.date}. Hard moments happen; "
+            "a warm word later helps more than a perfect day."
+        )
+
+
+@click.command()
+@home_option
+@click.option("--week", "day", metavar="DATE", help="Any day in the week to show, or 'last week'.")
+def stats(day: str | None) -> None:
+    """This week's practices against their targets: the dashboard's numbers, as text."""
+    import textwrap
+
+    from hearthside.services.stats import dashboard_view, load_index
+
+    c = app_context()
+    settings = c.store.settings()
+    today = c.today()
+    # A span's last day, so "last week" and "until nov 10" both land where meant.
+    when = (
+        date_parsing.parse_span(
+            day, today=today, date_order=settings.date_order, week_start=settings.week_start
+        )[1]
+        if day
+        else today
+    )
+    view = dashboard_view(
+        load_index(c.store, c.content),
+        c.content,
+        when,
+        today=today,
+        week_start=settings.week_start,
+    )
+    say(f"Week of {view.start.isoformat()} to {view.end.isoformat()}")
+    width = max(len(p.practice.name) for p in view.practices)
+    for p in view.practices:
+        mark = "✓" if p.met else "·"
+        target = f"target: {p.practice.target.label}"
+        say(
+            f"  {mark} {p.practice.name:<{width}}  {p.label:<10} {target:<21} "
+            f"strength {p.strength:>3}  {p.streak_label}".rstrip()
+        )
+    if view.paused_days:
+        say(f"  Paused this week: {view.paused_days} of 7 days; streaks and strength wait for you.")
+    if view.minutes:
+        m = view.minutes
+        say(f"  Time together: {m.total} min (floor {m.floor}, aim {m.aim}): {m.verdict}")
+    if view.closeness[-1] is not None:
+        say(f"  Closeness in your entries: {view.closeness[-1]:.1f} of 5")
+    if view.checkins[-1] is not None:
+        say(f"  Check-in: signs of drift at {view.checkins[-1]:.1f} of 4 (lower is calmer)")
+    r = view.ratio
+    if r.positive + r.negative == 0:
+        verdict = "nothing noted yet"
+    else:
+        verdict = "on track" if r.met else "a few more kind moments would help"
+    say(
+        f"  Good to hard moments: {r.positive} to {r.negative} ({r.label}; aim {r.aim}:1) {verdict}"
+    )
+    if r.repair:
+        say(textwrap.fill(r.repair.hint, width=88, initial_indent="  ", subsequent_indent="  "))
+        for step in r.repair.steps:
+            say(f"    {step.number}. {step.title}  (hearthside guide {step.number})")
 
 
 @click.command()
@@ -45,4 +143,4 @@ def pauses() -> None:
         )
 
 
-COMMANDS: list[click.Command] = [pause, pauses]
+COMMANDS: list[click.Command] = [log, moment, stats, pause, pauses]

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
-# Bumped whenever a record's stored shape changes; store.py migrates older files.
+# Bumped whenever a record's stored shape changes; store/migrations.py migrates older files.
 SCHEMA_VERSION = 1
 
 

@@ -14,7 +14,8 @@ from hearthside.domain import dates, validation
 from hearthside.domain.records import Checkin
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, Sign
+from hearthside.texts.items import Sign
+from hearthside.texts.library import Content
 
 LOWEST, HIGHEST = validation.LOWEST_RATING, validation.HIGHEST_RATING
 DUE_AFTER_DAYS = 7

@@ -17,19 +17,14 @@ from hearthside.paths import (
     part_path,
 )
 from hearthside.services.drafts import kept_edit_files
-from hearthside.store.atomic_storage import (
-    TRANSACTION,
-    CorruptDatabase,
-    decode_database,
-    read_regular,
-    stale_temps,
-    temp_folders,
-)
+from hearthside.store.atomic_storage import TRANSACTION, stale_temps, temp_folders
 from hearthside.store.backups import list_backups, newest_good_backup
 from hearthside.store.encryption import sealing as crypto
 from hearthside.store.layout import format_of, listed_parts, missing_part
 from hearthside.store.locking import FileLock
-from hearthside.store.store import bad_records
+from hearthside.store.parts import bad_records
+from hearthside.store.reading import CorruptDatabase, decode_database, read_regular
+from hearthside.texts.checks import check_all
 from hearthside.texts.library import Content
 
 Check = tuple[bool, str]
@@ -200,7 +195,7 @@ def _check_backups(home: Path) -> Iterator[Check]:
 def _check_content() -> Check:
     try:
         content = Content()
-        problems = content.check_all()
+        problems = check_all(content)
     except HearthsideError as exc:
         return False, str(exc)
     if problems:

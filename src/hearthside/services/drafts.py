@@ -26,12 +26,8 @@ import orjson
 
 from hearthside.domain import dates
 from hearthside.paths import FILE_MODE, drafts_dir, ensure_private_dir
-from hearthside.store.atomic_storage import (
-    CorruptDatabase,
-    pid_alive,
-    read_private,
-    write_atomically,
-)
+from hearthside.store.atomic_storage import pid_alive, write_atomically
+from hearthside.store.reading import CorruptDatabase, read_private
 
 _SAFE_KEY = re.compile(r"^[a-z0-9-]{1,64}$")
 _EDIT_NAME = re.compile(r"^edit-(entry|note)-(\d+)-[0-9a-f]{12}\.md$")

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from hearthside.domain import dates
+from hearthside.domain import periods
 from hearthside.domain.records import Checkin, Entry, Moment, Note, Pause, PracticeLog, Record
 from hearthside.domain.targets import Target
-from hearthside.texts.library import Content, Practice
+from hearthside.texts.items import Practice
+from hearthside.texts.library import Content
 
 if TYPE_CHECKING:
     from hearthside.store.store import Store
@@ -41,11 +42,11 @@ def multiplier(period: str) -> float:
 
 @functools.cache
 def _fortnight_origin(week_start: int) -> int:
-    return dates.week_start_of(dates.DEFAULT_ANCHOR, week_start).toordinal()
+    return periods.week_start_of(periods.DEFAULT_ANCHOR, week_start).toordinal()
 
 
 def period_start(day: int, period: str, week_start: int) -> int:
-    """The first day of the period holding ``day``, as ``dates.period_bounds`` has it."""
+    """The first day of the period holding ``day``, as ``periods.period_bounds`` has it."""
     if period == "day":
         return day
     if period == "week":

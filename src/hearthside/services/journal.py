@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from hearthside.domain import dates, validation
+from hearthside.domain import date_parsing, dates, validation
 from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
@@ -210,7 +210,7 @@ def parse_filter(
         ):
             continue
         try:
-            since, until = dates.parse_span(
+            since, until = date_parsing.parse_span(
                 candidate, today=today, date_order=date_order, week_start=week_start
             )
         except HearthsideError as exc:

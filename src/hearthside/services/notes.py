@@ -14,7 +14,8 @@ from hearthside.domain.settings import Settings
 from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, NoteKind
+from hearthside.texts.items import NoteKind
+from hearthside.texts.library import Content
 
 DELIVERY_WAYS = {
     "aloud": "said aloud",

@@ -14,7 +14,8 @@ from hearthside.domain import dates, recurrence, validation
 from hearthside.domain.records import Commitment, Milestone
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, MilestoneKind
+from hearthside.texts.items import MilestoneKind
+from hearthside.texts.library import Content
 
 FOLLOW_THROUGH_WEEKS = 8
 UPCOMING_DAYS = 14

@@ -16,7 +16,8 @@ from datetime import date
 from hearthside.domain.records import Review
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, Question
+from hearthside.texts.items import Question
+from hearthside.texts.library import Content
 
 TALKED = "talked"
 SKIPPED = "skip"

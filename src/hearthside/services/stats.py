@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from hearthside.domain import dates
+from hearthside.domain import periods
 from hearthside.domain.records import Moment, Note, PracticeLog
 from hearthside.services.habits import StatsIndex, build_index, load_index, needed
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, Practice, Step, timed_practice
+from hearthside.texts.items import Practice, Step, timed_practice
+from hearthside.texts.library import Content
 
 __all__ = [
     "DashboardView",
@@ -227,7 +228,7 @@ def dashboard_view(
     index: StatsIndex, content: Content, day: date, *, today: date, week_start: int
 ) -> DashboardView:
     """The week holding ``day``, read from the index in time proportional to the days shown."""
-    start, end = dates.period_bounds(day, "week", week_start=week_start)
+    start, end = periods.period_bounds(day, "week", week_start=week_start)
     first = start - timedelta(weeks=WEEKS_SHOWN - 1)
     grid = [first + timedelta(days=n) for n in range(WEEKS_SHOWN * 7)]
     isos = [d.isoformat() for d in grid]
@@ -272,7 +273,7 @@ def _progress(
         need = sum(1 for cell in so_far if cell.count or not cell.paused)
         unit = "days"
     else:
-        start, end = dates.period_bounds(ref, practice.target.period, week_start=week_start)
+        start, end = periods.period_bounds(ref, practice.target.period, week_start=week_start)
         days = [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
         # Only what had happened by the week in view: a later day of a month that runs
         # past an earlier week must not make that week look met.

@@ -1,15 +1,17 @@
-"""A TinyDB storage that can't leave a half-written journal behind.
+"""Writing Hearthside's files so that a kill never leaves half of one behind.
 
 TinyDB's own JSONStorage truncates and rewrites the file in place, so a kill
-mid-write leaves a broken file. This one writes a temp file beside the journal,
-fsyncs it, renames it over the old one and fsyncs the folder: after a crash the
-file is either the old version or the new one, never a mix.
+mid-write leaves a broken file. Here every file is written to a temp file beside
+it, fsynced, renamed over the old one and the folder fsynced: after a crash the
+file is either the old version or the new one, never a mix. Several files change
+as one transaction (``write_together``), and the temp files a killed writer leaves
+are found and removed (``stale_temps``).
 
-It is also the one seam where bytes meet the disk: ``write_atomically`` seals
-what it writes and ``decode_database`` / ``read_private`` open what was read, when
-the file is a private file of an encrypted journal (see crypto.py). So every
-writer (journal files, backups, drafts, conflict copies) gets encryption without
-a copy of the logic, and plaintext never reaches a temp file.
+It is also the one seam where bytes go to the disk: ``stage`` seals what it writes
+when the file is a private file of an encrypted journal (see encryption/), and
+``reading`` opens what was read. So every writer (journal files, backups, drafts,
+conflict copies) gets encryption without a copy of the logic, and plaintext never
+reaches a temp file.
 """
 
 from __future__ import annotations
@@ -21,10 +23,9 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from hearthside.errors import StoreError
 from hearthside.paths import FILE_MODE
@@ -46,56 +47,6 @@ def signature_of(st: os.stat_result) -> Signature:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def disk_signature(path: Path) -> Signature | None:
-    try:
-        return signature_of(path.stat())
-    except FileNotFoundError:
-        return None
-
-
-def unseal(raw: bytes, path: Path) -> bytes:
-    """The plaintext of bytes read from ``path`` (as they are unless the file is sealed)."""
-    try:
-        return crypto.unseal(path, raw)
-    except crypto.DamagedFile as exc:
-        raise CorruptDatabase(path, exc.problem) from None
-
-
-def read_private(path: Path) -> bytes:
-    """Read ``path`` and open it if sealed: for the small private files (drafts)."""
-    return unseal(path.read_bytes(), path)
-
-
-def read_regular(path: Path) -> tuple[bytes, Signature]:
-    """The bytes of the regular file at ``path`` and their signature.
-
-    A folder, a pipe or a device in its place is refused as damage (CorruptDatabase),
-    without blocking on it; FileNotFoundError passes through.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        raise StoreError(
-            f"The file {path} can't be opened ({exc.strerror or exc}). Nothing was "
-            "changed; check who owns it and its permissions."
-        ) from None
-    with _regular(fd, path) as fh:
-        # fstat on the open descriptor: the bytes and the signature belong together
-        # even if another process renames a new file into place meanwhile.
-        return fh.read(), signature_of(os.fstat(fh.fileno()))
-
-
-def _regular(fd: int, path: Path) -> BinaryIO:
-    """The open ``fd`` as a file, once it is known to be a regular one (else closed)."""
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(fd)
-        raise CorruptDatabase(path, f"it is {kind_of_file(mode)}, not a file")
-    return os.fdopen(fd, "rb")
-
-
 def kind_of_file(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
@@ -108,74 +59,6 @@ def kind_of_file(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "something other than a file"
-
-
-def decode_database(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
-    """Parse the journal file, refusing anything that isn't a TinyDB document map."""
-    if not raw.strip():
-        raise CorruptDatabase(path, "the file is empty (0 bytes)")
-    raw = unseal(raw, path)
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise CorruptDatabase(path, f"it is not valid JSON ({exc.msg} at byte {exc.pos})") from None
-    if not isinstance(data, dict):
-        raise CorruptDatabase(path, "it is JSON, but not a Hearthside journal")
-    for name, table in data.items():
-        _check_table(path, name, table)
-    return data
-
-
-def _check_table(path: Path, name: str, table: Any) -> None:
-    """A table maps record numbers to records (objects): what TinyDB relies on."""
-    if not isinstance(table, dict):
-        raise CorruptDatabase(path, f"its {name[:30]!r} part is not a table of records")
-    for number, doc in table.items():
-        if not (number.isascii() and number.isdecimal()):
-            raise CorruptDatabase(
-                path, f"its {name[:30]!r} table has a record numbered {number[:12]!r}, not a number"
-            )
-        if not isinstance(doc, dict):
-            raise CorruptDatabase(
-                path, f"record {number} of its {name[:30]!r} table is not a record (an object)"
-            )
-
-
-def quick_check(path: Path) -> None:
-    """A cheap look at a file not read yet: empty, cut short or not JSON at all.
-
-    The full check happens when the file is first read; this one makes a damaged
-    file known at start, without reading years of journal.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise CorruptDatabase(path, f"it can't be opened ({exc.strerror or exc})") from None
-    with _regular(fd, path) as fh:
-        head = fh.read(64).lstrip()
-        size = fh.seek(0, os.SEEK_END)
-        fh.seek(max(0, size - 64))
-        tail = fh.read().rstrip()
-    if not head:
-        raise CorruptDatabase(path, "the file is empty (0 bytes)")
-    if crypto.is_sealed(head):
-        # Encrypted: only opening it can prove it whole (the tag covers every byte).
-        if size < crypto.HEADER_SIZE + crypto.TAG_SIZE:
-            raise CorruptDatabase(path, "it is encrypted, but cut short")
-        return
-    if not head.startswith(b"{"):
-        raise CorruptDatabase(path, "it is not a Hearthside journal (it doesn't start like one)")
-    if not tail.endswith(b"}"):
-        raise CorruptDatabase(path, "it is cut short (it doesn't end like a whole file)")
-
-
-class CorruptDatabase(StoreError):
-    def __init__(self, path: Path, problem: str) -> None:
-        self.path = path
-        self.problem = problem
-        super().__init__(f"The journal file {path} can't be read: {problem}.")
 
 
 def write_atomically(path: Path, payload: bytes) -> Signature:
@@ -415,27 +298,3 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(dfd)
-
-
-class AtomicJSONStorage(Storage):
-    """orjson in, orjson out, atomic replace on every write."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        self.signature: Signature | None = None
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        try:
-            raw, sig = read_regular(self.path)
-        except FileNotFoundError:
-            self.signature = None
-            return None
-        data = decode_database(raw, self.path)
-        self.signature = sig
-        return data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.signature = write_atomically(self.path, orjson.dumps(data))
-
-    def close(self) -> None:
-        pass

@@ -19,13 +19,9 @@ from pathlib import Path
 
 from hearthside.errors import StoreError
 from hearthside.paths import DB_NAME, PART_NAME, backups_dir, ensure_private_dir, journal_files
-from hearthside.store.atomic_storage import (
-    CorruptDatabase,
-    decode_database,
-    read_regular,
-    write_atomically,
-)
+from hearthside.store.atomic_storage import write_atomically
 from hearthside.store.layout import Tables, format_of, listed_parts
+from hearthside.store.reading import CorruptDatabase, decode_database, read_regular
 
 BACKUPS_KEPT = 14
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

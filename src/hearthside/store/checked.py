@@ -1,6 +1,6 @@
 """Journal files known to hold only records that pass today's rules.
 
-Checking every record (``validation``) costs seconds for a decade's journal, on
+Checking every record (``record_checks``) costs seconds for a decade's journal, on
 every start. A file checked once and not changed since needs no second look:
 ``.checked`` notes the signature of each such file, and of each file Hearthside
 saved with every record in it checked. A file whose signature differs (a hand

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from hearthside.paths import DB_NAME
-from hearthside.store.atomic_storage import CorruptDatabase
+from hearthside.store.reading import CorruptDatabase
 
 Tables = dict[str, dict[str, Any]]
 

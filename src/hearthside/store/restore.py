@@ -28,11 +28,8 @@ from hearthside.paths import database_path, ensure_private_dir, journal_files, l
 from hearthside.store import conflicts
 from hearthside.store.atomic_storage import (
     TRANSACTION,
-    CorruptDatabase,
     Signature,
-    decode_database,
     finish_interrupted,
-    read_regular,
     write_atomically,
     write_together,
 )
@@ -46,7 +43,8 @@ from hearthside.store.layout import (
     missing_part,
 )
 from hearthside.store.locking import FileLock
-from hearthside.store.store import FORMAT_VERSION
+from hearthside.store.migrations import FORMAT_VERSION
+from hearthside.store.reading import CorruptDatabase, decode_database, read_regular
 
 _LABELS = {cls.KIND: cls.LABEL for cls in RECORD_TYPES}
 

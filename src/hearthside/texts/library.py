@@ -8,229 +8,36 @@ first use, so a quick ``hearthside log hug`` only reads ``practices.md``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-from hearthside.domain.targets import Target, parse_target
+from hearthside.domain.targets import parse_target
 from hearthside.errors import HearthsideError
 from hearthside.paths import content_dir
-
-
-class ContentError(HearthsideError):
-    def __init__(self, path: Path, problem: str, line: int | None = None) -> None:
-        where = f"{path}, line {line}" if line else str(path)
-        super().__init__(f"Content file {where}: {problem}")
-        self.path = path
-        self.line = line
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    number: int
-    title: str
-    summary: str
-    practices: tuple[str, ...]
-    prompts: tuple[str, ...]
-    body: str
-
-
-@dataclass(frozen=True)
-class Practice:
-    id: str
-    name: str
-    why: str
-    target: Target
-    aliases: tuple[str, ...]
-    minutes_floor: int | None = None
-    minutes_aim: int | None = None
-    # Kinds of delivered notes that also count as doing this practice that day.
-    counts_from_notes: tuple[str, ...] = ()
-
-    @property
-    def tracks_minutes(self) -> bool:
-        return self.minutes_floor is not None
-
-
-def timed_practice(practices: Sequence[Practice]) -> Practice | None:
-    """The practice whose logs carry minutes together (time together, in the seed)."""
-    return next((p for p in practices if p.tracks_minutes), None)
-
-
-@dataclass(frozen=True)
-class RatioAim:
-    """Good moments to aim for per hard one, and the strategies to turn to when it slips."""
-
-    aim: int
-    repair_steps: tuple[int, ...]
-    repair_hint: str
-
-
-@dataclass(frozen=True)
-class Sign:
-    id: str
-    label: str
-    question: str
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    text: str
-    theme: str
-
-
-@dataclass(frozen=True)
-class FaqItem:
-    question: str
-    answer: str
-
-
-@dataclass(frozen=True)
-class Hint:
-    pattern: re.Pattern[str]
-    message: str
-
-
-@dataclass(frozen=True)
-class Template:
-    name: str
-    text: str
-
-
-@dataclass(frozen=True)
-class NoteKind:
-    id: str
-    label: str
-    step: int | None
-    guidance: tuple[str, ...]
-    min_words: int
-    short_hint: str
-    hints: tuple[Hint, ...]
-    templates: tuple[Template, ...]
-
-
-@dataclass(frozen=True)
-class MilestoneKind:
-    id: str
-    label: str
-    yearly: bool  # what a new milestone of this kind does unless told otherwise
-    suggestions: tuple[str, ...]  # for the day before, one a year in turn; {title} filled in
-
-
-@dataclass(frozen=True)
-class Document:
-    meta: dict[str, Any]
-    body: str
-    path: Path
-    intro: str = field(default="")
-
-
-def read_document(path: Path) -> Document:
-    """Split a Markdown file into front matter and body, with errors that name the line."""
-    import frontmatter
-    import yaml
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError(path, "the file is missing.") from None
-    except UnicodeDecodeError:
-        raise ContentError(path, "the file is not UTF-8 text.") from None
-    except OSError as exc:
-        raise ContentError(path, f"it can't be read ({exc.strerror}).") from None
-    if not text.startswith("---"):
-        raise ContentError(path, "expected YAML front matter starting with '---'.", 1)
-    try:
-        post = frontmatter.loads(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        # +2: the opening '---' line, and YAML counts lines from zero.
-        line = mark.line + 2 if mark else None
-        problem = f"the front matter is not valid YAML ({exc.problem})."
-        raise ContentError(path, problem, line) from None
-    except yaml.YAMLError as exc:
-        raise ContentError(path, f"the front matter is not valid YAML ({exc}).") from None
-    if not isinstance(post.metadata, dict):
-        raise ContentError(path, "the front matter must be a mapping of keys to values.", 2)
-    return Document(meta=dict(post.metadata), body=post.content, path=path)
-
-
-def _line_of(path: Path, needle: str, start: int = 1) -> int | None:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if number >= start and needle in line:
-                return number
-    except OSError:
-        return None
-    return None
-
-
-class _Fields:
-    """Typed access to one mapping of front matter, with messages that point at the file."""
-
-    def __init__(self, doc: Document, data: Any, what: str, *, anchor: str | None = None) -> None:
-        if not isinstance(data, dict):
-            raise ContentError(doc.path, f"expected {what} to be a mapping of keys to values.")
-        self.doc, self.data, self.what = doc, data, what
-        # The line this mapping starts on (found by ``anchor``, e.g. "id: birthday"), so a
-        # problem in the third item of a list points at the third, not the first.
-        self.start = _line_of(doc.path, anchor) if anchor else None
-
-    def fail(self, key: str, expected: str) -> ContentError:
-        if self.start is not None and key not in self.data:
-            line: int | None = self.start
-        else:
-            line = _line_of(self.doc.path, f"{key}:", self.start or 1)
-        return ContentError(self.doc.path, f"{self.what}: {key!r} {expected}", line)
-
-    def text(self, key: str, *, default: str | None = None) -> str:
-        value = self.data.get(key, default)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, "is missing; expected some text.")
-        return value.strip()
-
-    def integer(self, key: str, *, default: int | None = None) -> int:
-        value = self.data.get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise self.fail(key, "is missing or not a whole number.")
-        return value
-
-    def optional_int(self, key: str) -> int | None:
-        return self.integer(key) if key in self.data else None
-
-    def numbers(self, key: str) -> tuple[int, ...]:
-        value = self.data.get(key)
-        if not isinstance(value, list) or not all(
-            isinstance(v, int) and not isinstance(v, bool) for v in value
-        ):
-            raise self.fail(key, "is missing; expected a list of whole numbers, like [8, 2].")
-        return tuple(value)
-
-    def strings(self, key: str, *, required: bool = True) -> tuple[str, ...]:
-        value = self.data.get(key, None if required else [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(key, "is missing; expected a list of text items.")
-        return tuple(v.strip() for v in value)
-
-    def mappings(self, key: str) -> list[dict[str, Any]]:
-        value = self.data.get(key)
-        if not isinstance(value, list) or not value:
-            raise self.fail(key, "is missing; expected a list of entries.")
-        return value
-
+from hearthside.texts.front_matter import (
+    ContentError,
+    Document,
+    Fields,
+    line_of,
+    read_document,
+    sections,
+)
+from hearthside.texts.items import (
+    FaqItem,
+    Hint,
+    MilestoneKind,
+    NoteKind,
+    Practice,
+    Question,
+    RatioAim,
+    Sign,
+    Step,
+    Template,
+    timed_practice,
+)
 
 # A placeholder in a milestone's suggestion, like {title}.
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-
-
-def _sections(body: str) -> list[tuple[str, str]]:
-    """``## Heading`` sections of a Markdown body as (heading, text) pairs."""
-    parts = re.split(r"^##[ \t]+(.+?)[ \t]*$", body, flags=re.MULTILINE)
-    return [(parts[i].strip(), parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2)]
 
 
 class Content:
@@ -254,7 +61,7 @@ class Content:
         steps = []
         for path in files:
             doc = read_document(path)
-            f = _Fields(doc, doc.meta, "front matter")
+            f = Fields(doc, doc.meta, "front matter")
             steps.append(
                 Step(
                     id=f.text("id"),
@@ -298,8 +105,8 @@ class Content:
     def practices(self) -> tuple[Practice, ...]:
         doc = self._practices_doc
         practices = []
-        for i, raw in enumerate(_Fields(doc, doc.meta, "front matter").mappings("practices"), 1):
-            f = _Fields(doc, raw, f"practice {i}")
+        for i, raw in enumerate(Fields(doc, doc.meta, "front matter").mappings("practices"), 1):
+            f = Fields(doc, raw, f"practice {i}")
             target_text = f.text("target")
             try:
                 target = parse_target(target_text)
@@ -328,10 +135,10 @@ class Content:
     @cached_property
     def ratio(self) -> RatioAim:
         doc = self._practices_doc
-        top = _Fields(doc, doc.meta, "front matter")
+        top = Fields(doc, doc.meta, "front matter")
         if "ratio" not in doc.meta:
             raise top.fail("ratio", "is missing; expected aim, repair_steps and repair_hint.")
-        f = _Fields(doc, doc.meta["ratio"], "ratio")
+        f = Fields(doc, doc.meta["ratio"], "ratio")
         aim = f.integer("aim")
         if aim < 1:
             raise f.fail("aim", "must be 1 or more (5 means five good moments for each hard one).")
@@ -349,7 +156,7 @@ class Content:
                     path,
                     f"ratio: 'repair_steps' names strategy {number}, which doesn't exist; "
                     f"use numbers from 1 to {len(self.steps)}.",
-                    _line_of(path, "repair_steps:"),
+                    line_of(path, "repair_steps:"),
                 )
         return tuple(known[n] for n in self.ratio.repair_steps)
 
@@ -378,8 +185,8 @@ class Content:
     def signs(self) -> tuple[Sign, ...]:
         doc = read_document(self.root / "signs.md")
         signs = []
-        for i, raw in enumerate(_Fields(doc, doc.meta, "front matter").mappings("signs"), 1):
-            f = _Fields(doc, raw, f"sign {i}")
+        for i, raw in enumerate(Fields(doc, doc.meta, "front matter").mappings("signs"), 1):
+            f = Fields(doc, raw, f"sign {i}")
             signs.append(Sign(id=f.text("id"), label=f.text("label"), question=f.text("question")))
         return tuple(signs)
 
@@ -391,11 +198,11 @@ class Content:
     def questions(self) -> tuple[Question, ...]:
         doc = read_document(self.root / "questions.md")
         found: list[Question] = []
-        for i, raw in enumerate(_Fields(doc, doc.meta, "front matter").mappings("themes"), 1):
-            theme = _Fields(doc, raw, f"theme {i}")
+        for i, raw in enumerate(Fields(doc, doc.meta, "front matter").mappings("themes"), 1):
+            theme = Fields(doc, raw, f"theme {i}")
             title = theme.text("title")
             for j, q in enumerate(theme.mappings("questions"), 1):
-                qf = _Fields(doc, q, f"theme {i}, question {j}")
+                qf = Fields(doc, q, f"theme {i}, question {j}")
                 found.append(Question(id=qf.text("id"), text=qf.text("text"), theme=title))
         ids = [q.id for q in found]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -406,7 +213,7 @@ class Content:
     @cached_property
     def faq(self) -> tuple[FaqItem, ...]:
         doc = read_document(self.root / "faq.md")
-        items = tuple(FaqItem(q, a) for q, a in _sections(doc.body))
+        items = tuple(FaqItem(q, a) for q, a in sections(doc.body))
         if not items:
             raise ContentError(doc.path, "expected '## Question' headings, each with an answer.")
         return items
@@ -432,23 +239,23 @@ class Content:
         # An optional `order:` puts the kinds in a sensible order (gratitude first).
         docs.sort(
             key=lambda d: (
-                _Fields(d, d.meta, "front matter").integer("order", default=99),
+                Fields(d, d.meta, "front matter").integer("order", default=99),
                 d.path.name,
             )
         )
         return tuple(self._note_kind(doc) for doc in docs)
 
     def _note_kind(self, doc: Document) -> NoteKind:
-        f = _Fields(doc, doc.meta, "front matter")
+        f = Fields(doc, doc.meta, "front matter")
         hints = []
         for i, raw in enumerate(doc.meta.get("hints") or [], 1):
-            hf = _Fields(doc, raw, f"hint {i}")
+            hf = Fields(doc, raw, f"hint {i}")
             try:
                 pattern = re.compile(hf.text("pattern"), re.IGNORECASE)
             except re.error as exc:
                 raise hf.fail("pattern", f"is not a valid pattern ({exc}).") from None
             hints.append(Hint(pattern, hf.text("message")))
-        templates = tuple(Template(name, text) for name, text in _sections(doc.body))
+        templates = tuple(Template(name, text) for name, text in sections(doc.body))
         if not templates:
             raise ContentError(doc.path, "expected at least one '## Template name' section.")
         return NoteKind(
@@ -477,9 +284,9 @@ class Content:
     def milestone_kinds(self) -> tuple[MilestoneKind, ...]:
         doc = read_document(self.root / "milestones.md")
         kinds = []
-        for i, raw in enumerate(_Fields(doc, doc.meta, "front matter").mappings("kinds"), 1):
+        for i, raw in enumerate(Fields(doc, doc.meta, "front matter").mappings("kinds"), 1):
             named = raw.get("id") if isinstance(raw, dict) else None
-            f = _Fields(doc, raw, f"kind {i}", anchor=f"id: {named}" if named else None)
+            f = Fields(doc, raw, f"kind {i}", anchor=f"id: {named}" if named else None)
             yearly = raw.get("yearly", False)
             if not isinstance(yearly, bool):
                 raise f.fail("yearly", "must be true or false.")
@@ -493,7 +300,7 @@ class Content:
                             doc.path,
                             f"kind {i}: {{{name}}} in 'suggestions' isn't something Hearthside "
                             "can fill in; {title} (the milestone's title) is.",
-                            _line_of(doc.path, f"{{{name}}}", f.start or 1),
+                            line_of(doc.path, f"{{{name}}}", f.start or 1),
                         )
             kinds.append(
                 MilestoneKind(
@@ -504,41 +311,3 @@ class Content:
                 )
             )
         return tuple(kinds)
-
-    def check_all(self) -> list[str]:
-        """Load every part, returning the problems found (for ``doctor``)."""
-        problems = []
-        parts = ("steps", "practices", "ratio", "signs", "questions", "faq", "note_kinds")
-        for part in (*parts, "milestone_kinds"):
-            try:
-                getattr(self, part)
-            except HearthsideError as exc:
-                problems.append(str(exc))
-        if not problems:
-            known_practices = {p.id for p in self.practices}
-            known_prompts = {q.id for q in self.questions}
-            for step in self.steps:
-                for pid in step.practices:
-                    if pid not in known_practices:
-                        problems.append(f"Strategy {step.number} names unknown practice {pid!r}.")
-                for qid in step.prompts:
-                    if qid not in known_prompts:
-                        problems.append(f"Strategy {step.number} names unknown prompt {qid!r}.")
-            problems += self._check_links_from_practices()
-        return problems
-
-    def _check_links_from_practices(self) -> list[str]:
-        problems = []
-        try:
-            self.repair_steps()
-        except ContentError as exc:
-            problems.append(str(exc))
-        kinds = {k.id for k in self.note_kinds}
-        for practice in self.practices:
-            for kind in practice.counts_from_notes:
-                if kind not in kinds:
-                    problems.append(
-                        f"Practice {practice.id!r} counts notes of unknown kind {kind!r}; "
-                        f"use one of: {', '.join(sorted(kinds))}."
-                    )
-        return problems

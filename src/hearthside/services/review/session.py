@@ -25,7 +25,8 @@ from hearthside.services import notes, practices, prompts
 from hearthside.services.review import records
 from hearthside.services.review.summary import ReviewSummary, summarise
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, Question
+from hearthside.texts.items import Question
+from hearthside.texts.library import Content
 
 # Answers and MAX_MOMENTS (the stored shape of a review) live in model.py; the rooms
 # take them from here, with the rest of the review.

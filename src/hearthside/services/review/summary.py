@@ -18,7 +18,8 @@ from hearthside.services import habits
 from hearthside.services.habits import StatsIndex
 from hearthside.services.stats import Tally, tally
 from hearthside.store.store import Store
-from hearthside.texts.library import Content, Practice, Question, Step
+from hearthside.texts.items import Practice, Question, Step
+from hearthside.texts.library import Content
 
 # How far back to judge whether a practice is behind: (days, target periods in them).
 # Two periods for the slower practices, so one quiet week alone doesn't count as lagging

@@ -10,7 +10,9 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from hearthside.errors import HearthsideError
-from hearthside.services.exchange.exporting import ExportResult, OutputExists, Selection, export
+from hearthside.services.exchange.exporting.exporter import ExportResult, export
+from hearthside.services.exchange.exporting.files import OutputExists
+from hearthside.services.exchange.exporting.selection import Selection
 from hearthside.tui.dialogs.base import Dialog
 from hearthside.tui.dialogs.choice import ChoiceDialog
 from hearthside.tui.widgets.ticks import Tick

@@ -15,7 +15,7 @@ from textual.widgets.text_area import Selection
 from hearthside.domain.records import Note
 from hearthside.errors import HearthsideError
 from hearthside.services.notes import GAP, fill_template, gaps_phrase, gentle_hints, save_note
-from hearthside.texts.library import NoteKind
+from hearthside.texts.items import NoteKind
 from hearthside.tui.dialogs.choice import ChoiceDialog, ask_before_leaving
 from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.widgets.keys_footer import KeysFooter

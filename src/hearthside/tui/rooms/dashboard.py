@@ -12,80 +12,49 @@ never moves past this week, so nothing can be logged for a day to come.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Header, Input, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
-from hearthside.domain import dates
 from hearthside.domain.records import Moment, PracticeLog
 from hearthside.services.plans import FollowThrough, follow_through
 from hearthside.services.practices import add_moment, log_practice, name_of
 from hearthside.services.stats import DashboardView, StatsIndex, dashboard_view, load_index
-from hearthside.texts.library import Practice
-from hearthside.tui.dialogs.base import Dialog
+from hearthside.texts.items import Practice
+from hearthside.tui.dialogs.minutes import MinutesAnswer, MinutesDialog
+from hearthside.tui.presenters.dashboard import (
+    DIM,
+    closeness_line,
+    day_phrase,
+    drift_line,
+    logged_notice,
+    minutes_line,
+    minutes_marks,
+    minutes_spark,
+    moment_notice,
+    on_day,
+    promises_line,
+    ratio_lines,
+    repair_lines,
+    week_heading,
+)
+from hearthside.tui.presenters.practice_keys import practice_keys
 from hearthside.tui.rooms.base import Room
-from hearthside.tui.widgets.gauge import Gauge, spark
+from hearthside.tui.widgets.gauge import Gauge
 from hearthside.tui.widgets.heatmap import PracticeRow, legend
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
 WEEK = Binding.Group("Week")
 LOG = Binding.Group("Log")
 MOMENT = Binding.Group("Moment")
-
-# Letters the room keys keep for themselves; practice keys are chosen around them.
-RESERVED_KEYS = frozenset("tu")
-
-DIM = "$foreground 60%"
-
-
-def practice_keys(
-    practices: Sequence[Practice], reserved: AbstractSet[str] = RESERVED_KEYS
-) -> dict[str, str]:
-    """A letter for each practice: its first alias's first letter when free, else the next free.
-
-    Tries the first letters of the aliases, the name and the id, then any of their
-    letters. A practice left without a free letter gets no key (the palette still
-    logs it).
-    """
-    taken = set(reserved)
-    keys: dict[str, str] = {}
-    for practice in practices:
-        words = [w.lower() for w in (*practice.aliases, practice.name, practice.id)]
-        for letter in [w[:1] for w in words] + [c for w in words for c in w]:
-            if "a" <= letter <= "z" and letter not in taken:
-                keys[practice.id] = letter
-                taken.add(letter)
-                break
-    return keys
-
-
-def day_phrase(day: date, today: date, *, short: bool = False) -> str:
-    if day == today:
-        return "today"
-    return f"{day:%a} {day.day} {day:%b}" if short else f"{day:%A} {day.day} {day:%B}"
-
-
-def week_heading(view: DashboardView, today: date, week_start: int) -> str:
-    weeks = (dates.week_start_of(today, week_start) - view.start).days // 7
-    when = "This week" if weeks == 0 else "Last week" if weeks == 1 else f"{weeks} weeks ago"
-    start, end = view.start, view.end
-    if start.year != end.year:
-        span = f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
-    elif start.month != end.month:
-        span = f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
-    else:
-        span = f"{start.day}–{end.day} {end:%B %Y}"
-    return f"{when} · {span}"
 
 
 @dataclass(frozen=True)
@@ -94,56 +63,6 @@ class Counted:
 
     index: StatsIndex
     kept: FollowThrough
-
-
-@dataclass(frozen=True)
-class MinutesAnswer:
-    """The minutes typed into the dialog; None when they weren't counted."""
-
-    minutes: int | None
-
-
-class MinutesDialog(Dialog):
-    """How long was the time together? Dismisses with a MinutesAnswer, or None on escape."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, name: str, when: str) -> None:
-        super().__init__()
-        self.practice_name = name
-        self.when = when
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="minutes-dialog"):
-            yield Static(Content(self.practice_name), classes="dialog-title")
-            yield Static(
-                Content(
-                    f"How many minutes did you spend together {self.when}? "
-                    "Leave it empty if you didn't count; it still counts."
-                ),
-                classes="dialog-question",
-            )
-            yield Input(placeholder="minutes, e.g. 90", type="integer", id="minutes")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Log it"), id="minutes-save", variant="primary")
-                yield Button(Content("Cancel"), id="minutes-cancel")
-
-    def on_mount(self) -> None:
-        self.set_focus(self.query_one("#minutes", Input))
-
-    @on(Input.Submitted, "#minutes")
-    @on(Button.Pressed, "#minutes-save")
-    def _save(self) -> None:
-        text = self.query_one("#minutes", Input).value.strip()
-        try:
-            minutes = int(text) if text else None
-        except ValueError:  # a lone sign: the only non-number the box lets through
-            minutes = 0
-        self.dismiss(MinutesAnswer(minutes))
-
-    @on(Button.Pressed, "#minutes-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class DashboardScreen(Room):
@@ -318,94 +237,28 @@ class DashboardScreen(Room):
         timed = self.hearth.content.timed_practice
         assert timed is not None  # view.minutes is set only when one tracks minutes
         self.query_one("#dash-time-title", Static).update(Content(timed.name))
-        reached = m.total >= m.floor
-        self.query_one("#dash-time-line", Static).update(
-            Content.assemble(
-                (f"{m.total} min", "bold"),
-                (f" {view.which_week}  ", DIM),
-                (m.verdict, "$success" if reached else "$accent"),
-            )
-        )
+        self.query_one("#dash-time-line", Static).update(minutes_line(m, view.which_week))
         gauge = self.query_one(Gauge)
         gauge.value = m.total
-        marks = {m.floor: f"floor {m.floor}", m.aim: f"aim {m.aim}"}
-        gauge.marks = tuple((at, label) for at, label in sorted(marks.items()) if at)
-        self.query_one("#dash-time-spark", Static).update(
-            Content.assemble(
-                ("12 weeks  ", DIM), spark(m.series, low=0, high=max(m.aim, *m.series))
-            )
-        )
+        gauge.marks = minutes_marks(m)
+        self.query_one("#dash-time-spark", Static).update(minutes_spark(m))
 
     def _show_ratio(self, view: DashboardView) -> None:
         r = view.ratio
-        counts = Content.assemble(
-            (f"{r.positive} good", "bold"), " to ", (f"{r.negative} hard", "bold")
-        )
-        if r.positive + r.negative == 0:
-            counts += Content.styled(f" · aim {r.aim}:1", DIM)
-            nothing = "nothing noted yet" if view.is_current else "nothing noted that week"
-            verdict = Content.styled(f"{nothing} (+ good, - hard)", DIM)
-        else:
-            counts += Content.styled(f" · {r.label}, aim {r.aim}:1", DIM)
-            verdict = (
-                Content.styled("on track", "$success")
-                if r.met
-                else Content.styled("a few more kind moments would help", "$accent")
-            )
-        self.query_one("#dash-ratio-line", Static).update(Content("\n").join([counts, verdict]))
+        lines = ratio_lines(r, is_current=view.is_current)
+        self.query_one("#dash-ratio-line", Static).update(lines)
         repair = self.query_one("#dash-repair", Static)
         repair.display = r.repair is not None
         if r.repair is not None:
-            steps = [
-                Content.styled(f"  {s.number}. {s.title}", "$secondary") for s in r.repair.steps
-            ]
-            repair.update(
-                Content("\n").join(
-                    [
-                        Content.styled(r.repair.hint, "italic"),
-                        Content.styled("Worth a look in the Guide (key 5):", DIM),
-                        *steps,
-                    ]
-                )
-            )
+            repair.update(repair_lines(r.repair))
 
     def _show_trends(self, view: DashboardView) -> None:
-        def trend(label: str, series: Sequence[float | None], scale: int, low: int = 1) -> Content:
-            now = series[-1]
-            return Content.assemble(
-                (f"{label:<16}", "bold"),
-                spark(series, low=low, high=scale),
-                "  ",
-                (f"{now:.1f} of {scale} " if now is not None else "none ", DIM),
-                (view.which_week, DIM),
-            )
-
-        closeness = self.query_one("#dash-closeness", Static)
-        if any(v is not None for v in view.closeness):
-            closeness.update(trend("Closeness", view.closeness, 5))
-        else:
-            closeness.update(
-                Content.assemble(
-                    (f"{'Closeness':<16}", "bold"),
-                    ("Rate closeness (1–5) in a journal entry and it shows here.", DIM),
-                )
-            )
-        drift = self.query_one("#dash-drift", Static)
-        drift.display = any(v is not None for v in view.checkins)
-        if drift.display:
-            calmer = Content.styled("  (lower is calmer)", DIM)
-            drift.update(trend("Signs of drift", view.checkins, 4, low=0) + calmer)
-        promises = self.query_one("#dash-promises", Static)
-        kept = self._kept
-        promises.display = kept.rate is not None
-        if kept.rate is not None:
-            promises.update(
-                Content.assemble(
-                    (f"{'Promises kept':<16}", "bold"),
-                    (f"{kept.done} of {kept.due}", "bold $primary"),
-                    (f"  ({kept.rate:.0%}) over the last 8 weeks", DIM),
-                )
-            )
+        self.query_one("#dash-closeness", Static).update(closeness_line(view))
+        for name, line in (("drift", drift_line(view)), ("promises", promises_line(self._kept))):
+            shown = self.query_one(f"#dash-{name}", Static)
+            shown.display = line is not None
+            if line is not None:
+                shown.update(line)
 
     # -- moving between weeks ------------------------------------------------------
 
@@ -449,15 +302,11 @@ class DashboardScreen(Room):
         day = self.log_day()
         if practice.tracks_minutes:
             self.app.push_screen(
-                MinutesDialog(practice.name, self._on_day(day)),
+                MinutesDialog(practice.name, on_day(day, self.hearth.today())),
                 partial(self._minutes_given, practice, day),
             )
         else:
             self._log(practice, day, None)
-
-    def _on_day(self, day: date) -> str:
-        phrase = day_phrase(day, self.hearth.today())
-        return phrase if phrase == "today" else f"on {phrase}"
 
     def _minutes_given(self, practice: Practice, day: date, answer: MinutesAnswer | None) -> None:
         if answer is not None:
@@ -469,13 +318,8 @@ class DashboardScreen(Room):
 
         def logged(log: PracticeLog) -> None:
             self._made.append(log)
-            extra = f", {log.minutes} min" if log.minutes else ""
-            self.notify(
-                f"Logged {practice.name.lower()} for {day_phrase(day, today)}{extra}. "
-                "u takes it back; L lists the week's.",
-                title="Logged",
-                markup=False,
-            )
+            message = logged_notice(practice.name, day_phrase(day, today), log.minutes)
+            self.notify(message, title="Logged", markup=False)
 
         hearth.write(
             lambda: log_practice(
@@ -490,13 +334,7 @@ class DashboardScreen(Room):
 
         def noted(moment: Moment) -> None:
             self._made.append(moment)
-            when = day_phrase(day, today)
-            message = (
-                f"Noted a good moment for {when}."
-                if moment.positive
-                else f"Noted a hard moment for {when}. Hard moments happen; "
-                "a warm word later helps more than a perfect day."
-            )
+            message = moment_notice(moment.positive, day_phrase(day, today))
             self.notify(message, title="Noted", markup=False)
 
         hearth.write(lambda: add_moment(store, positive, day=day, today=today), done=noted)

@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from hearthside.domain import dates
+from hearthside.domain import date_parsing
 from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
 from hearthside.services.drafts import Draft, discard_draft, save_draft
@@ -169,7 +169,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
         echo = self.query_one("#date-echo", Label)
         text = self.query_one("#date", Input).value
         try:
-            day = dates.parse_date(
+            day = date_parsing.parse_date(
                 text or "today",
                 today=self.hearth.today(),
                 date_order=self.hearth.settings.date_order,

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hearthside.texts.library import Step
+from hearthside.texts.items import Step
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.widgets.keys_footer import KeysFooter
 

@@ -16,7 +16,8 @@ from hearthside.domain.printable import one_line
 from hearthside.domain.records import Entry, Note
 from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
-from hearthside.services.exchange.exporting import OutputExists, export_card
+from hearthside.services.exchange.exporting.cards import export_card
+from hearthside.services.exchange.exporting.files import OutputExists
 from hearthside.services.exchange.sharing import AlreadyShared, ShareResult, share_notes
 from hearthside.services.memories import on_this_day
 from hearthside.services.notes import (

@@ -20,49 +20,44 @@ from collections.abc import Callable
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Header, Input, Static
+from textual.widgets import ContentSwitcher, Input, Static
 
 from hearthside.domain.records import MAX_MOMENTS, Answers
 from hearthside.errors import HearthsideError
-from hearthside.services import practices, prompts
 from hearthside.services.review import session as review
 from hearthside.services.review.session import ReviewState
 from hearthside.services.review.summary import ReviewSummary
 from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.pending import after_pending_keys
-from hearthside.tui.widgets.checklist import Item, LetterChecklist, assign_letters
-from hearthside.tui.widgets.day_lines import CLOSENESS_WORDS, quoted, spouse_or
-from hearthside.tui.widgets.keys_footer import KeysFooter
-from hearthside.tui.widgets.scale import ClosenessScale, Scale
+from hearthside.tui.rooms.review_saves import (
+    Invalid,
+    Job,
+    closeness_save,
+    gratitude_save,
+    minutes_typed,
+    moments_save,
+    practices_save,
+)
+from hearthside.tui.rooms.review_steps import (
+    OUTCOME_KEYS,
+    STEP_FIELDS,
+    compose_review,
+    practice_items,
+    question_lines,
+    step_heading,
+)
+from hearthside.tui.widgets.checklist import LetterChecklist
+from hearthside.tui.widgets.day_lines import spouse_or
+from hearthside.tui.widgets.scale import Scale
 from hearthside.tui.widgets.summary_view import SummaryView
 
-STEP_NAMES = ("What you did", "Moments", "Today's question", "A thank-you", "Closeness", "Summary")
 LAST = len(review.STEPS) - 1
-OUTCOME_CHOICES = {
-    prompts.TALKED: "we talked about it",
-    prompts.SKIPPED: "skip it",
-    prompts.LATER: "keep it for later",
-}
-OUTCOME_KEYS = {prompts.TALKED: "t", prompts.SKIPPED: "s", prompts.LATER: "l"}
 ANSWER_KEYS = {key: outcome for outcome, key in OUTCOME_KEYS.items()}
 COUNT_KEYS = {"up": 1, "down": -1}
 COUNT = Binding.Group("Count", compact=True)
-STEP_HINTS = (
-    "A letter ticks or unticks · space ticks the highlighted one · digits go to the minutes",
-    "↑ and ↓ change the count of the row you're on · tab to the other row · lines are optional",
-    "t, s or l answers and goes on · enter leaves it for now",
-    "One line is plenty · enter saves it and goes on",
-    "1 to 5 chooses · tab or just type for the reflection (optional) · enter goes on",
-    "Enter or escape goes back to Today",
-)
-
-
-class _Invalid(Exception):
-    """A field holds something the step can't save; the message is shown beside it."""
 
 
 class ReviewScreen(KeepsWork, Screen[None]):
@@ -97,87 +92,14 @@ class ReviewScreen(KeepsWork, Screen[None]):
     # -- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        words = self.hearth.content
-        spouse = spouse_or(self.hearth.settings.spouse_name, "your spouse")
-        a = self.saved
-        yield Header()
-        with Vertical(id="review"):
-            with Horizontal(id="review-top"):
-                yield Static("", id="review-step")
-                yield Static("", id="review-dots")
-            with ContentSwitcher(id="review-steps", initial=f"review-step-{self.step}"):
-                with Vertical(id="review-step-0", classes="review-step"):
-                    yield Static("Which of these happened today?", classes="step-title")
-                    yield LetterChecklist(self._practice_items(), id="review-practices")
-                    with Horizontal(id="review-minutes-row", classes="field-row"):
-                        yield Static("Minutes together", classes="field-label")
-                        yield Input(
-                            str(a.minutes or ""),
-                            placeholder="minutes",
-                            type="integer",
-                            max_length=4,
-                            id="review-minutes",
-                        )
-                        yield Static("optional", id="review-minutes-note", classes="field-note")
-                with Vertical(id="review-step-1", classes="review-step"):
-                    yield Static(f"Moments with {spouse} today", classes="step-title")
-                    for role, label, hint in (
-                        ("positive", "Good moments", "One you'd like to remember (optional)"),
-                        ("negative", "Hard moments", "What happened, in a few words (optional)"),
-                    ):
-                        with Horizontal(classes="field-row moment-row"):
-                            yield Static(label, classes="field-label")
-                            yield Static("", id=f"review-{role}-count", classes="counter")
-                            yield Input(
-                                getattr(a, f"{role}_line"),
-                                placeholder=hint,
-                                id=f"review-{role}-line",
-                            )
-                    yield Static(Content(words.ratio.repair_hint), id="review-repair-hint")
-                with Vertical(id="review-step-2", classes="review-step"):
-                    yield Static("Today's question", classes="step-title")
-                    yield Static("", id="review-question")
-                    yield Static("", id="review-choices")
-                with Vertical(id="review-step-3", classes="review-step"):
-                    yield Static(f"One thing to thank {spouse} for", classes="step-title")
-                    yield Input(a.gratitude, placeholder="Thank you for…", id="review-gratitude")
-                    yield Static(
-                        "It's kept as a draft note, ready to hand over from the Notes room "
-                        "when the moment is right.",
-                        classes="step-note",
-                    )
-                with Vertical(id="review-step-4", classes="review-step"):
-                    yield Static("How close did you feel today?", classes="step-title")
-                    yield ClosenessScale(
-                        words=CLOSENESS_WORDS,
-                        inline=True,
-                        value=a.closeness,
-                        id="review-closeness",
-                    )
-                    yield Static(
-                        "A line or two about today (optional; it goes in your journal)",
-                        classes="step-note",
-                    )
-                    yield Input(a.reflection, placeholder="Today…", id="review-reflection")
-                yield SummaryView(id="review-step-5", classes="review-step")
-            yield Static("", id="review-hint")
-        yield KeysFooter()
-
-    def _practice_items(self) -> list[Item]:
-        content = self.hearth.content
-        found = content.practices
-        letters = assign_letters([(*p.aliases, p.name, p.id) for p in found])
-        ticked = set(self.saved.practices)
-        elsewhere = self.state.logged_elsewhere
-        items = []
-        for letter, p in zip(letters, found, strict=True):
-            label = Content.assemble((f"{p.name:<22}", "bold"), (", ".join(p.aliases[:3]), "dim"))
-            if p.id in elsewhere:
-                label = Content.assemble(label, ("  · logged earlier today", "italic"))
-            items.append(
-                Item(letter, label, p.id, p.id in ticked or p.id in elsewhere, p.id in elsewhere)
-            )
-        return items
+        found, elsewhere = self.hearth.content.practices, self.state.logged_elsewhere
+        yield from compose_review(
+            self.step,
+            self.saved,
+            spouse=spouse_or(self.hearth.settings.spouse_name, "your spouse"),
+            repair_hint=self.hearth.content.ratio.repair_hint,
+            items=practice_items(found, self.saved.practices, elsewhere),
+        )
 
     def on_mount(self) -> None:
         self._show_counts()
@@ -192,14 +114,10 @@ class ReviewScreen(KeepsWork, Screen[None]):
     def _show(self, step: int) -> None:
         self.step = step
         self.query_one(ContentSwitcher).current = f"review-step-{step}"
-        self.query_one("#review-step", Static).update(
-            Content.assemble(
-                (f"Step {step + 1} of {len(review.STEPS)}", "bold"), f" · {STEP_NAMES[step]}"
-            )
-        )
-        dots = " ".join("●" if i <= step else "○" for i in range(len(review.STEPS)))
-        self.query_one("#review-dots", Static).update(Content(dots))
-        self.query_one("#review-hint", Static).update(Content(STEP_HINTS[step]))
+        heading, dots, hint = step_heading(step)
+        self.query_one("#review-step", Static).update(heading)
+        self.query_one("#review-dots", Static).update(dots)
+        self.query_one("#review-hint", Static).update(hint)
         fields = self._fields()
         # At once, not focus(): the keys typed next, however fast, go to this step.
         self.set_focus(fields[0] if fields else None)
@@ -207,19 +125,15 @@ class ReviewScreen(KeepsWork, Screen[None]):
 
     def _fields(self) -> list[Widget]:
         """The step's fields in the order tab visits them."""
-        ids = {
-            0: ["#review-practices", "#review-minutes"],
-            1: ["#review-positive-line", "#review-negative-line"],
-            3: ["#review-gratitude"],
-            4: ["#review-closeness", "#review-reflection"],
-        }.get(self.step, [])
-        found = [self.query_one(i) for i in ids]
+        found = [self.query_one(i) for i in STEP_FIELDS.get(self.step, ())]
         return [w for w in found if w.display and (w.parent is None or w.parent.display)]
+
+    def _line(self, role: str) -> str:
+        return self.query_one(f"#review-{role}-line", Input).value.strip()
 
     def _count(self, role: str) -> int:
         """What the row's counter shows, and so what is saved: a line is one moment at least."""
-        line = self.query_one(f"#review-{role}-line", Input).value.strip()
-        return max(self.counts[role], 1 if line else 0)
+        return max(self.counts[role], 1 if self._line(role) else 0)
 
     def _show_counts(self) -> None:
         for role in self.counts:
@@ -229,26 +143,9 @@ class ReviewScreen(KeepsWork, Screen[None]):
         self.query_one("#review-repair-hint").display = self._count("negative") > 0
 
     def _show_question(self) -> None:
-        question = self.state.question
-        text = self.query_one("#review-question", Static)
-        choices = self.query_one("#review-choices", Static)
-        if question is None:
-            text.update(Content("There are no questions in the content folder yet."))
-            choices.update("")
-            return
-        text.update(
-            Content.assemble(quoted(question.text, 200), "\n", (question.theme, "dim italic"))
-        )
-        parts = []
-        for outcome, label in OUTCOME_CHOICES.items():
-            chosen = outcome == self.outcome
-            parts.append(
-                Content.assemble(
-                    (f" {OUTCOME_KEYS[outcome]} ", "bold reverse" if chosen else "bold"),
-                    (f" {label}", "bold" if chosen else ""),
-                )
-            )
-        choices.update(Content("     ").join(parts))
+        text, choices = question_lines(self.state.question, self.outcome)
+        self.query_one("#review-question", Static).update(text)
+        self.query_one("#review-choices", Static).update(choices)
 
     def _timed(self) -> str | None:
         timed = self.hearth.content.timed_practice
@@ -264,63 +161,30 @@ class ReviewScreen(KeepsWork, Screen[None]):
 
     def _minutes(self) -> int | None:
         box = self.query_one("#review-minutes", Input)
-        text = box.value.strip() if self.query_one("#review-minutes-row").display else ""
-        if not text:
-            return None
-        try:
-            minutes = int(text)
-        except ValueError:
-            minutes = 0
-        if not 0 < minutes <= practices.MAX_MINUTES:
-            raise _Invalid(
-                f"Minutes between 1 and {practices.MAX_MINUTES}, or leave it empty if you "
-                "didn't count."
-            )
-        return minutes
-
-    def _job_for(self, step: int) -> Callable[[], object] | None:
-        """The save for what the step's fields now say; None when nothing changed."""
-        store, content, state, saved = (
-            self.hearth.store,
-            self.hearth.content,
-            self.state,
-            self.saved,
+        return minutes_typed(
+            box.value.strip() if self.query_one("#review-minutes-row").display else ""
         )
+
+    def _job_for(self, step: int) -> Job | None:
+        """The save for what the step's fields now say; None when nothing changed."""
+        hearth, state, saved = self.hearth, self.state, self.saved
         if step == 0:
             minutes = self._minutes()
-            elsewhere = state.logged_elsewhere
-            ticked = [v for v in self.query_one(LetterChecklist).selected if v not in elsewhere]
-            timed = self._timed()
-            wanted = set(ticked) | ({timed} if minutes and timed else set())
-            if wanted == set(saved.practices) - elsewhere and minutes == saved.minutes:
-                return None
-            return lambda: review.save_practices(store, content, state, ticked, minutes=minutes)
-        if step == 1:
-            pos, neg = self._count("positive"), self._count("negative")
-            pos_line = self.query_one("#review-positive-line", Input).value.strip()
-            neg_line = self.query_one("#review-negative-line", Input).value.strip()
-            new = (pos, neg, pos_line, neg_line)
-            if new == (saved.positive, saved.negative, saved.positive_line, saved.negative_line):
-                return None
-            return lambda: review.save_moments(
-                store,
-                state,
-                positive=pos,
-                negative=neg,
-                positive_line=pos_line,
-                negative_line=neg_line,
+            selected = self.query_one(LetterChecklist).selected
+            return practices_save(
+                hearth, state, saved, selected, minutes=minutes, timed=self._timed()
             )
+        if step == 1:
+            counts = (self._count("positive"), self._count("negative"))
+            lines = (self._line("positive"), self._line("negative"))
+            return moments_save(hearth, state, saved, counts=counts, lines=lines)
         if step == 3:
             line = self.query_one("#review-gratitude", Input).value.strip()
-            if line == saved.gratitude:
-                return None
-            return lambda: review.save_gratitude(store, content, state, line)
+            return gratitude_save(hearth, state, saved, line)
         if step == 4:
             closeness = self.query_one("#review-closeness", Scale).value
             reflection = self.query_one("#review-reflection", Input).value.strip()
-            if (closeness, reflection) == (saved.closeness, saved.reflection):
-                return None
-            return lambda: review.save_closeness(store, state, closeness, reflection)
+            return closeness_save(hearth, state, saved, closeness, reflection)
         return None
 
     # -- saving ----------------------------------------------------------------------
@@ -332,7 +196,7 @@ class ReviewScreen(KeepsWork, Screen[None]):
         problem = self.query_one("#review-minutes-note", Static)
         try:
             job = self._job_for(step)
-        except _Invalid as exc:
+        except Invalid as exc:
             self._show(step)  # the screen may have moved on already: back to the step
             problem.update(Content(str(exc)))
             problem.add_class("problem")
@@ -444,7 +308,7 @@ class ReviewScreen(KeepsWork, Screen[None]):
             return None
         try:
             job = self._job_for(self.step)
-        except _Invalid as exc:
+        except Invalid as exc:
             return f"The minutes in today's review weren't saved: {exc}"
         if job is None:
             return None

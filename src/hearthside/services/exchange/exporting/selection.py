@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from hearthside.domain import dates
+from hearthside.domain import date_parsing
 from hearthside.domain.records import RECORD_TYPES, Commitment, Entry, Note, Pause, R, Record
 from hearthside.domain.validation import clean_tags
 from hearthside.domain.wording import plural
@@ -68,7 +68,9 @@ class Selection:
         week_start = settings.week_start if settings else 0
 
         def span(text: str) -> tuple[date, date]:
-            return dates.parse_span(text, today=today, date_order=order, week_start=week_start)
+            return date_parsing.parse_span(
+                text, today=today, date_order=order, week_start=week_start
+            )
 
         tags = clean_tags([tag]) if tag else []
         if len(tags) > 1:

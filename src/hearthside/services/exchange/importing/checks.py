@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hearthside.domain import validation
+from hearthside.domain import record_checks, validation
 from hearthside.domain.records import Checkin, Milestone, Note, PracticeLog, Record
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
@@ -38,12 +38,12 @@ class Plan:
 
 def record_problem(record: Record, content: Content) -> str | None:
     """The same rules as for a record typed in, and the content it names must be there."""
-    return validation.record_problem(record) or _content_problem(record, content)
+    return record_checks.record_problem(record) or _content_problem(record, content)
 
 
 def _content_problem(record: Record, content: Content) -> str | None:
     """Where a record names something from the content folder, it must be there."""
-    listed = validation.listed_problem
+    listed = record_checks.listed_problem
     if isinstance(record, Note):
         return listed("kind", record.kind, [k.id for k in content.note_kinds])
     if isinstance(record, Milestone):

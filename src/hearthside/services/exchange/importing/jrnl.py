@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hearthside.domain import validation
+from hearthside.domain import record_checks, validation
 from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
 from hearthside.services.exchange.importing.checks import (
@@ -54,7 +54,7 @@ def _jrnl_entry(path: Path, doc: Any, where: str, content: Content) -> Entry:
     tags, starred = doc.get("tags", []), doc.get("starred", False)
     if not isinstance(day, str):
         raise refuse("has no date like 2026-11-24")
-    if (wrong := validation.day_problem(day)) is not None:
+    if (wrong := record_checks.day_problem(day)) is not None:
         raise refuse(f"has a 'date' that {wrong}")
     if not isinstance(clock, str) or not (match := _TIME.fullmatch(clock)):
         raise refuse("has a time that isn't like 21:05")

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hearthside.domain import validation
+from hearthside.domain import document_shape, record_checks, validation
 from hearthside.domain.records import RECORD_TYPES, SCHEMA_VERSION, Entry, Note, Record, Review
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
@@ -74,7 +74,7 @@ class HearthsideReader:
         return found
 
     def _record(self, cls: type[Record], doc: Any, where: str) -> Record:
-        problem = validation.shape_problem(cls, doc)
+        problem = document_shape.shape_problem(cls, doc)
         if problem is None and doc.get("schema", 0) > SCHEMA_VERSION:
             problem = (
                 f"it was written by a newer Hearthside (record schema {doc['schema']}); "
@@ -96,7 +96,7 @@ class HearthsideReader:
         raw = self.doc.get("settings")
         if raw is None:
             return None
-        problem = validation.shape_problem(Settings, raw)
+        problem = document_shape.shape_problem(Settings, raw)
         if problem is not None:
             raise self.refuse(f"'settings': {problem}")
         known = {f.name for f in dataclasses.fields(Settings)}
@@ -119,7 +119,9 @@ class HearthsideReader:
         name = " ".join((sender or settings.spouse_name or "your spouse").split())
         given = self.doc.get("exported")
         when = (
-            given if isinstance(given, str) and validation.moment_problem(given) is None else None
+            given
+            if isinstance(given, str) and record_checks.moment_problem(given) is None
+            else None
         )
         notes = [r for r in records if isinstance(r, Note)]  # a bundle holds nothing else
         for note in notes:

@@ -1,0 +1,111 @@
+"""Commands for the journal itself: write an entry, list, search and show them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from hearthside.cli.context import app_context, home_option, read_text, say
+from hearthside.domain import date_parsing
+from hearthside.domain.printable import one_line
+
+
+@click.command()
+@home_option
+@click.argument("text", required=False)
+@click.option("--title", "-t", default="", help="A title for the entry.")
+@click.option(
+    "--date", "-d", "day", metavar="DATE", help="today, yesterday, 3 days ago, 2026-11-24…"
+)
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeat for more).")
+@click.option("--closeness", type=int, metavar="1-5", help="How close you felt today.")
+@click.option("--private", is_flag=True, help="Leave this entry out of exports.")
+def add(
+    text: str | None,
+    title: str,
+    day: str | None,
+    tags: tuple[str, ...],
+    closeness: int | None,
+    private: bool,
+) -> None:
+    """Write a journal entry (TEXT, piped text, or your $EDITOR)."""
+    from hearthside.services.journal import add_entry
+
+    c = app_context()
+    body = read_text(text)
+    entry = add_entry(
+        c.store, body=body, title=title, day=day, tags=tags, closeness=closeness, private=private
+    )
+    echo_date = f" (read {day!r} as {entry.date})" if day and day.strip() != entry.date else ""
+    say(f"Saved entry {entry.short_id} for {entry.date}{echo_date}.")
+
+
+@click.command(name="list")
+@home_option
+@click.option("-n", "limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--since", metavar="DATE")
+@click.option("--until", metavar="DATE")
+@click.option("--tag", "tags", multiple=True, metavar="TAG")
+def list_command(limit: int, since: str | None, until: str | None, tags: tuple[str, ...]) -> None:
+    """List journal entries, newest first."""
+    from hearthside.domain.validation import clean_tags
+    from hearthside.services.journal import EntryQuery, list_entries
+
+    c = app_context()
+    order = c.store.settings().date_order
+    query = EntryQuery(
+        tags=tuple(clean_tags(tags)),
+        since=date_parsing.parse_date(since, date_order=order) if since else None,
+        until=date_parsing.parse_date(until, date_order=order) if until else None,
+    )
+    print_entries(list_entries(c.store, query, limit=limit))
+
+
+@click.command()
+@home_option
+@click.argument("words", nargs=-1, required=True)
+@click.option("-n", "limit", type=click.IntRange(min=1), default=50, show_default=True)
+def search(words: tuple[str, ...], limit: int) -> None:
+    """Find entries containing all WORDS (any case)."""
+    from hearthside.services.journal import EntryQuery, list_entries
+
+    c = app_context()
+    found = list_entries(c.store, EntryQuery(words=tuple(" ".join(words).split())), limit=limit)
+    print_entries(found)
+
+
+def print_entries(entries: list[Any]) -> None:
+    if not entries:
+        say("No entries match.")
+        return
+    for entry in entries:
+        tags = " ".join(f"#{t}" for t in entry.tags)
+        say(f"{entry.date}  {entry.short_id}  {one_line(entry.headline, 50)}  {tags}".rstrip())
+
+
+@click.command()
+@home_option
+@click.argument("ref", metavar="ID")
+def show(ref: str) -> None:
+    """Show one journal entry in full."""
+    from hearthside.domain.records import Entry
+
+    c = app_context()
+    entry = c.store.get(Entry, ref)
+    lines = [f"{entry.date}  {entry.title or entry.headline}"]
+    if entry.tags:
+        lines.append("tags: " + " ".join(f"#{t}" for t in entry.tags))
+    if entry.closeness:
+        lines.append(f"closeness: {entry.closeness}/5")
+    if entry.steps:
+        titles = ", ".join(c.content.step_label(n) for n in entry.steps)
+        lines.append(f"strategies: {titles}")
+    if entry.deleted:
+        lines.append("(in the trash)")
+    lines.append(f"id: {entry.id}")
+    lines += ["", entry.body]
+    say("\n".join(lines))
+
+
+COMMANDS: list[click.Command] = [add, list_command, search, show]

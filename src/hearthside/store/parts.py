@@ -1,0 +1,169 @@
+"""The journal's parts: one file per kind and year, each read only when first needed.
+
+A part's key is the year and the kind (``2026-entries``), and the main file's key
+is ``MAIN``. A part reads through TinyDB's cache into AtomicJSONStorage (orjson,
+damage refused by ``reading``, every write atomic), and notes the records in it
+that break the rules (a hand edit, say) so they are skipped, not fatal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, cast
+
+import orjson
+from tinydb import TinyDB
+from tinydb.middlewares import CachingMiddleware
+from tinydb.storages import Storage
+
+from hearthside.domain import record_checks, validation
+from hearthside.domain.records import RECORD_TYPES
+from hearthside.store.atomic_storage import Signature, write_atomically
+from hearthside.store.layout import Tables
+from hearthside.store.reading import decode_database, disk_signature, read_regular
+
+MAIN = ""  # the part key of the main file; parts are "2026-entries" and so on
+
+KINDS = {cls.KIND: cls for cls in RECORD_TYPES}
+
+
+@dataclass(frozen=True)
+class BadRecord:
+    """A stored record that breaks the rules (a hand edit, say): skipped, not fatal."""
+
+    label: str
+    ref: str  # its id, or its place in the file when it has none
+    file: str
+    problem: str
+
+    def notice(self) -> str:
+        return (
+            f"Skipped the {self.label} {self.ref} in {self.file}: {self.problem}. "
+            "Everything else is as it was; fix or remove that record in the file."
+        )
+
+
+def bad_records(kind: str, table: dict[str, Any], file: str) -> dict[str, BadRecord]:
+    """The documents of one stored table that Hearthside can't use, by their key."""
+    cls = KINDS.get(kind)
+    found: dict[str, BadRecord] = {}
+    if cls is None:
+        return found
+    for key, doc in table.items():
+        problem = record_checks.doc_problem(cls, doc)
+        if problem is not None:
+            given = doc.get("id") if isinstance(doc, dict) else None
+            ref = given if isinstance(given, str) and validation.ID.fullmatch(given) else None
+            found[key] = BadRecord(cls.LABEL, ref or f"number {key}", file, problem)
+    return found
+
+
+def part_for(created: str) -> str:
+    year = created[:4]
+    return year if year.isdigit() and len(year) == 4 else str(date.today().year)
+
+
+class _WholeChanges(CachingMiddleware):
+    """TinyDB's cache, minus its habit of writing every thousandth change on its own:
+    the store writes a change when it is complete, never part of one."""
+
+    WRITE_CACHE_SIZE = sys.maxsize
+
+
+class AtomicJSONStorage(Storage):
+    """orjson in, orjson out, atomic replace on every write."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.signature: Signature | None = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            raw, sig = read_regular(self.path)
+        except FileNotFoundError:
+            self.signature = None
+            return None
+        data = decode_database(raw, self.path)
+        self.signature = sig
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.signature = write_atomically(self.path, orjson.dumps(data))
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class Part:
+    """One journal file, read through TinyDB's cache into an atomic storage."""
+
+    path: Path
+    # The signature at which this file last passed every check (checked.py), if it did.
+    passed: Signature | None = None
+    db: TinyDB = field(init=False)
+    # kind -> the keys of its documents that break the rules, found once per read
+    bad: dict[str, dict[str, BadRecord]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.db = TinyDB(self.path, storage=_WholeChanges(AtomicJSONStorage))  # type: ignore[no-untyped-call]
+
+    @property
+    def signature(self) -> Signature | None:
+        return cast(AtomicJSONStorage, self.cache.storage).signature
+
+    def records(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
+        """The documents of ``kind`` that can be used, by key; the others are noted in ``bad``."""
+        table = self.read().get(kind, {})
+        bad = self.bad.get(kind)
+        if bad is None:
+            passed = self.passed is not None and self.passed == self.signature
+            bad = self.bad[kind] = {} if passed else bad_records(kind, table, self.path.name)
+        if not bad:
+            return list(table.items())
+        return [(key, doc) for key, doc in table.items() if key not in bad]
+
+    @property
+    def clean(self) -> bool:
+        """Every table in the file was checked (or known to pass) and nothing was skipped."""
+        kinds = [kind for kind in self.read() if kind in KINDS]
+        return bool(kinds) and all(self.bad.get(kind) == {} for kind in kinds)
+
+    @property
+    def cache(self) -> Any:
+        # TinyDB's CachingMiddleware is untyped; this is the one place that touches it.
+        return self.db.storage
+
+    @property
+    def loaded(self) -> bool:
+        return self.cache.cache is not None
+
+    def read(self) -> Tables:
+        data = self.cache.read()
+        return cast(Tables, data or {})
+
+    @property
+    def dirty(self) -> bool:
+        """Changed in memory and not yet written."""
+        return bool(self.cache._cache_modified_count)
+
+    def written(self, signature: Signature) -> None:
+        self.cache._cache_modified_count = 0
+        cast(AtomicJSONStorage, self.cache.storage).signature = signature
+
+    def changed_on_disk(self) -> bool:
+        """Only a part that was read can be out of date; an unread one is read fresh."""
+        storage = cast(AtomicJSONStorage, self.cache.storage)
+        return self.loaded and disk_signature(self.path) != storage.signature
+
+
+def part_key(created: str, kind: str) -> str:
+    return f"{part_for(created)}-{kind}"
+
+
+def kind_of(key: str) -> str:
+    return key.split("-", 1)[1]

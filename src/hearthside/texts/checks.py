@@ -1,0 +1,62 @@
+"""Checking the whole content folder at once, for ``doctor``.
+
+Each part of the content checks itself as it loads; what is left to check here is
+what one file says about another: a strategy naming a practice or a prompt, the
+ratio naming strategies, a practice counting a kind of note.
+"""
+
+from __future__ import annotations
+
+from hearthside.errors import HearthsideError
+from hearthside.texts.front_matter import ContentError
+from hearthside.texts.library import Content
+
+PARTS = (
+    "steps",
+    "practices",
+    "ratio",
+    "signs",
+    "questions",
+    "faq",
+    "note_kinds",
+    "milestone_kinds",
+)
+
+
+def check_all(content: Content) -> list[str]:
+    """Load every part, returning the problems found."""
+    problems = []
+    for part in PARTS:
+        try:
+            getattr(content, part)
+        except HearthsideError as exc:
+            problems.append(str(exc))
+    if not problems:
+        known_practices = {p.id for p in content.practices}
+        known_prompts = {q.id for q in content.questions}
+        for step in content.steps:
+            for pid in step.practices:
+                if pid not in known_practices:
+                    problems.append(f"Strategy {step.number} names unknown practice {pid!r}.")
+            for qid in step.prompts:
+                if qid not in known_prompts:
+                    problems.append(f"Strategy {step.number} names unknown prompt {qid!r}.")
+        problems += _check_links_from_practices(content)
+    return problems
+
+
+def _check_links_from_practices(content: Content) -> list[str]:
+    problems = []
+    try:
+        content.repair_steps()
+    except ContentError as exc:
+        problems.append(str(exc))
+    kinds = {k.id for k in content.note_kinds}
+    for practice in content.practices:
+        for kind in practice.counts_from_notes:
+            if kind not in kinds:
+                problems.append(
+                    f"Practice {practice.id!r} counts notes of unknown kind {kind!r}; "
+                    f"use one of: {', '.join(sorted(kinds))}."
+                )
+    return problems

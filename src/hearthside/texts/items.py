@@ -1,0 +1,108 @@
+"""What the content folder holds, as plain records: strategies, practices, the ratio's
+aim, signs of drift, conversation questions, the FAQ, note kinds and milestone kinds.
+
+The loader (``library.Content``) builds them from the Markdown files; everything
+else reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hearthside.domain.targets import Target
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    number: int
+    title: str
+    summary: str
+    practices: tuple[str, ...]
+    prompts: tuple[str, ...]
+    body: str
+
+
+@dataclass(frozen=True)
+class Practice:
+    id: str
+    name: str
+    why: str
+    target: Target
+    aliases: tuple[str, ...]
+    minutes_floor: int | None = None
+    minutes_aim: int | None = None
+    # Kinds of delivered notes that also count as doing this practice that day.
+    counts_from_notes: tuple[str, ...] = ()
+
+    @property
+    def tracks_minutes(self) -> bool:
+        return self.minutes_floor is not None
+
+
+def timed_practice(practices: Sequence[Practice]) -> Practice | None:
+    """The practice whose logs carry minutes together (time together, in the seed)."""
+    return next((p for p in practices if p.tracks_minutes), None)
+
+
+@dataclass(frozen=True)
+class RatioAim:
+    """Good moments to aim for per hard one, and the strategies to turn to when it slips."""
+
+    aim: int
+    repair_steps: tuple[int, ...]
+    repair_hint: str
+
+
+@dataclass(frozen=True)
+class Sign:
+    id: str
+    label: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    theme: str
+
+
+@dataclass(frozen=True)
+class FaqItem:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Hint:
+    pattern: re.Pattern[str]
+    message: str
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NoteKind:
+    id: str
+    label: str
+    step: int | None
+    guidance: tuple[str, ...]
+    min_words: int
+    short_hint: str
+    hints: tuple[Hint, ...]
+    templates: tuple[Template, ...]
+
+
+@dataclass(frozen=True)
+class MilestoneKind:
+    id: str
+    label: str
+    yearly: bool  # what a new milestone of this kind does unless told otherwise
+    suggestions: tuple[str, ...]  # for the day before, one a year in turn; {title} filled in

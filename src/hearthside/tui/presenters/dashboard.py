@@ -1,0 +1,150 @@
+"""The Dashboard's words: a week's figures put into the lines its panes show.
+
+Each function takes figures the services worked out (``DashboardView`` and its
+parts) and returns styled text; the room only puts it on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from textual.content import Content
+
+from hearthside.domain import periods
+from hearthside.services.plans import FollowThrough
+from hearthside.services.stats import DashboardView, Minutes, Ratio, Repair
+from hearthside.tui.widgets.gauge import spark
+
+DIM = "$foreground 60%"
+
+
+def day_phrase(day: date, today: date, *, short: bool = False) -> str:
+    if day == today:
+        return "today"
+    return f"{day:%a} {day.day} {day:%b}" if short else f"{day:%A} {day.day} {day:%B}"
+
+
+def on_day(day: date, today: date) -> str:
+    """'today', or 'on Tuesday 3 November': when a log will count, asked in a sentence."""
+    phrase = day_phrase(day, today)
+    return phrase if phrase == "today" else f"on {phrase}"
+
+
+def logged_notice(name: str, when: str, minutes: int | None) -> str:
+    extra = f", {minutes} min" if minutes else ""
+    return f"Logged {name.lower()} for {when}{extra}. u takes it back; L lists the week's."
+
+
+def moment_notice(positive: bool, when: str) -> str:
+    if positive:
+        return f"Noted a good moment for {when}."
+    return (
+        f"Noted a hard moment for {when}. Hard moments happen; "
+        "a warm word later helps more than a perfect day."
+    )
+
+
+def week_heading(view: DashboardView, today: date, week_start: int) -> str:
+    weeks = (periods.week_start_of(today, week_start) - view.start).days // 7
+    when = "This week" if weeks == 0 else "Last week" if weeks == 1 else f"{weeks} weeks ago"
+    start, end = view.start, view.end
+    if start.year != end.year:
+        span = f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+    elif start.month != end.month:
+        span = f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    else:
+        span = f"{start.day}–{end.day} {end:%B %Y}"
+    return f"{when} · {span}"
+
+
+def minutes_line(m: Minutes, which_week: str) -> Content:
+    reached = m.total >= m.floor
+    return Content.assemble(
+        (f"{m.total} min", "bold"),
+        (f" {which_week}  ", DIM),
+        (m.verdict, "$success" if reached else "$accent"),
+    )
+
+
+def minutes_marks(m: Minutes) -> tuple[tuple[int, str], ...]:
+    """The floor and the aim, where the gauge marks them (none at zero)."""
+    marks = {m.floor: f"floor {m.floor}", m.aim: f"aim {m.aim}"}
+    return tuple((at, label) for at, label in sorted(marks.items()) if at)
+
+
+def minutes_spark(m: Minutes) -> Content:
+    return Content.assemble(("12 weeks  ", DIM), spark(m.series, low=0, high=max(m.aim, *m.series)))
+
+
+def ratio_lines(r: Ratio, *, is_current: bool) -> Content:
+    """The week's good and hard moments against the aim, and how that looks."""
+    counts = Content.assemble(
+        (f"{r.positive} good", "bold"), " to ", (f"{r.negative} hard", "bold")
+    )
+    if r.positive + r.negative == 0:
+        counts += Content.styled(f" · aim {r.aim}:1", DIM)
+        nothing = "nothing noted yet" if is_current else "nothing noted that week"
+        verdict = Content.styled(f"{nothing} (+ good, - hard)", DIM)
+    else:
+        counts += Content.styled(f" · {r.label}, aim {r.aim}:1", DIM)
+        verdict = (
+            Content.styled("on track", "$success")
+            if r.met
+            else Content.styled("a few more kind moments would help", "$accent")
+        )
+    return Content("\n").join([counts, verdict])
+
+
+def repair_lines(repair: Repair) -> Content:
+    """A kind pointer to the strategies worth a look when the aim slips."""
+    steps = [Content.styled(f"  {s.number}. {s.title}", "$secondary") for s in repair.steps]
+    return Content("\n").join(
+        [
+            Content.styled(repair.hint, "italic"),
+            Content.styled("Worth a look in the Guide (key 5):", DIM),
+            *steps,
+        ]
+    )
+
+
+def trend_line(
+    label: str, series: Sequence[float | None], scale: int, which_week: str, low: int = 1
+) -> Content:
+    """Twelve weeks of a rating as a spark, and the week in view's figure."""
+    now = series[-1]
+    return Content.assemble(
+        (f"{label:<16}", "bold"),
+        spark(series, low=low, high=scale),
+        "  ",
+        (f"{now:.1f} of {scale} " if now is not None else "none ", DIM),
+        (which_week, DIM),
+    )
+
+
+def closeness_line(view: DashboardView) -> Content:
+    if any(v is not None for v in view.closeness):
+        return trend_line("Closeness", view.closeness, 5, view.which_week)
+    return Content.assemble(
+        (f"{'Closeness':<16}", "bold"),
+        ("Rate closeness (1–5) in a journal entry and it shows here.", DIM),
+    )
+
+
+def drift_line(view: DashboardView) -> Content | None:
+    """None when no check-in falls in the twelve weeks."""
+    if all(v is None for v in view.checkins):
+        return None
+    calmer = Content.styled("  (lower is calmer)", DIM)
+    return trend_line("Signs of drift", view.checkins, 4, view.which_week, low=0) + calmer
+
+
+def promises_line(kept: FollowThrough) -> Content | None:
+    """None when no promise has been due yet."""
+    if kept.rate is None:
+        return None
+    return Content.assemble(
+        (f"{'Promises kept':<16}", "bold"),
+        (f"{kept.done} of {kept.due}", "bold $primary"),
+        (f"  ({kept.rate:.0%}) over the last 8 weeks", DIM),
+    )
