@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from hearthside.cli.main import cli
-from hearthside.domain.records import Entry, Moment, Note, PracticeLog
+from hearthside.domain.records import Entry, Moment, Note, PracticeLog, R
 from hearthside.paths import database_path
 from hearthside.store.store import Store
 from tests.conftest import disk_state
@@ -21,7 +21,7 @@ def run(*args: str, input: str | None = None) -> Result:
     return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
-def stored(home: Path, cls: type) -> list:  # type: ignore[type-arg]
+def stored(home: Path, cls: type[R]) -> list[R]:
     return Store(home).all(cls)
 
 

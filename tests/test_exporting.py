@@ -60,8 +60,10 @@ def journal(store: Store, content: Content) -> Store:
     return store
 
 
-def run_export(store: Store, content: Content, fmt: str, **filters: object) -> tuple[Path, str]:
-    result = export(store, content, fmt, Selection(**filters), today=TODAY)  # type: ignore[arg-type]
+def run_export(
+    store: Store, content: Content | None, fmt: str, selection: Selection | None = None
+) -> tuple[Path, str]:
+    result = export(store, content, fmt, selection, today=TODAY)
     # Bytes, decoded by hand: read_text would turn the calendar's CRLFs into plain newlines.
     return result.path, result.path.read_bytes().decode("utf-8")
 
@@ -187,11 +189,13 @@ def unfold(text: str) -> list[str]:
 
 
 def events(text: str) -> list[dict[str, str]]:
-    found, current = [], None
+    found: list[dict[str, str]] = []
+    current: dict[str, str] | None = None
     for line in unfold(text):
         if line == "BEGIN:VEVENT":
             current = {}
         elif line == "END:VEVENT":
+            assert current is not None, "an END:VEVENT without its BEGIN"
             found.append(current)
             current = None
         elif current is not None:
@@ -210,7 +214,7 @@ def calendar_store(store: Store) -> Store:
 
 
 def test_ics_events_rules_and_escaping(calendar_store: Store) -> None:
-    path, _ = run_export(calendar_store, None, "ics")  # type: ignore[arg-type]
+    path, _ = run_export(calendar_store, None, "ics")
     raw = path.read_bytes()
     assert raw.count(b"\n") == raw.count(b"\r\n")  # every line ends in CRLF
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
@@ -245,7 +249,7 @@ def test_ics_is_the_same_file_when_exported_twice(calendar_store: Store) -> None
 
 
 def test_ics_since_keeps_repeating_events_that_began_earlier(calendar_store: Store) -> None:
-    _, text = run_export(calendar_store, None, "ics", since=date(2026, 11, 1))  # type: ignore[arg-type]
+    _, text = run_export(calendar_store, None, "ics", Selection(since=date(2026, 11, 1)))
     titles = {e["SUMMARY"] for e in events(text)}
     assert "Wedding anniversary" in titles and "Trip to the coast" not in titles
 
@@ -262,7 +266,7 @@ def test_long_lines_fold_at_75_octets_without_splitting_a_character() -> None:
 
 def test_ics_parses_with_the_icalendar_library(calendar_store: Store) -> None:
     icalendar = pytest.importorskip("icalendar")
-    path, _ = run_export(calendar_store, None, "ics")  # type: ignore[arg-type]
+    path, _ = run_export(calendar_store, None, "ics")
     cal = icalendar.Calendar.from_ical(path.read_bytes())
     parsed = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
     assert "Walk, talk; no phones \\ really" in parsed
@@ -281,7 +285,7 @@ def test_json_is_complete_with_every_field_and_the_trash(journal: Store, content
     trashed = add_entry(journal, body="Deleted later.", day="2026-11-25")
     journal.delete(trashed)
     journal.add(Milestone(title="Anniversary", date="2012-06-09", yearly=True))
-    _, text = run_export(journal, content, "json", include_private=True)
+    _, text = run_export(journal, content, "json", Selection(include_private=True))
     doc = orjson.loads(text)
     assert (doc["format"], doc["version"]) == ("hearthside", 1)
     assert doc["settings"] == journal.settings().to_doc()

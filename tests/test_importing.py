@@ -183,7 +183,8 @@ def good_export(tmp_path: Path) -> dict[str, object]:
     source = Store(tmp_path / "source")
     add_entry(source, body="A secret sentence.", day="2026-11-20")
     add_entry(source, body="Another secret sentence.", day="2026-11-21")
-    return orjson.loads(export_everything(source).read_bytes())  # type: ignore[no-any-return]
+    doc: dict[str, object] = orjson.loads(export_everything(source).read_bytes())
+    return doc
 
 
 def broken_files(tmp_path: Path) -> dict[str, tuple[object, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -158,10 +159,10 @@ def test_a_lower_case_title_still_opens_the_suggestion_with_a_capital(
     ],
 )
 def test_bad_input_says_what_to_do_and_writes_nothing(
-    store: Store, content: Content, make: object, message: str
+    store: Store, content: Content, make: Callable[[Store, Content], object], message: str
 ) -> None:
     with pytest.raises(HearthsideError, match=message):
-        make(store, content)  # type: ignore[operator]
+        make(store, content)
     assert store.all(Commitment) == [] and store.all(Milestone) == []
 
 

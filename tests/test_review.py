@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 
-from hearthside.domain.records import Entry, Moment, Note, Pause, PracticeLog, Review
+from hearthside.domain.records import Entry, Moment, Note, Pause, PracticeLog, R, Review
 from hearthside.errors import HearthsideError
 from hearthside.services import journal, practices
 from hearthside.services.habits import build_index
@@ -18,7 +19,7 @@ from hearthside.texts.library import Content
 TODAY = date(2026, 11, 25)  # a Wednesday
 
 
-def alive(store: Store, cls: type) -> list:  # type: ignore[type-arg]
+def alive(store: Store, cls: type[R]) -> list[R]:
     return store.all(cls)
 
 
@@ -61,7 +62,8 @@ def test_a_full_review_leaves_exactly_the_days_records(store: Store, content: Co
     )
     (entry,) = alive(store, Entry)
     assert (entry.body, entry.closeness) == ("A good, easy evening.", 4)
-    assert {r.date for r in [*logs, *moments, note, entry]} == {"2026-11-25"}
+    saved_today: list[PracticeLog | Moment | Note | Entry] = [*logs, *moments, note, entry]
+    assert {r.date for r in saved_today} == {"2026-11-25"}
     (saved,) = alive(store, Review)
     assert saved.completed and saved.step == len(review.STEPS)
 
@@ -220,11 +222,14 @@ def test_answering_the_question_from_today_does_not_skip_the_first_steps(
     ],
 )
 def test_bad_answers_say_what_is_wrong_and_write_nothing(
-    store: Store, content: Content, answer: object, message: str
+    store: Store,
+    content: Content,
+    answer: Callable[[Store, Content, review.ReviewState], object],
+    message: str,
 ) -> None:
     state = review.start(store, content, today=TODAY)
     with pytest.raises(HearthsideError, match=message):
-        answer(store, content, state)  # type: ignore[operator]
+        answer(store, content, state)
     assert store.counts().get("reviews", 0) == 0
     assert store.counts().get("practice_logs", 0) == 0
 

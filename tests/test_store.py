@@ -8,7 +8,9 @@ import stat
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -208,7 +210,7 @@ def test_an_older_single_file_is_migrated_forward(private_home: Path) -> None:
 
 
 def test_migrations_run_in_order(private_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def add_mood(files: dict) -> dict:  # type: ignore[type-arg]
+    def add_mood(files: migrations.Files) -> migrations.Files:
         for _key, tables in files.items():
             for doc in tables.get("entries", {}).values():
                 doc["mood"] = "calm"
@@ -349,9 +351,11 @@ def test_adding_many_records_goes_over_each_table_once_not_once_a_record(
     passes: list[str] = []
     rewrite, listing = Table._update_table, Part.records
 
-    def counted_rewrite(self: Table, updater: object) -> None:
+    def counted_rewrite(
+        self: Table, updater: Callable[[dict[int, Mapping[str, Any]]], None]
+    ) -> None:
         passes.append("rewrite")
-        rewrite(self, updater)  # type: ignore[arg-type]
+        rewrite(self, updater)
 
     def counted_listing(self: Part, kind: str) -> object:
         passes.append("listing")

@@ -8,14 +8,17 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 HEADER = f"{'measure':<52}{'median':>10}{'min':>10}{'max':>10}"
 
 
-def timed(func: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
-    """Seconds for each of ``runs`` calls, and the last call's result."""
-    times, result = [], None
+T = TypeVar("T")
+
+
+def timed(func: Callable[[], T], runs: int) -> tuple[list[float], T]:
+    """Seconds for each of ``runs`` calls (at least one), and the last call's result."""
+    times: list[float] = []
     for _ in range(runs):
         start = time.perf_counter()
         result = func()

@@ -18,14 +18,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import row, timed
-from generate import build
-
+if not __package__:
+    # Run as a script, Python puts tests/bench/ on the path: put the repository there
+    # instead, so the scripts import each other as tests.bench.*, as mypy reads them.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from hearthside.domain.records import Checkin, Entry, Moment, Note, Pause, PracticeLog
 from hearthside.services.stats import build_index, dashboard_view
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
+from tests.bench.common import row, timed
+from tests.bench.generate import build
 
 
 def add_years_of_care(records: dict[str, list[Any]], today: date) -> None:

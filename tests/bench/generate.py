@@ -14,7 +14,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from hearthside.domain.records import Entry, Moment, Note, PracticeLog, Record
+from hearthside.domain.records import Entry, Moment, Note, PracticeLog
 from hearthside.paths import database_path, ensure_private_dir
 from hearthside.store.parts import AtomicJSONStorage
 from hearthside.store.store import Store
@@ -85,7 +85,7 @@ def build(
     def day() -> str:
         return (end - timedelta(days=rng.randrange(span))).isoformat()
 
-    records: list[Record] = []
+    records: list[Entry | PracticeLog | Moment | Note] = []
     for _ in range(entries):
         body = "\n\n".join(sentence(rng, rng.randint(12, 40)) for _ in range(rng.randint(1, 5)))
         when = day()

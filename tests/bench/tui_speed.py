@@ -17,9 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import HEADER, row
-from generate import build
+if not __package__:
+    # Run as a script, Python puts tests/bench/ on the path: put the repository there
+    # instead, so the scripts import each other as tests.bench.*, as mypy reads them.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.bench.common import HEADER, row
+from tests.bench.generate import build
 
 CHILD = """
 import sys, time

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import socket
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import aiohttp
@@ -109,7 +109,7 @@ def address(server: Served) -> str:
 
 
 # What a hostile page, or a site that rebinds its name to 127.0.0.1, can send.
-REFUSED = {
+REFUSED: dict[str, Callable[[Served], tuple[str, dict[str, str]]]] = {
     "no token": lambda server: (f"http://{address(server)}/", {}),
     "a wrong token": lambda server: (f"http://{address(server)}/?token=guess", {}),
     "another site's Origin": lambda server: (server.url, {"Origin": EVIL}),

@@ -27,10 +27,11 @@ def test_every_room_at_80x24_ends_its_footer_with_the_keys(app: App, welcomed: P
     screen.wait_for("with Sam")
     for key, marker in [*ROOMS, ROOMS[0], ("r", "Step 1 of 6")]:
         screen.press(key)
-        shown = screen.wait_until(
-            lambda s, marker=marker: marker in s and s.rstrip().endswith("? Keys"),
-            f"{marker!r} on screen and '? Keys' closing the footer",
-        )
+
+        def ready(s: str, marker: str = marker) -> bool:
+            return marker in s and s.rstrip().endswith("? Keys")
+
+        shown = screen.wait_until(ready, f"{marker!r} on screen and '? Keys' closing the footer")
         assert all(len(line) <= 80 for line in shown.splitlines())
     screen.press("Escape")
     app.quit()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -239,21 +240,21 @@ def test_a_stored_repeat_every_second_neither_hangs_nor_crashes(private_home: Pa
 
 
 def test_a_daily_promise_marked_far_ahead_is_walked_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from datetime import timedelta
+    from datetime import datetime, timedelta
 
     from dateutil.rrule import rrule
 
     from hearthside.services.plans import current_occurrence
 
-    stepped = []
-    walk = rrule._iter
+    stepped: list[datetime] = []
+    walk = rrule.__iter__
 
-    def counted(self: rrule) -> Any:
+    def counted(self: rrule) -> Iterator[datetime]:
         for moment in walk(self):
             stepped.append(moment)
             yield moment
 
-    monkeypatch.setattr(rrule, "_iter", counted)
+    monkeypatch.setattr(rrule, "__iter__", counted)
     ahead = [(TODAY + timedelta(days=n)).isoformat() for n in range(3_000)]
     commitment = Commitment(title="Tea", due=TODAY.isoformat(), every="daily", done_dates=ahead)
     assert current_occurrence(commitment, TODAY) == TODAY + timedelta(days=3_000)

@@ -12,10 +12,11 @@ import textwrap
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import IO, cast
 
 import pytest
 from textual.drivers._writer_thread import WriterThread
+from textual.widget import AwaitMount
 from textual.widgets import TextArea
 
 from hearthside.domain.settings import Settings
@@ -143,17 +144,17 @@ def welcomed(private_home: Path) -> Path:
 @pytest.mark.parametrize("room", ["today", "journal", "notes", "dashboard", "guide"])
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 async def test_a_signal_while_the_first_room_opens_is_not_a_crash(
-    welcomed: Path, room: str, signum: int
+    welcomed: Path, room: str, signum: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(home=welcomed, today=TODAY, room=room)
     open_room = app.switch_mode
 
-    def open_then_signal(mode: str) -> Any:
+    def open_then_signal(mode: str) -> AwaitMount:
         opening = open_room(mode)
         os.kill(os.getpid(), signum)  # the app's own handler has it: the terminal closed
         return opening
 
-    app.switch_mode = open_then_signal  # type: ignore[method-assign]
+    monkeypatch.setattr(app, "switch_mode", open_then_signal)
     async with app.run_test(size=SIZE):
         pass
     assert app.return_code == 128 + signum
@@ -170,7 +171,9 @@ class GoneTerminal(io.StringIO):
 
 def test_a_closed_terminal_never_leaves_the_app_waiting_to_paint(welcomed: Path) -> None:
     assert make_app(home=welcomed).driver_class is TerminalDriver
-    output = WriterThread(ClosableOutput(GoneTerminal()))
+    # Handed over as the driver hands it: the thread only writes, flushes and asks for
+    # the file number, which is all ClosableOutput offers of a file.
+    output = WriterThread(cast(IO[str], ClosableOutput(GoneTerminal())))
     output.start()
     painted = threading.Event()
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 import pytest
+from textual.app import App
 
 from hearthside.domain.settings import Settings
 from hearthside.store.store import Store
@@ -195,7 +196,7 @@ def test_the_cli_says_everything_through_one_sanitiser(capsys: pytest.CaptureFix
 # -- the full-screen app ---------------------------------------------------------------
 
 
-def terminal_bytes(app: Any) -> str:
+def terminal_bytes(app: App[None]) -> str:
     """What the app would write to the terminal to paint its whole screen now."""
     return str(app.screen._compositor.render_full_update().render_segments(app.console))
 

@@ -207,10 +207,10 @@ def test_a_folder_in_place_of_the_lock(journal: Path) -> None:
 # -- item 14: hand-edited files ------------------------------------------------------------
 
 
-def edit_main(home: Path, change: object) -> None:
+def edit_main(home: Path, change: dict[str, object]) -> None:
     path = database_path(home)
-    data = orjson.loads(path.read_bytes())
-    data.update(change)  # type: ignore[call-overload]
+    data: dict[str, object] = orjson.loads(path.read_bytes())
+    data.update(change)
     path.write_bytes(orjson.dumps(data))
 
 

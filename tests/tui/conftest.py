@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import asyncio
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import pytest
 from textual import events
+from textual.app import App
 from textual.keys import _character_to_key, _get_unicode_name_from_key
+from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
 
 from hearthside.domain.settings import Settings
@@ -19,6 +22,19 @@ from hearthside.tui.rooms.editor import EntryEditor
 from tests.conftest import TODAY
 
 SIZE = (100, 32)
+
+
+class SnapCompare(Protocol):
+    """pytest-textual-snapshot's ``snap_compare``: its own annotation leaves out the options."""
+
+    def __call__(
+        self,
+        app: App[None],
+        *,
+        press: Iterable[str] = (),
+        terminal_size: tuple[int, int] = (80, 24),
+        run_before: Callable[[Pilot[None]], Awaitable[None]] | None = None,
+    ) -> bool: ...
 
 
 @pytest.fixture
@@ -32,10 +48,7 @@ def welcomed(private_home: Path) -> Path:
 
 @pytest.fixture
 def make(private_home: Path) -> Callable[..., HearthsideApp]:
-    def build(**kw: object) -> HearthsideApp:
-        return make_app(home=private_home, today=TODAY, **kw)  # type: ignore[arg-type]
-
-    return build
+    return partial(make_app, home=private_home, today=TODAY)
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -52,15 +65,24 @@ def record_notices(app: HearthsideApp) -> list[str]:
     seen: list[str] = []
     original = app.notify
 
-    def notify(message: str, **kw: Any) -> None:
-        seen.append(f"{kw.get('title', '')}: {message}")
-        original(message, **kw)
+    def notify(
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        seen.append(f"{title}: {message}")
+        original(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    # Every room's notices go through the app's own notify, so that is where to listen;
+    # mypy forbids assigning to a method, which is exactly what this means to do.
     app.notify = notify  # type: ignore[method-assign]
     return seen
 
 
-def screen_text(app: HearthsideApp) -> str:
+def screen_text(app: App[None]) -> str:
     """Everything visible on the screen, as plain text."""
     from textual.widgets import Input, Markdown, OptionList, Static, TextArea
 

@@ -33,7 +33,7 @@ from hearthside.tui.rooms.dashboard import DashboardScreen
 from hearthside.tui.widgets.gauge import Gauge
 from hearthside.tui.widgets.heatmap import DONE, NOT_DONE, Heatmap, PracticeRow
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, record_notices, screen_text, settle
+from tests.tui.conftest import SIZE, SnapCompare, record_notices, screen_text, settle
 
 Make = Callable[..., HearthsideApp]
 AFFECTION = 0  # rows follow content's order: affection, kind words, time together, ...
@@ -368,7 +368,7 @@ def test_practice_keys_come_from_aliases_and_never_repeat() -> None:
 # -- how it looks -----------------------------------------------------------------------
 
 
-def test_populated_dashboard(snap_compare: Any, populated: Path) -> None:
+def test_populated_dashboard(snap_compare: SnapCompare, populated: Path) -> None:
     app = make_app(home=populated, today=TODAY, room="dashboard")
 
     async def ready(pilot: Pilot[None]) -> None:
@@ -444,7 +444,6 @@ async def test_the_weeks_logs_and_moments_are_listed_and_can_be_deleted(
         assert "Time together · 50 min" in text
         assert "Affection" in text and "A good moment" in text
         assert "16 Nov" not in text
-        print("HL", app.screen.query_one("#week-log-list").highlighted)
         dialog = app.screen
         assert isinstance(dialog, WeekLogDialog)
         shown = [describe(app.content, r) for r in dialog._shown]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, TextArea
 
 from hearthside.domain.records import Entry
@@ -24,7 +25,9 @@ from tests.tui.conftest import SIZE, open_editor, screen_text, settle
 Make = Callable[..., HearthsideApp]
 
 
-async def write_entry(pilot, body: str, *, title: str = "", tags: str = "", day: str = "") -> None:  # type: ignore[no-untyped-def]
+async def write_entry(
+    pilot: Pilot[None], body: str, *, title: str = "", tags: str = "", day: str = ""
+) -> None:
     """Press n in the Journal, fill the fields with the keyboard, ctrl+s, escape."""
     await open_editor(pilot)
     app = pilot.app

@@ -50,10 +50,11 @@ async def test_at_80_columns_a_row_shows_the_date_and_the_title_before_the_tags(
         await pilot.press("slash", *"walk")
         await pilot.pause()
         assert "1 of 1 entry" in screen_text(app)
-    async with make().run_test(size=(160, 45)) as pilot:
+    wide = make()
+    async with wide.run_test(size=(160, 45)) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        [row] = rows_on_screen(pilot.app)
+        [row] = rows_on_screen(wide)
         assert row.startswith("2026-11-22  Sunday walk by the lake  #walk #outdoors #weekend")
 
 

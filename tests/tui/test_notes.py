@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -20,7 +19,7 @@ from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.choice import ChoiceDialog
 from hearthside.tui.rooms.notes import NoteList, NotesScreen
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, open_composer, record_notices, screen_text, settle
+from tests.tui.conftest import SIZE, SnapCompare, open_composer, record_notices, screen_text, settle
 
 Make = Callable[..., HearthsideApp]
 
@@ -135,7 +134,7 @@ async def test_filter_by_kind_status_and_words(make: Make, welcomed: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "k")  # gratitude
         await pilot.pause()
-        listing = app.screen.query_one("#note-list")
+        listing = app.screen.query_one("#note-list", NoteList)
         assert len(listing.lines()) == 1 and "dog" in listing.lines()[0]
         await pilot.press("escape", "slash", *"mother")
         await pilot.pause()
@@ -168,7 +167,7 @@ async def test_markup_in_notes_is_shown_literally(make: Make, welcomed: Path, te
         assert app.is_running
 
 
-def test_notes_room_snapshot(snap_compare: Any, welcomed: Path) -> None:
+def test_notes_room_snapshot(snap_compare: SnapCompare, welcomed: Path) -> None:
     store, content = Store(welcomed), Content()
     add_note(
         store,

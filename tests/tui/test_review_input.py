@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from hearthside.domain.records import Entry, Moment, Note, PracticeLog
 from hearthside.services.crash_reports import REPORTS
@@ -13,11 +14,11 @@ from tests.tui.conftest import SIZE, burst, screen_text, settle
 from tests.tui.test_today import Make, alive, open_review
 
 
-async def to_step(pilot: object, step: int) -> None:
+async def to_step(pilot: Pilot[None], step: int) -> None:
     """From step 1, Enter past each step with nothing filled in (the question: later)."""
     keys = {1: [], 2: ["enter"], 3: ["enter", "enter"], 4: ["enter", "enter", "l"]}[step]
     for key in keys:
-        await pilot.press(key)  # type: ignore[attr-defined]
+        await pilot.press(key)
 
 
 async def test_a_thank_you_pasted_with_its_newline_is_saved(make: Make, welcomed: Path) -> None:

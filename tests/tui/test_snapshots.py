@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -16,7 +15,7 @@ from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.app import make_app
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import SIZE, SnapCompare, settle
 
 ENTRIES = [
     (
@@ -55,17 +54,17 @@ def populated(private_home: Path) -> Path:
     return private_home
 
 
-def test_journal_list(snap_compare: Any, populated: Path) -> None:
+def test_journal_list(snap_compare: SnapCompare, populated: Path) -> None:
     app = make_app(home=populated, today=TODAY, room="journal")
     assert snap_compare(app, terminal_size=SIZE)
 
 
-def test_editor(snap_compare: Any, populated: Path) -> None:
+def test_editor(snap_compare: SnapCompare, populated: Path) -> None:
     app = make_app(home=populated, today=TODAY, room="journal")
     assert snap_compare(app, terminal_size=SIZE, press=["down", "e"])
 
 
-def test_guide(snap_compare: Any, populated: Path) -> None:
+def test_guide(snap_compare: SnapCompare, populated: Path) -> None:
     app = make_app(home=populated, today=TODAY, room="guide")
     assert snap_compare(app, terminal_size=SIZE, press=["down", "down"])
 
@@ -98,7 +97,7 @@ def lived_in(populated: Path) -> Path:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("shown", SCREENS)
-def test_room(snap_compare: Any, lived_in: Path, shown: str, size: str) -> None:
+def test_room(snap_compare: SnapCompare, lived_in: Path, shown: str, size: str) -> None:
     room, keys = SCREENS[shown]
     app = make_app(home=lived_in, today=TODAY, room=room)
 

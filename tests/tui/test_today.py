@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from hearthside.domain.records import Checkin, Commitment, Entry, Moment, Note, PracticeLog, Review
 from hearthside.domain.settings import Settings
@@ -24,7 +24,7 @@ from hearthside.tui.rooms.checkin import CheckinScreen
 from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.rooms.today import TodayScreen
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, record_notices, screen_text, settle
+from tests.tui.conftest import SIZE, SnapCompare, record_notices, screen_text, settle
 
 Make = Callable[..., HearthsideApp]
 MARKUP = "[bold]x[/] [@click=app.quit]y[/]"
@@ -55,32 +55,32 @@ async def full_review(pilot: Pilot[None], *, moment_line: str = "the cat") -> No
     """Every step answered, from the Today room, with the keyboard alone."""
     await open_review(pilot)
     app = pilot.app
-    assert "Step 1 of 6" in screen_text(app)  # type: ignore[arg-type]
+    assert "Step 1 of 6" in screen_text(app)
     # 1. hug, compliment, date (time together) then its minutes, typed straight on.
     await pilot.press("h", "c", "d")
     await type_text(pilot, "90")
     await pilot.press("enter")
     # 2. three good moments with a line, one hard one with a line.
-    assert "Step 2 of 6" in screen_text(app)  # type: ignore[arg-type]
+    assert "Step 2 of 6" in screen_text(app)
     await pilot.press("up", "up", "up")
     await type_text(pilot, moment_line)
     await pilot.press("tab", "up")
     await type_text(pilot, "dishes")
     await pilot.press("enter")
     # 3. today's question: we talked about it.
-    assert "Step 3 of 6" in screen_text(app)  # type: ignore[arg-type]
+    assert "Step 3 of 6" in screen_text(app)
     await pilot.press("t")
     # 4. one thing to thank them for.
-    assert "Step 4 of 6" in screen_text(app)  # type: ignore[arg-type]
+    assert "Step 4 of 6" in screen_text(app)
     await type_text(pilot, "Thanks for the car")
     await pilot.press("enter")
     # 5. closeness, then a reflection.
-    assert "Step 5 of 6" in screen_text(app)  # type: ignore[arg-type]
+    assert "Step 5 of 6" in screen_text(app)
     await pilot.press("4")
     await type_text(pilot, "Easy evening.")
     await pilot.press("enter")
     await settle(pilot)
-    assert "Step 6 of 6" in screen_text(app)  # type: ignore[arg-type]
+    assert "Step 6 of 6" in screen_text(app)
 
 
 def assert_one_days_worth(home: Path) -> None:
@@ -532,7 +532,7 @@ def today_home(private_home: Path) -> Path:
     return private_home
 
 
-def test_today_room_snapshot(snap_compare: Any, today_home: Path) -> None:
+def test_today_room_snapshot(snap_compare: SnapCompare, today_home: Path) -> None:
     app = make_app(home=today_home, today=TODAY)
     assert snap_compare(app, terminal_size=SIZE)
 
@@ -549,9 +549,9 @@ async def test_arrows_choose_the_promise_that_d_marks_and_u_undoes(
     notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        listing = app.screen.query_one("#today-commitments-list")
+        listing = app.screen.query_one("#today-commitments-list", OptionList)
         await pilot.press("down")  # the first press moves, with nothing else before it
-        assert listing.highlighted == 1  # type: ignore[attr-defined]
+        assert listing.highlighted == 1
         await pilot.press("d")
         await settle(pilot)
         assert "Book the table" not in screen_text(app)
