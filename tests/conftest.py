@@ -5,7 +5,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from hearthside.cli.main import cli
+from hearthside.domain.records import R
+from hearthside.domain.settings import Settings
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 
@@ -28,9 +32,36 @@ def store(private_home: Path) -> Iterator[Store]:
     s.close()
 
 
+@pytest.fixture
+def welcomed(private_home: Path) -> Path:
+    """A journal whose owner has met the welcome screen already; their spouse is Sam."""
+    store = Store(private_home)
+    try:
+        store.save_settings(Settings(spouse_name="Sam", welcomed=True))
+    finally:
+        store.close()
+    return private_home
+
+
 @pytest.fixture(scope="session")
 def content() -> Content:
     return Content()
+
+
+def run(*args: str, input: str | None = None) -> Result:
+    """A command as a person types it. catch_exceptions=False: a traceback fails the test
+    instead of passing for exit status 1."""
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def stored(home: Path, cls: type[R]) -> list[R]:
+    """The records of one kind in the journal at ``home`` (the trash left out), read by a
+    store that is closed again, as another process would read them."""
+    store = Store(home)
+    try:
+        return store.all(cls)
+    finally:
+        store.close()
 
 
 def disk_state(home: Path) -> dict[str, bytes]:

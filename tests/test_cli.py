@@ -8,21 +8,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from hearthside.cli.main import cli
-from hearthside.domain.records import Entry, Moment, Note, PracticeLog, R
+from hearthside.domain.records import Entry, Moment, Note, PracticeLog
 from hearthside.paths import database_path
 from hearthside.store.store import Store
-from tests.conftest import disk_state
-
-
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
-
-
-def stored(home: Path, cls: type[R]) -> list[R]:
-    return Store(home).all(cls)
+from tests.conftest import disk_state, run, stored
 
 
 def test_add_then_list_show_and_search(private_home: Path) -> None:
@@ -97,7 +88,7 @@ def test_bad_input_says_what_is_wrong_exits_2_and_writes_nothing(
 ) -> None:
     run("add", "a first entry so the file exists")
     before = disk_state(private_home)
-    result = CliRunner().invoke(cli, args)
+    result = run(*args)
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
@@ -106,7 +97,7 @@ def test_bad_input_says_what_is_wrong_exits_2_and_writes_nothing(
 
 def test_a_future_practice_is_refused_but_a_past_one_counts(private_home: Path) -> None:
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    refused = CliRunner().invoke(cli, ["log", "hug", "--date", tomorrow])
+    refused = run("log", "hug", "--date", tomorrow)
     assert refused.exit_code == 2 and "in the future" in refused.output
     assert run("log", "hug", "--date", "3 days ago").exit_code == 0
     assert (
@@ -161,7 +152,7 @@ def test_doctor_reports_health_and_trouble(private_home: Path) -> None:
     healthy = run("doctor")
     assert healthy.exit_code == 0 and "checked" in healthy.output
     database_path(private_home).write_bytes(b"{oops")
-    sick = CliRunner().invoke(cli, ["doctor"])
+    sick = run("doctor")
     assert sick.exit_code == 1 and "not valid JSON" in sick.output
 
 
@@ -169,7 +160,7 @@ def test_home_option_works_before_and_after_the_command(tmp_path: Path) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
     assert run("--home", str(first), "add", "in one").exit_code == 0
     assert run("add", "in two", "--home", str(second)).exit_code == 0
-    assert len(Store(first).all(Entry)) == 1 and len(Store(second).all(Entry)) == 1
+    assert len(stored(first, Entry)) == 1 and len(stored(second, Entry)) == 1
 
 
 def test_user_text_never_reaches_the_terminal_raw(private_home: Path) -> None:
@@ -211,7 +202,7 @@ def test_python_dash_m_works(private_home: Path) -> None:
         [sys.executable, "-m", "hearthside", "add", "via -m"], capture_output=True, text=True
     )
     assert out.returncode == 0, out.stderr
-    assert [e.body for e in Store(private_home).all(Entry)] == ["via -m"]
+    assert [e.body for e in stored(private_home, Entry)] == ["via -m"]
 
 
 def test_notes_lists_by_kind_and_undelivered(private_home: Path) -> None:
@@ -228,9 +219,7 @@ def test_notes_lists_by_kind_and_undelivered(private_home: Path) -> None:
 
 
 def test_help_groups_the_commands_so_each_is_easy_to_find() -> None:
-    from hearthside.cli.main import cli
-
-    out = CliRunner().invoke(cli, ["--help"]).output
+    out = run("--help").output
     headings = [line.rstrip(":") for line in out.splitlines() if line and not line[0].isspace()]
     assert headings[-6:] == [
         "Write",

@@ -6,13 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from hearthside.cli.context import Context
-from hearthside.cli.main import cli
 from hearthside.domain.records import Checkin, Commitment, Milestone
 from hearthside.paths import database_path
-from hearthside.store.store import Store
+from tests.conftest import run, stored
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 
@@ -22,26 +20,22 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Context, "today", lambda self: TODAY)
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
 def test_a_weekly_promise_listed_then_kept(private_home: Path) -> None:
     made = run("commit", "Date night", "--due", "2026-11-27", "--every", "weekly")
     assert made.exit_code == 0, made.output
     assert "due 2026-11-27, repeating weekly" in made.output
-    (night,) = Store(private_home).all(Commitment)
+    (night,) = stored(private_home, Commitment)
 
     listing = run("upcoming").output
     assert f"2026-11-27  {night.short_id}  Date night  (coming)" in listing
     kept = run("done", night.short_id)
     assert kept.exit_code == 0 and "done for 2026-11-27" in kept.output
-    assert Store(private_home).get(Commitment, night.id).done_dates == ["2026-11-27"]
+    assert [c.done_dates for c in stored(private_home, Commitment)] == [["2026-11-27"]]
 
 
 def test_an_overdue_promise_can_be_marked_missed(private_home: Path) -> None:
     run("commit", "Fix the shelf", "--due", "yesterday")
-    (shelf,) = Store(private_home).all(Commitment)
+    (shelf,) = stored(private_home, Commitment)
     assert "2026-11-24" in run("upcoming").output and "(overdue)" in run("upcoming").output
     missed = run("missed", shelf.id)
     assert "missed for 2026-11-24" in missed.output
@@ -56,7 +50,7 @@ def test_milestones_repeat_by_kind_and_the_day_before_brings_a_suggestion(
     once = run("milestone", "Sam's presentation", "--date", "tomorrow")
     assert "event Sam's presentation" in once.output and "on 2026-11-26." in once.output
     run("milestone", "Mum's 70th", "--date", "2026-12-02", "--kind", "birthday", "--once")
-    assert [m.yearly for m in Store(private_home).all(Milestone)] == [True, False, False]
+    assert [m.yearly for m in stored(private_home, Milestone)] == [True, False, False]
 
     out = run("upcoming").output
     assert "2026-11-26  Sam's presentation  (tomorrow)" in out
@@ -76,7 +70,7 @@ def test_checkin_shows_last_weeks_ratings_beside(
     assert "Small things turning into arguments  1   was 3" in out
     assert "Feeling far apart                    -   was -" in out
     assert "Note: calmer" in out
-    assert len(Store(private_home).all(Checkin)) == 2
+    assert len(stored(private_home, Checkin)) == 2
 
 
 @pytest.mark.parametrize(
@@ -100,7 +94,7 @@ def test_bad_input_says_what_is_wrong_exits_2_and_writes_nothing(
 ) -> None:
     run("add", "a first entry so the file exists")
     before = database_path(private_home).read_bytes()
-    result = CliRunner().invoke(cli, args)
+    result = run(*args)
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert "Traceback" not in result.output
@@ -116,11 +110,11 @@ def test_checkin_in_a_terminal_asks_each_sign_in_turn(
     signs = Content().signs
     # A rating, a skip (Enter), a value off the scale then a good one, the rest skipped.
     answers = "\n".join(["3", "", "9", "1", *[""] * (len(signs) - 3), "A calmer week"]) + "\n"
-    result = CliRunner().invoke(cli, ["checkin"], input=answers, catch_exceptions=False)
+    result = run("checkin", input=answers)
     assert result.exit_code == 0, result.output
     assert signs[0].question in result.output and signs[2].question in result.output
     assert "0 to 4" in result.output
-    (saved,) = Store(private_home).all(Checkin)
+    (saved,) = stored(private_home, Checkin)
     assert saved.ratings == {signs[0].id: 3, signs[2].id: 1}
     assert saved.note == "A calmer week"
 
@@ -129,4 +123,4 @@ def test_checkin_without_a_terminal_names_the_ratings_it_needs(private_home: Pat
     result = run("checkin")
     assert result.exit_code == 2
     assert "--rate" in result.output and "thin-talk" in result.output
-    assert Store(private_home).all(Checkin) == []
+    assert stored(private_home, Checkin) == []

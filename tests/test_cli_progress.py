@@ -6,19 +6,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from hearthside.cli.main import cli
 from hearthside.domain import periods
 from hearthside.domain.records import Checkin, Pause
 from hearthside.paths import database_path
 from hearthside.services.stats import dashboard_view, load_index
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+from tests.conftest import run, stored
 
 
 def days_ago(n: int) -> str:
@@ -36,8 +31,7 @@ def test_a_trip_is_paused_and_listed(private_home: Path) -> None:
     assert "waiting when you're back" in paused.output
     listed = run("pauses").output.splitlines()
     assert listed == [f"{days_ago(2)} to {days_ago(1)}    2 days  visiting my sister"]
-    stored = Store(private_home).all(Pause)
-    assert [(p.start, p.end, p.reason) for p in stored] == [
+    assert [(p.start, p.end, p.reason) for p in stored(private_home, Pause)] == [
         (days_ago(2), days_ago(1), "visiting my sister")
     ]
 
@@ -60,7 +54,7 @@ def test_a_bad_pause_says_what_to_fix_exits_2_and_writes_nothing(
 ) -> None:
     run("log", "hug")
     before = database_path(private_home).read_bytes()
-    result = CliRunner().invoke(cli, args)
+    result = run(*args)
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
     assert database_path(private_home).read_bytes() == before

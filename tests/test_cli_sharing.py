@@ -5,24 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from hearthside.cli import exchange as cli_sharing
-from hearthside.cli.main import cli
 from hearthside.domain.records import Entry, Note
 from hearthside.paths import database_path, exports_dir
 from hearthside.services.exchange.exporting import cards, exporter, selection
-from hearthside.store.store import Store
+from tests.conftest import run, stored
 
 JRNL_EXPORT = Path(__file__).parent / "data" / "jrnl-export.json"
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
 def note_id(home: Path) -> str:
-    return Store(home).all(Note)[0].short_id
+    return stored(home, Note)[0].short_id
 
 
 @pytest.fixture
@@ -53,7 +47,7 @@ def test_export_to_a_chosen_file_asks_for_force_to_replace_it(
         run("export", "--since", "2026-11", "--until", "2026-11", "-o", str(target)).exit_code == 0
     )
     first = target.read_text(encoding="utf-8")
-    refused = CliRunner().invoke(cli, ["export", "-f", "txt", "-o", str(target)])
+    refused = run("export", "-f", "txt", "-o", str(target))
     assert (
         refused.exit_code == 2
         and "already exists" in refused.output
@@ -91,7 +85,7 @@ def test_bad_input_says_what_is_wrong_exits_2_and_writes_nothing(
     written: Path, args: list[str], message: str
 ) -> None:
     before = database_path(written).read_bytes()
-    result = CliRunner().invoke(cli, args)
+    result = run(*args)
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
     assert database_path(written).read_bytes() == before
@@ -102,7 +96,7 @@ def test_a_foreign_file_is_refused_by_name(written: Path, tmp_path: Path) -> Non
     foreign = tmp_path / "calendar.json"
     foreign.write_text('{"events": []}')
     before = database_path(written).read_bytes()
-    result = CliRunner().invoke(cli, ["import", str(foreign)])
+    result = run("import", str(foreign))
     assert result.exit_code == 2 and str(foreign) in result.output
     assert "Nothing was imported" in result.output
     assert database_path(written).read_bytes() == before
@@ -115,12 +109,12 @@ def test_moving_to_a_new_machine_with_export_and_import(written: Path, tmp_path:
     preview = run("--home", str(new_home), "import", str(archive), "--dry-run")
     assert preview.output.startswith("Would import 2 entries and 1 note")
     assert "River walk" in preview.output and "Only for me." in preview.output
-    assert Store(new_home).all(Entry) == []
+    assert stored(new_home, Entry) == []
     done = run("--home", str(new_home), "import", str(archive))
     assert done.output.startswith("Imported 2 entries and 1 note")
     again = run("--home", str(new_home), "import", str(archive))
     assert again.output.startswith("Nothing new to import")
-    assert len(Store(new_home).all(Entry)) == 2
+    assert len(stored(new_home, Entry)) == 2
 
 
 def test_import_from_jrnl(private_home: Path) -> None:
@@ -142,7 +136,7 @@ def test_share_a_note_and_make_a_card(written: Path, tmp_path: Path) -> None:
     spouse_home = tmp_path / "spouse"
     received = run("--home", str(spouse_home), "import", str(bundle / "notes.json"))
     assert "1 note" in received.output and "(shared notes)" in received.output
-    assert Store(spouse_home).all(Note)[0].delivered_how == "from Alex"
+    assert stored(spouse_home, Note)[0].delivered_how == "from Alex"
     card = run("card", ref, "--format", "txt")
     assert card.output.startswith("Saved the card to ") and card.output.rstrip().endswith(".txt.")
 
@@ -153,11 +147,11 @@ def test_sharing_twice_says_where_the_first_share_is_and_replaces_only_when_aske
     ref = note_id(written)
     assert run("share", ref).exit_code == 0
     [folder] = exports_dir(written).glob("hearthside-share-*")
-    [note] = Store(written).all(Note)
+    [note] = stored(written, Note)
     assert note.shared_at is not None and note.shared_in == str(folder.resolve())
     assert f"shared {note.shared_at[:10]}" in run("notes").output
 
-    again = CliRunner().invoke(cli, ["share", ref])
+    again = run("share", ref)
     assert again.exit_code == 2
     assert f"{ref}, on {note.shared_at[:10]}, in {folder.resolve()}" in again.output
     assert "Nothing was written" in again.output and "--replace" in again.output

@@ -7,11 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hearthside.cli.main import cli
 from hearthside.services.journal import (
     EntryQuery,
     add_entry,
@@ -20,7 +18,7 @@ from hearthside.services.journal import (
     parse_filter,
 )
 from hearthside.store.store import Store
-from tests.conftest import TODAY
+from tests.conftest import TODAY, run
 
 
 @pytest.mark.parametrize(
@@ -102,11 +100,10 @@ def test_a_filter_that_cannot_be_read_has_no_query() -> None:
 
 
 def test_add_with_an_inline_tag_then_list_by_that_tag(private_home: Path) -> None:
-    runner = CliRunner()
-    added = runner.invoke(cli, ["add", "Made soup together #cooking."], catch_exceptions=False)
+    added = run("add", "Made soup together #cooking.")
     assert added.exit_code == 0
-    runner.invoke(cli, ["add", "# A heading, not a tag\n\nWe read C# books"])
-    found = runner.invoke(cli, ["list", "--tag", "cooking"], catch_exceptions=False).output
+    run("add", "# A heading, not a tag\n\nWe read C# books")
+    found = run("list", "--tag", "cooking").output
     assert "Made soup together" in found and "#cooking" in found
     assert "heading" not in found
-    assert runner.invoke(cli, ["list", "--tag", "a"]).output.strip() == "No entries match."
+    assert run("list", "--tag", "a").output.strip() == "No entries match."

@@ -5,20 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from hearthside.cli.main import cli
 from hearthside.domain.records import Note
-from hearthside.store.store import Store
-from tests.conftest import disk_state
-
-
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
-
-
-def notes(home: Path) -> list[Note]:
-    return Store(home).all(Note)
+from tests.conftest import disk_state, run, stored
 
 
 @pytest.fixture
@@ -41,7 +30,7 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_template_without_a_terminal_is_refused_naming_its_gaps(private_home: Path) -> None:
     run("note", "gratitude", "Thank you for the walk this morning, truly.")
     before = disk_state(private_home)
-    refused = CliRunner().invoke(cli, ["note", "gratitude", "--template", "1"], input="")
+    refused = run("note", "gratitude", "--template", "1", input="")
     assert refused.exit_code == 2
     assert "Gratitude template 1 has 2 gaps to fill" in refused.output
     assert "thank you for ___ today" in refused.output
@@ -54,7 +43,7 @@ def test_a_template_opens_in_the_editor_filled_in(private_home: Path, editor: Pa
     editor.write_text("soup evening\n")
     made = run("note", "gratitude", "--template", "1")
     assert made.exit_code == 0, made.output
-    [note] = notes(private_home)
+    [note] = stored(private_home, Note)
     assert "thank you for soup today" in note.text and "It made my evening so much" in note.text
     assert "love" in note.text and "{spouse}" not in note.text
 
@@ -63,21 +52,21 @@ def test_gaps_left_after_editing_offer_the_editor_again(private_home: Path, edit
     editor.write_text("soup\n\nevening\n")  # the second run fills nothing
     made = run("note", "gratitude", "--template", "1", input="y\ny\n")
     assert made.output.count("still has 1 gap to fill") == 2
-    [note] = notes(private_home)
+    [note] = stored(private_home, Note)
     assert "___" not in note.text
 
     editor.write_text("tea\n")
     kept = run("note", "gratitude", "--template", "1", input="n\n")
     assert "It still has 1 gap to fill" in kept.output and "`card` and `share`" in kept.output
-    assert sum("___" in n.text for n in notes(private_home)) == 1
+    assert sum("___" in n.text for n in stored(private_home, Note)) == 1
 
 
 def test_card_and_share_refuse_a_note_with_gaps_unless_forced(private_home: Path) -> None:
     written = run("note", "apology", "I'm sorry I ___. Next time I'll ___.")
     assert "It still has 2 gaps to fill" in written.output
-    note_id = notes(private_home)[0].short_id
+    note_id = stored(private_home, Note)[0].short_id
     for command in (["card", note_id], ["share", note_id]):
-        refused = CliRunner().invoke(cli, command)
+        refused = run(*command)
         assert refused.exit_code == 2, command
         assert f"the note {note_id} has 2 gaps to fill" in refused.output
         assert "--force" in refused.output

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from hearthside.domain.records import Entry, Moment, Note, Pause, PracticeLog, R, Review
+from hearthside.domain.records import Entry, Moment, Note, Pause, PracticeLog, Review
 from hearthside.errors import HearthsideError
 from hearthside.services import journal, practices
 from hearthside.services.habits import build_index
@@ -17,10 +17,6 @@ from hearthside.store.store import Store
 from hearthside.texts.library import Content
 
 TODAY = date(2026, 11, 25)  # a Wednesday
-
-
-def alive(store: Store, cls: type[R]) -> list[R]:
-    return store.all(cls)
 
 
 def full_review(store: Store, content: Content) -> review.ReviewState:
@@ -44,27 +40,27 @@ def test_a_full_review_leaves_exactly_the_days_records(store: Store, content: Co
     state = full_review(store, content)
     summary = review.finish(store, content, state)
 
-    logs = alive(store, PracticeLog)
+    logs = store.all(PracticeLog)
     assert {(log.practice, log.minutes) for log in logs} == {
         ("affection", None),
         ("compliments", None),
         ("conversation", None),
         ("quality-time", 90),
     }
-    moments = alive(store, Moment)
+    moments = store.all(Moment)
     assert sorted(m.positive for m in moments) == [False, True, True, True]
     assert {m.text for m in moments} == {"laughed about the cat", "snapped about the dishes", ""}
-    (note,) = alive(store, Note)
+    (note,) = store.all(Note)
     assert (note.kind, note.status, note.text) == (
         "gratitude",
         "drafted",
         "Thank you for sorting the car insurance",
     )
-    (entry,) = alive(store, Entry)
+    (entry,) = store.all(Entry)
     assert (entry.body, entry.closeness) == ("A good, easy evening.", 4)
     saved_today: list[PracticeLog | Moment | Note | Entry] = [*logs, *moments, note, entry]
     assert {r.date for r in saved_today} == {"2026-11-25"}
-    (saved,) = alive(store, Review)
+    (saved,) = store.all(Review)
     assert saved.completed and saved.step == len(review.STEPS)
 
     assert {p.id for p in summary.practices} == {
@@ -101,17 +97,17 @@ def test_leaving_half_way_keeps_progress_and_resumes_there(store: Store, content
     review.skip(reopened, again)  # no gratitude tonight
     review.save_closeness(reopened, again, 3)
     review.finish(reopened, content, again)
-    assert len(alive(reopened, PracticeLog)) == 1
-    assert len(alive(reopened, Moment)) == 2
-    assert alive(reopened, Note) == [] and alive(reopened, Entry) == []
-    (saved,) = alive(reopened, Review)
+    assert len(reopened.all(PracticeLog)) == 1
+    assert len(reopened.all(Moment)) == 2
+    assert reopened.all(Note) == [] and reopened.all(Entry) == []
+    (saved,) = reopened.all(Review)
     assert saved.completed and saved.answers["closeness"] == 3
 
 
 def test_running_it_twice_edits_the_same_records(store: Store, content: Content) -> None:
     state = full_review(store, content)
     review.finish(store, content, state)
-    before = {cls: {r.id for r in alive(store, cls)} for cls in (PracticeLog, Moment, Note, Entry)}
+    before = {cls: {r.id for r in store.all(cls)} for cls in (PracticeLog, Moment, Note, Entry)}
 
     # Straight through again, changing nothing: nothing doubles.
     same = review.start(store, content, today=TODAY)
@@ -128,9 +124,9 @@ def test_running_it_twice_edits_the_same_records(store: Store, content: Content)
     review.save_gratitude(store, content, same, same.answers.gratitude)
     review.save_closeness(store, same, 4, same.answers.reflection)
     review.finish(store, content, same)
-    after = {cls: {r.id for r in alive(store, cls)} for cls in before}
+    after = {cls: {r.id for r in store.all(cls)} for cls in before}
     assert after == before
-    assert len(alive(store, Review)) == 1
+    assert len(store.all(Review)) == 1
 
     # A third time, with second thoughts: edits, not additions.
     edit = review.start(store, content, today=TODAY)
@@ -140,14 +136,14 @@ def test_running_it_twice_edits_the_same_records(store: Store, content: Content)
     review.save_closeness(store, edit, 5, "Even better than I thought.")
     review.finish(store, content, edit)
 
-    logs = {log.practice: log for log in alive(store, PracticeLog)}
+    logs = {log.practice: log for log in store.all(PracticeLog)}
     assert set(logs) == {"conversation", "quality-time"} and logs["quality-time"].minutes == 30
     assert {log.id for log in logs.values()} < before[PracticeLog]
-    (moment,) = alive(store, Moment)
+    (moment,) = store.all(Moment)
     assert moment.positive and moment.text == "the cat again"
-    (note,) = alive(store, Note)
+    (note,) = store.all(Note)
     assert note.id in before[Note] and note.text == "Thank you for the soup"
-    (entry,) = alive(store, Entry)
+    (entry,) = store.all(Entry)
     assert entry.id in before[Entry]
     assert (entry.body, entry.closeness) == ("Even better than I thought.", 5)
     # What was taken back went to the trash, where it can be restored.
@@ -161,13 +157,13 @@ def test_a_reflection_is_appended_to_todays_entry_and_replaced_on_a_rerun(
     mine = journal.add_entry(store, body="We argued about the holidays.\n", today=TODAY)
     state = review.start(store, content, today=TODAY)
     review.save_closeness(store, state, 2, "We talked it through after dinner.")
-    (entry,) = alive(store, Entry)
+    (entry,) = store.all(Entry)
     assert entry.id == mine.id and entry.closeness == 2
     assert entry.body == "We argued about the holidays.\n\nWe talked it through after dinner."
 
     again = review.start(store, content, today=TODAY)
     review.save_closeness(store, again, 4, "Talked it through; I feel closer now.")
-    (entry,) = alive(store, Entry)
+    (entry,) = store.all(Entry)
     assert entry.body == "We argued about the holidays.\n\nTalked it through; I feel closer now."
 
     # The user edits their own part; an emptied reflection then leaves only their words.
@@ -175,7 +171,7 @@ def test_a_reflection_is_appended_to_todays_entry_and_replaced_on_a_rerun(
     store.save(entry)
     last = review.start(store, content, today=TODAY)
     review.save_closeness(store, last, 4, "")
-    (entry,) = alive(store, Entry)
+    (entry,) = store.all(Entry)
     assert entry.body == "We argued about the holidays, then made up."
 
 
@@ -184,9 +180,9 @@ def test_an_emptied_reflection_trashes_the_entry_the_review_wrote(
 ) -> None:
     state = review.start(store, content, today=TODAY)
     review.save_closeness(store, state, 3, "Quiet day.")
-    assert len(alive(store, Entry)) == 1
+    assert len(store.all(Entry)) == 1
     review.save_closeness(store, review.start(store, content, today=TODAY), 3, "")
-    assert alive(store, Entry) == []
+    assert store.all(Entry) == []
     assert review.start(store, content, today=TODAY).answers.closeness == 3
 
 
@@ -197,7 +193,7 @@ def test_practices_logged_elsewhere_today_are_not_logged_twice(
     state = review.start(store, content, today=TODAY)
     assert state.logged_elsewhere == {"affection"}
     review.save_practices(store, content, state, ["hug", "gift"])
-    assert sorted(log.practice for log in alive(store, PracticeLog)) == ["affection", "surprise"]
+    assert sorted(log.practice for log in store.all(PracticeLog)) == ["affection", "surprise"]
     summary = review.finish(store, content, state)
     assert [p.id for p in summary.practices] == ["affection", "surprise"]
 
@@ -269,6 +265,6 @@ def test_two_screens_open_on_the_same_day_share_one_review(store: Store, content
     # The Today room's state was loaded before the review saved anything.
     review.save_question(store, today_room, "talked")
     review.save_practices(store, content, today_room, ["hug"])
-    (only,) = alive(store, Review)
+    (only,) = store.all(Review)
     assert only.answers["practices"] == ["affection"] and only.answers["outcome"] == "talked"
-    assert len(alive(store, PracticeLog)) == 1
+    assert len(store.all(PracticeLog)) == 1

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.domain.settings import Settings
-from hearthside.store.store import Store
 from tests.e2e.apps import App, need
 from tests.e2e.tmux import Terminal, hearthside_command, tmux_path
 
@@ -41,17 +39,6 @@ def terminal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Termina
 def home(private_home: Path) -> Path:
     """A fresh journal folder (the same one HEARTHSIDE_HOME points at)."""
     return private_home
-
-
-@pytest.fixture
-def welcomed(home: Path) -> Path:
-    """A journal whose owner has met the welcome screen already; their spouse is Sam."""
-    store = Store(home)
-    try:
-        store.save_settings(Settings(spouse_name="Sam", welcomed=True))
-    finally:
-        store.close()
-    return home
 
 
 @pytest.fixture

@@ -12,9 +12,7 @@ from typing import Any
 
 import orjson
 import pytest
-from click.testing import CliRunner, Result
 
-from hearthside.cli.main import cli
 from hearthside.domain.records import Commitment, Entry, Milestone, Pause
 from hearthside.domain.settings import Settings
 from hearthside.services.journal import add_entry
@@ -23,14 +21,8 @@ from hearthside.services.pauses import add_pause
 from hearthside.services.plans import add_commitment, add_milestone
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-from tests.conftest import TODAY, disk_state
+from tests.conftest import TODAY, disk_state, run, stored
 from tests.trust.hostile import DROP, export_file, hand_edit, hostile_records, stamped
-
-
-def run(*args: str) -> Result:
-    # catch_exceptions=False: a traceback fails the test instead of becoming exit 1.
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
 
 # -- a file that brings in what typing never could ------------------------------------------
 
@@ -93,7 +85,7 @@ def test_a_file_with_a_value_typing_never_allows_is_refused_whole(
     assert result.exit_code == 2, result.output
     assert "Nothing was imported" in result.output
     assert disk_state(private_home) == before
-    assert [e.body for e in Store(private_home).all(Entry)] == ["Already here."]
+    assert [e.body for e in stored(private_home, Entry)] == ["Already here."]
 
 
 def jrnl_file(path: Path, **entry: Any) -> Path:
@@ -184,14 +176,14 @@ async def test_the_app_starts_with_records_edited_by_hand_and_names_them(
     private_home: Path,
 ) -> None:
     from hearthside.tui.app import make_app
+    from tests.tui.conftest import record_notices
 
     ids = journal_with_one_of_each(private_home)
     for case in ("no date at all", "a repeat with CRLF", "an update in the year 1"):
         kind, changes = HAND_EDITS[case]
         hand_edit(private_home, kind, ids[kind], changes)
     app = make_app(home=private_home, today=TODAY)
-    notices: list[str] = []
-    app.notify = lambda message, **_kw: notices.append(message)  # type: ignore[method-assign]
+    notices = record_notices(app)
     async with app.run_test(size=(100, 32)) as pilot:
         for room in "12345":
             await pilot.press(room)
@@ -199,8 +191,8 @@ async def test_the_app_starts_with_records_edited_by_hand_and_names_them(
             assert app.is_running and not app.crashed
     for kind in ("entries", "commitments", "milestones"):
         assert any(ids[kind] in notice for notice in notices), (kind, notices)
-    assert Store(private_home).all(Pause)  # the good ones are all still there
-    assert not Store(private_home).all(Entry) and not Store(private_home).all(Milestone)
+    assert stored(private_home, Pause)  # the good ones are all still there
+    assert not stored(private_home, Entry) and not stored(private_home, Milestone)
 
 
 # -- repeats: whole days apart, and every walk along one ends --------------------------------
@@ -270,5 +262,5 @@ def test_a_save_beside_a_skipped_record_keeps_it_and_still_names_it(private_home
     # The file was saved again, the spoiled record in it as it was; it is still named.
     assert notice in run("list").stderr
     assert notice in run("list").stderr
-    assert [e.body for e in Store(private_home).all(Entry)] == ["Written beside it."]
+    assert [e.body for e in stored(private_home, Entry)] == ["Written beside it."]
     assert hand_edit(private_home, "entries", ids["entries"], {}) == file

@@ -19,6 +19,7 @@ from hearthside.paths import lock_path
 from hearthside.services.plans import add_commitment
 from hearthside.store.locking import FileLock
 from hearthside.store.store import Store
+from tests.conftest import stored
 
 APP = textwrap.dedent(
     """
@@ -88,11 +89,11 @@ def soak(home: Path, seconds: float) -> None:
     cli_out, _ = cli.communicate(timeout=seconds + 120)
     assert cli.returncode == 0
     cli_short_ids = set(cli_out.split())
-    stored = {e.id for e in Store(home).all(Entry)}
+    saved = {e.id for e in stored(home, Entry)}
     assert app_ids and cli_short_ids
-    assert app_ids <= stored, f"{len(app_ids - stored)} app entries lost"
-    assert cli_short_ids <= {i[:8] for i in stored}
-    bodies = [e.body for e in Store(home).all(Entry)]
+    assert app_ids <= saved, f"{len(app_ids - saved)} app entries lost"
+    assert cli_short_ids <= {i[:8] for i in saved}
+    bodies = [e.body for e in stored(home, Entry)]
     assert any(b.startswith("left") for b in bodies) and any(b.startswith("right") for b in bodies)
 
 
@@ -178,7 +179,7 @@ def test_done_and_missed_at_once_keep_both_marks(private_home: Path) -> None:
         out, err = racer.communicate(timeout=120)
         assert racer.returncode == 0, err
         assert out.startswith("Marked"), out
-    for commitment in Store(private_home).all(Commitment):
+    for commitment in stored(private_home, Commitment):
         assert len(commitment.done_dates) == 1, commitment.title
         assert len(commitment.missed_dates) == 1, commitment.title
         assert set(commitment.done_dates).isdisjoint(commitment.missed_dates)

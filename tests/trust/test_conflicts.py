@@ -9,6 +9,7 @@ import orjson
 from hearthside.domain.records import Entry
 from hearthside.paths import journal_files
 from hearthside.store.store import Store
+from tests.conftest import stored
 
 
 def year_file(home: Path) -> Path:
@@ -37,19 +38,17 @@ def test_a_sync_tool_restoring_an_old_copy_keeps_ours_before_writing(private_hom
     assert next(folder.glob("theirs-*")).read_bytes() == old_copy
 
 
-async def test_the_app_tells_the_user(private_home: Path) -> None:
-    from hearthside.domain.settings import Settings
+async def test_the_app_tells_the_user(welcomed: Path) -> None:
     from hearthside.tui.app import make_app
     from tests.conftest import TODAY
+    from tests.tui.conftest import record_notices
 
-    store = Store(private_home)
-    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
+    store = Store(welcomed)
     store.add(Entry(date="2026-11-24", body="one"))
-    app = make_app(home=private_home, today=TODAY)
-    notices: list[str] = []
-    app.notify = lambda message, **kw: notices.append(message)  # type: ignore[method-assign]
+    app = make_app(home=welcomed, today=TODAY)
+    notices = record_notices(app)
     async with app.run_test() as pilot:
-        path = year_file(private_home)
+        path = year_file(welcomed)
         data = orjson.loads(path.read_bytes())
         data["entries"]["1"]["body"] = "edited by hand"
         path.write_bytes(orjson.dumps(data))
@@ -57,5 +56,5 @@ async def test_the_app_tells_the_user(private_home: Path) -> None:
         await app.wait_for_writes()
         await pilot.pause()
     assert any("changed by another program" in n for n in notices)
-    assert [e.body for e in Store(private_home).all(Entry)] == ["edited by hand"]
-    assert list((private_home / "conflicts").iterdir())
+    assert [e.body for e in stored(welcomed, Entry)] == ["edited by hand"]
+    assert list((welcomed / "conflicts").iterdir())

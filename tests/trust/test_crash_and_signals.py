@@ -19,10 +19,8 @@ from textual.drivers._writer_thread import WriterThread
 from textual.widget import AwaitMount
 from textual.widgets import TextArea
 
-from hearthside.domain.settings import Settings
 from hearthside.services.crash_reports import describe
 from hearthside.services.drafts import pending_drafts
-from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.driver import ClosableOutput, TerminalDriver
 from hearthside.tui.rooms.editor import EntryEditor
@@ -131,14 +129,6 @@ def test_a_signal_while_editing_keeps_the_draft(welcomed: Path, signum: int) -> 
     child.communicate(timeout=30)
     assert child.returncode == 128 + signum
     assert [d.body for d in pending_drafts(welcomed)] == [f"Draft: {SECRET}"]
-
-
-@pytest.fixture
-def welcomed(private_home: Path) -> Path:
-    store = Store(private_home)
-    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
-    store.close()
-    return private_home
 
 
 @pytest.mark.parametrize("room", ["today", "journal", "notes", "dashboard", "guide"])

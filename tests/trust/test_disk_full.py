@@ -8,26 +8,24 @@ import pytest
 from textual.widgets import TextArea
 
 from hearthside.domain.records import Entry
-from hearthside.domain.settings import Settings
 from hearthside.errors import StoreError
 from hearthside.services.drafts import pending_drafts
 from hearthside.store import atomic_storage as storage
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.rooms.editor import EntryEditor
-from tests.conftest import TODAY, disk_state
+from tests.conftest import TODAY, disk_state, run, stored
+from tests.tui.conftest import record_notices
 
 
 async def test_disk_full_while_saving_an_entry(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    welcomed: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = Store(private_home)
-    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
+    store = Store(welcomed)
     store.add(Entry(date="2026-11-20", body="an older entry"))
-    before = disk_state(private_home)
-    app = make_app(home=private_home, today=TODAY)
-    notices: list[tuple[str, str]] = []
-    app.notify = lambda message, **kw: notices.append((message, kw.get("severity", "")))  # type: ignore[method-assign]
+    before = disk_state(welcomed)
+    app = make_app(home=welcomed, today=TODAY)
+    errors = record_notices(app, only="error")
     real_write = storage.write_atomically
 
     def full(path: Path, payload: bytes) -> storage.Signature:
@@ -46,17 +44,14 @@ async def test_disk_full_while_saving_an_entry(
         await pilot.pause()
         assert isinstance(app.screen, EntryEditor)
         assert app.screen.query_one("#body", TextArea).text == "Words I can't lose"
-        assert any("No space left" in m and s == "error" for m, s in notices)
+        assert any("No space left" in e for e in errors)
         assert [e.body for e in app.store.all(Entry)] == ["an older entry"]
         monkeypatch.undo()
-    assert disk_state(private_home) == before
-    assert [d.body for d in pending_drafts(private_home)] == ["Words I can't lose"]
+    assert disk_state(welcomed) == before
+    assert [d.body for d in pending_drafts(welcomed)] == ["Words I can't lose"]
 
 
 def test_a_full_disk_after_the_entry_is_saved_never_reports_it_lost(private_home: Path) -> None:
-    from click.testing import CliRunner
-
-    from hearthside.cli.main import cli
 
     Store(private_home).add(Entry(date="2026-11-20", body="an older entry"))
     real_stage = storage.stage
@@ -69,11 +64,11 @@ def test_a_full_disk_after_the_entry_is_saved_never_reports_it_lost(private_home
 
     with pytest.MonkeyPatch.context() as disk:
         disk.setattr(storage, "stage", full_for_bookkeeping)
-        added = CliRunner().invoke(cli, ["add", "saved for sure"], catch_exceptions=False)
+        added = run("add", "saved for sure")
     assert added.exit_code == 0, added.output
     assert added.output.startswith("Saved entry")
-    bodies = sorted(e.body for e in Store(private_home).all(Entry))
+    bodies = sorted(e.body for e in stored(private_home, Entry))
     assert bodies == ["an older entry", "saved for sure"]
     # Nothing to retry, so nothing duplicated; and the next save goes through as usual.
-    assert CliRunner().invoke(cli, ["add", "the next one"]).exit_code == 0
-    assert len(Store(private_home).all(Entry)) == 3
+    assert run("add", "the next one").exit_code == 0
+    assert len(stored(private_home, Entry)) == 3

@@ -14,10 +14,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from click.testing import CliRunner, Result
 from textual.widgets import Input, Static
 
-from hearthside.cli.main import cli
 from hearthside.domain.records import Entry
 from hearthside.domain.settings import Settings
 from hearthside.paths import journal_files
@@ -30,16 +28,12 @@ from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.dialogs.unlock import UnlockScreen
 from hearthside.tui.rooms.journal import JournalScreen
-from tests.conftest import TODAY
+from tests.conftest import TODAY, run, stored
 from tests.tui.conftest import SIZE, screen_text, settle
 
 PASS = "correct-horse-battery"
 # Words that only the journal holds: finding one in a file means plaintext on disk.
 SECRETS = [b"riverbank", b"lanterns", b"Marigold", b"lighthouse", b"orchard"]
-
-
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
 def build_journal(home: Path, *, draft: bool = True) -> list[tuple[str, str]]:
@@ -214,7 +208,7 @@ def test_decrypt_gives_back_the_very_same_plain_files(private_home: Path) -> Non
     assert {p: p.read_bytes() for p, _ in crypto.private_files(private_home)} == plain
     assert not (private_home / crypto.CONFIG_NAME).exists()
     crypto.forget()
-    assert sorted((e.id, e.body) for e in Store(private_home).all(Entry)) == entries
+    assert sorted((e.id, e.body) for e in stored(private_home, Entry)) == entries
 
 
 def test_the_cli_asks_for_the_passphrase_when_none_is_set(private_home: Path) -> None:
@@ -341,7 +335,7 @@ def test_killed_mid_save_an_encrypted_journal_leaves_no_plaintext_behind(
         child.wait()
         # Temp files left by the kill are there to look at, and hold only ciphertext.
         assert leaks(private_home) == []
-        assert Store(private_home).all(Entry)
+        assert stored(private_home, Entry)
 
 
 INTERRUPTED_ENCRYPT = textwrap.dedent(
@@ -387,7 +381,7 @@ def test_an_interrupted_encrypt_still_opens_and_running_it_again_finishes(
 
     # Half done, it still opens, every record there.
     monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
-    assert sorted((e.id, e.body) for e in Store(private_home).all(Entry)) == entries
+    assert sorted((e.id, e.body) for e in stored(private_home, Entry)) == entries
     monkeypatch.delenv(crypto.PASSPHRASE_ENV)
     crypto.forget()
 
@@ -461,7 +455,7 @@ def test_restore_puts_back_a_backup_still_sealed(
     assert crypto.is_sealed(damaged.read_bytes())
     monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
     crypto.forget()
-    assert sorted((e.id, e.body) for e in Store(private_home).all(Entry)) == entries
+    assert sorted((e.id, e.body) for e in stored(private_home, Entry)) == entries
 
 
 def test_the_editor_works_on_a_file_in_memory_for_an_encrypted_journal(
@@ -482,4 +476,4 @@ def test_the_editor_works_on_a_file_in_memory_for_an_encrypted_journal(
     used = Path(seen.read_text().strip())
     assert used.is_relative_to("/dev/shm") and not used.parent.exists()
     assert leaks(private_home) == []
-    assert "lighthouse at dusk\n" in [e.body for e in Store(private_home).all(Entry)]
+    assert "lighthouse at dusk\n" in [e.body for e in stored(private_home, Entry)]

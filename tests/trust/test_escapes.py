@@ -202,18 +202,17 @@ def terminal_bytes(app: App[None]) -> str:
 
 
 async def test_no_room_writes_an_imported_files_escapes_to_the_terminal(
-    private_home: Path, tmp_path: Path
+    welcomed: Path, tmp_path: Path
 ) -> None:
     from textual.widgets import TextArea
 
     from hearthside.services.exchange.importing.importer import import_file
     from hearthside.tui.app import make_app
 
-    store = Store(private_home)
-    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
+    store = Store(welcomed)
     import_file(store, export_file(tmp_path / "hostile.json", hostile_records()))
     store.close()
-    app = make_app(home=private_home, today=TODAY)
+    app = make_app(home=welcomed, today=TODAY)
     painted = []
     async with app.run_test(size=(120, 40)) as pilot:
         for room in "12345":

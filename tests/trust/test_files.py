@@ -10,15 +10,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from hearthside.cli.main import cli
 from hearthside.domain.records import Entry
 from hearthside.paths import journal_files
 from hearthside.services.drafts import Draft, save_draft
 from hearthside.store import backups as backups_module
 from hearthside.store.backups import BACKUPS_KEPT, list_backups, rotate
 from hearthside.store.store import Store
+from tests.conftest import run
 
 CRASH_BEFORE_RENAME = textwrap.dedent(
     """
@@ -73,22 +72,16 @@ def test_everything_written_is_private(private_home: Path, monkeypatch: pytest.M
     # A permissive umask must not leak: modes are set explicitly, not inherited.
     old = os.umask(0o022)
     try:
-        runner = CliRunner()
-        assert runner.invoke(cli, ["add", "hello", "--tag", "x"]).exit_code == 0
-        assert (
-            runner.invoke(
-                cli, ["note", "gratitude", "Thank you for the tea this morning"]
-            ).exit_code
-            == 0
-        )
-        note_id = runner.invoke(cli, ["notes"]).output.split()[1]
-        assert runner.invoke(cli, ["export", "--format", "html"]).exit_code == 0
-        assert runner.invoke(cli, ["export", "--format", "md", "--split"]).exit_code == 0
-        assert runner.invoke(cli, ["card", note_id, "--format", "html"]).exit_code == 0
-        assert runner.invoke(cli, ["share", note_id]).exit_code == 0
+        assert run("add", "hello", "--tag", "x").exit_code == 0
+        assert run("note", "gratitude", "Thank you for the tea this morning").exit_code == 0
+        note_id = run("notes").output.split()[1]
+        assert run("export", "--format", "html").exit_code == 0
+        assert run("export", "--format", "md", "--split").exit_code == 0
+        assert run("card", note_id, "--format", "html").exit_code == 0
+        assert run("share", note_id).exit_code == 0
         save_draft(private_home, Draft(key="new-abc", body="unsaved words"))
         monkeypatch.setattr(backups_module, "backup_day", lambda: "2099-01-01")
-        assert runner.invoke(cli, ["log", "hug"]).exit_code == 0
+        assert run("log", "hug").exit_code == 0
     finally:
         os.umask(old)
     seen = modes_under(private_home)

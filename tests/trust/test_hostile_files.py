@@ -22,11 +22,7 @@ from hearthside.domain.records import Entry, Note
 from hearthside.paths import database_path, lock_path
 from hearthside.store.encryption import sealing as crypto
 from hearthside.store.store import Store
-from tests.conftest import disk_state
-
-
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+from tests.conftest import disk_state, run, stored
 
 
 def refused(result: Result, *words: str) -> None:
@@ -94,7 +90,7 @@ def test_export_and_card_refuse_anything_but_a_regular_file_even_with_force(
 ) -> None:
     target = tmp_path / "out.md"
     special_file(target, kind)
-    note_id = Store(journal).all(Note)[0].id
+    note_id = stored(journal, Note)[0].id
     args = [note_id if a == "NOTE" else a for a in command]
     refused(run(*args, str(target)), str(target), "regular file")
     mode = target.lstat().st_mode
@@ -106,7 +102,7 @@ def test_share_refuses_a_special_file_in_its_folder(journal: Path, tmp_path: Pat
     folder = tmp_path / "share"
     folder.mkdir()
     os.mkfifo(folder / "notes.html")
-    note_id = Store(journal).all(Note)[0].id
+    note_id = stored(journal, Note)[0].id
     refused(run("share", note_id, "-o", str(folder), "--force"), "regular file")
     assert stat.S_ISFIFO((folder / "notes.html").lstat().st_mode)
 

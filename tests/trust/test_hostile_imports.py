@@ -17,16 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from hearthside.cli.main import cli
 from hearthside.domain.records import Commitment, Entry, Note
 from hearthside.services.journal import add_entry
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-from tests.conftest import TODAY, disk_state
+from tests.conftest import TODAY, disk_state, run
 from tests.trust.hostile import PAYLOADS, RAW_MARKERS
 
 CONTENT = Content()
@@ -267,11 +265,6 @@ def hostile_files(draw: st.DrawFn) -> dict[str, Any]:
 # -- using what came in, everywhere ---------------------------------------------------------
 
 
-def invoke(home: Path, *args: str) -> Any:
-    # catch_exceptions=False: a traceback fails the test rather than becoming exit 1.
-    return CliRunner().invoke(cli, ["--home", str(home), *args], catch_exceptions=False)
-
-
 def every_command(home: Path, file: Path, out: Path) -> None:
     store = Store(home)
     entries = [e.id for e in store.all(Entry)]
@@ -296,7 +289,7 @@ def every_command(home: Path, file: Path, out: Path) -> None:
         ),
     ]
     for args in commands:
-        result = invoke(home, *args)
+        result = run("--home", str(home), *args)
         assert result.exit_code in (0, 2), (args, result.output)
         assert "Traceback" not in result.output, (args, result.output)
         if args[0] == "doctor":
@@ -324,7 +317,7 @@ def check(doc: dict[str, Any]) -> None:
         add_entry(Store(home), body="Already here.", day="2026-11-01")
         file.write_text(json.dumps(doc), encoding="utf-8")
         before = disk_state(home)
-        result = invoke(home, "import", str(file))
+        result = run("--home", str(home), "import", str(file))
         assert result.exit_code in (0, 2), result.output
         event("refused" if result.exit_code == 2 else "imported")
         if result.exit_code == 2:
@@ -365,7 +358,7 @@ def test_the_generator_makes_files_that_come_in_as_well_as_ones_refused() -> Non
         with tempfile.TemporaryDirectory() as folder:
             file = Path(folder) / "in.json"
             file.write_text(json.dumps(doc), encoding="utf-8")
-            result = invoke(Path(folder) / "home", "import", "--dry-run", str(file))
+            result = run("--home", str(Path(folder) / "home"), "import", "--dry-run", str(file))
             outcomes.add(result.exit_code)
 
     attempt()

@@ -9,9 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from hearthside.cli.main import cli
 from hearthside.domain.records import Entry, Moment, Note
 from hearthside.domain.settings import Settings
 from hearthside.services.journal import add_entry
@@ -21,7 +19,7 @@ from hearthside.services.plans import add_commitment, add_milestone
 from hearthside.services.practices import add_moment, log_practice
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-from tests.conftest import TODAY
+from tests.conftest import TODAY, run, stored
 
 CORPUS = [
     "[b]x[/b]",
@@ -64,7 +62,6 @@ def seed(home: Path) -> None:
 
 def test_the_cli_prints_user_text_literally_and_never_raw_escapes(private_home: Path) -> None:
     seed(private_home)
-    runner = CliRunner()
     outputs = []
     for args in (
         ["list", "-n", "50"],
@@ -74,11 +71,11 @@ def test_the_cli_prints_user_text_literally_and_never_raw_escapes(private_home: 
         ["stats"],
         ["pauses"],
     ):
-        result = runner.invoke(cli, args)
+        result = run(*args)
         assert result.exit_code == 0, (args, result.output)
         outputs.append(result.output)
-    entry_id = runner.invoke(cli, ["list", "-n", "1"]).output.split()[1]
-    outputs.append(runner.invoke(cli, ["show", entry_id]).output)
+    entry_id = run("list", "-n", "1").output.split()[1]
+    outputs.append(run("show", entry_id).output)
     printed = "\n".join(outputs)
     assert "\x1b" not in printed and "\x07" not in printed and "\x01" not in printed
     for text in MARKUP:
@@ -89,7 +86,7 @@ def test_the_cli_prints_user_text_literally_and_never_raw_escapes(private_home: 
 @pytest.mark.parametrize("fmt", ["md", "txt", "json", "html", "ics"])
 def test_every_export_keeps_the_text_and_runs_nothing(private_home: Path, fmt: str) -> None:
     seed(private_home)
-    result = CliRunner().invoke(cli, ["export", "--format", fmt, "--include-private"])
+    result = run("export", "--format", fmt, "--include-private")
     assert result.exit_code == 0, result.output
     [written] = list((private_home / "exports").iterdir())
     text = written.read_text(encoding="utf-8")
@@ -128,9 +125,11 @@ async def test_every_room_shows_odd_text_literally_and_keeps_running(private_hom
         await pilot.pause()
         assert "with Sam [b]x[/b]" in app.sub_title
         assert app.is_running
-    stored = Store(private_home)
-    assert {e.title for e in stored.all(Entry)} >= {f"T{i} {t}" for i, t in enumerate(CORPUS)}
-    assert len(stored.all(Note)) == len(CORPUS) and len(stored.all(Moment)) == len(CORPUS)
+    assert {e.title for e in stored(private_home, Entry)} >= {
+        f"T{i} {t}" for i, t in enumerate(CORPUS)
+    }
+    assert len(stored(private_home, Note)) == len(CORPUS)
+    assert len(stored(private_home, Moment)) == len(CORPUS)
 
 
 def test_unicode_round_trips_under_a_c_locale_with_crlf_and_long_lines(private_home: Path) -> None:
@@ -140,7 +139,7 @@ def test_unicode_round_trips_under_a_c_locale_with_crlf_and_long_lines(private_h
     text = "Dear 💛 שלום\r\nsecond line\r\n" + "x" * 200_000 + "\r\n"
     added = subprocess.run([*hearthside, "add"], input=text.encode(), env=env, capture_output=True)
     assert added.returncode == 0, added.stderr
-    [entry] = Store(private_home).all(Entry)
+    [entry] = stored(private_home, Entry)
     assert entry.body == text.replace("\r\n", "\n")
     shown = subprocess.run([*hearthside, "show", entry.id], env=env, capture_output=True)
     assert shown.returncode == 0

@@ -10,25 +10,20 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 from textual.widgets import TextArea
 
 from hearthside.cli.main import cli
 from hearthside.domain.records import Entry
-from hearthside.domain.settings import Settings
 from hearthside.store.encryption import sealing as crypto
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.rooms.editor import EntryEditor
-from tests.conftest import TODAY
+from tests.conftest import TODAY, run, stored
 from tests.tui.conftest import SIZE, settle
 
 PASS = "correct-horse-battery"
 KEPT = "Words about the lighthouse, half written"
-
-
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
 def script(path: Path, body: str) -> Path:
@@ -51,20 +46,17 @@ KILLED_ADD = textwrap.dedent(
 
 
 @pytest.fixture
-def killed_edit(private_home: Path, tmp_path: Path) -> Path:
-    store = Store(private_home)
-    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
-    store.close()
+def killed_edit(welcomed: Path, tmp_path: Path) -> Path:
     editor = script(tmp_path / "dying-editor", f"printf '{KEPT}' > \"$1\"\nkill -KILL $PPID\n")
     child = subprocess.run(
-        [sys.executable, "-c", KILLED_ADD, str(private_home)],
+        [sys.executable, "-c", KILLED_ADD, str(welcomed)],
         env={**os.environ, "EDITOR": str(editor)},
         capture_output=True,
         text=True,
         check=False,
     )
     assert child.returncode == -9, child.stderr
-    return private_home
+    return welcomed
 
 
 KILLED_EXPORT = textwrap.dedent(
@@ -117,7 +109,7 @@ def test_add_offers_back_the_words_of_an_edit_that_was_killed(
     assert added.exit_code == 0, added.output
     assert "earlier" in added.output and "kept" in added.output
     assert seen.read_text() == KEPT  # the editor opened on the kept words
-    bodies = [e.body for e in Store(killed_edit).all(Entry)]
+    bodies = [e.body for e in stored(killed_edit, Entry)]
     assert bodies == [f"{KEPT} and finished."]
     assert not list((killed_edit / "drafts").glob("*"))
 
@@ -142,7 +134,7 @@ async def test_the_app_offers_back_the_words_of_an_edit_that_was_killed(
         assert app.screen.query_one("#body", TextArea).text == KEPT
         await pilot.press("ctrl+s")
         await settle(pilot)
-    assert [e.body for e in Store(killed_edit).all(Entry)] == [KEPT]
+    assert [e.body for e in stored(killed_edit, Entry)] == [KEPT]
     assert not list((killed_edit / "drafts").glob("*"))
 
 
@@ -182,7 +174,7 @@ def test_encrypt_encrypts_or_removes_every_plaintext_leftover_and_says_which(
     monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     assert run("add").exit_code == 0
     assert seen.read_text() == KEPT
-    assert KEPT in [e.body for e in Store(killed_edit).all(Entry)]
+    assert KEPT in [e.body for e in stored(killed_edit, Entry)]
     assert leaks(killed_edit) == []
     assert not list((killed_edit / "drafts").glob("edit-*"))
 

@@ -8,19 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from hearthside.cli.main import cli
 from hearthside.domain.records import Entry, Note
 from hearthside.paths import backups_dir, database_path
 from hearthside.store import backups as backups_module
 from hearthside.store.store import Store
-from tests.conftest import disk_state
+from tests.conftest import disk_state, run
 from tests.trust.kill_points import KILLED, run_until_step
-
-
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
 @dataclass

@@ -9,23 +9,15 @@ from typing import Any
 
 import orjson
 import pytest
-from click.testing import CliRunner, Result
 
-from hearthside.cli.main import cli
 from hearthside.domain.records import Entry, Note
-from hearthside.domain.settings import Settings
 from hearthside.paths import database_path
 from hearthside.services.journal import add_entry
 from hearthside.services.notes import add_note
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-from tests.conftest import TODAY, disk_state
+from tests.conftest import TODAY, disk_state, run, stored
 from tests.trust.hostile import PAYLOADS, export_file, hand_edit, hostile_records
-
-
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
-
 
 # -- ids -------------------------------------------------------------------------------------
 
@@ -96,7 +88,7 @@ def test_import_and_add_keep_the_same_size_of_entry(
     assert (imported.exit_code, added.exit_code) == ((0, 0) if kept else (2, 2))
     if not kept:
         assert "over 1 MB" in imported.output and "over 1 MB" in added.output
-    assert len(Store(private_home).all(Entry)) == (2 if kept else 0)
+    assert len(stored(private_home, Entry)) == (2 if kept else 0)
 
 
 # -- a private note's card -------------------------------------------------------------------
@@ -149,7 +141,7 @@ def test_a_jrnl_journal_with_tags_jrnl_allows_comes_in_and_keeps_them(
 ) -> None:
     result = run("import", str(jrnl_with_tags(tmp_path / "jrnl.json")))
     assert result.exit_code == 0, result.output
-    [entry] = Store(private_home).all(Entry)
+    [entry] = stored(private_home, Entry)
     assert entry.tags == ["c++", "work/home", "a#b", "plus+one", "café"]
     assert SHOWN in run("list").output
     assert f"tags: {SHOWN}" in run("show", entry.id).output
@@ -162,13 +154,12 @@ def test_a_jrnl_journal_with_tags_jrnl_allows_comes_in_and_keeps_them(
             assert tag in text, (fmt, tag)
 
 
-async def test_the_journal_room_shows_jrnls_tags(private_home: Path, tmp_path: Path) -> None:
+async def test_the_journal_room_shows_jrnls_tags(welcomed: Path, tmp_path: Path) -> None:
     from hearthside.tui.app import make_app
     from hearthside.tui.widgets.entry_list import EntryList
 
-    Store(private_home).save_settings(Settings(spouse_name="Sam", welcomed=True))
     assert run("import", str(jrnl_with_tags(tmp_path / "jrnl.json"))).exit_code == 0
-    app = make_app(home=private_home, today=TODAY)
+    app = make_app(home=welcomed, today=TODAY)
     async with app.run_test(size=(120, 32)) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -205,12 +196,11 @@ def edit_settings_by_hand(home: Path, **changes: Any) -> None:
 
 
 async def test_a_spouse_name_edited_in_by_hand_reaches_no_template_card_or_title(
-    private_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    welcomed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hearthside.tui.app import make_app
 
-    Store(private_home).save_settings(Settings(spouse_name="Sam", welcomed=True))
-    edit_settings_by_hand(private_home, spouse_name=NAME)
+    edit_settings_by_hand(welcomed, spouse_name=NAME)
 
     # The template's gaps are filled in the editor, as a person at a terminal would.
     monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
@@ -220,14 +210,14 @@ async def test_a_spouse_name_edited_in_by_hand_reaches_no_template_card_or_title
     )
     wrote = run("note", "gratitude", "--template", "1", input="")
     assert wrote.exit_code == 0, wrote.output
-    [note] = Store(private_home).all(Note)
+    [note] = stored(welcomed, Note)
     assert "\x1b" not in note.text
     assert run("card", note.id, "-f", "txt", "-o", str(tmp_path / "card.txt")).exit_code == 0
     assert "\x1b" not in (tmp_path / "card.txt").read_text(encoding="utf-8")
     assert run("card", note.id, "-f", "html", "-o", str(tmp_path / "card.html")).exit_code == 0
     assert "\x1b" not in (tmp_path / "card.html").read_text(encoding="utf-8")
 
-    app = make_app(home=private_home, today=TODAY)
+    app = make_app(home=welcomed, today=TODAY)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("3", "n")  # a new note: the composer fills its templates
         await pilot.pause()

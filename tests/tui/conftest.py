@@ -14,11 +14,10 @@ from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
 
-from hearthside.domain.settings import Settings
-from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.rooms.composer import NoteComposer
 from hearthside.tui.rooms.editor import EntryEditor
+from hearthside.tui.rooms.review import ReviewScreen
 from tests.conftest import TODAY
 
 SIZE = (100, 32)
@@ -37,17 +36,14 @@ class SnapCompare(Protocol):
     ) -> bool: ...
 
 
-@pytest.fixture
-def welcomed(private_home: Path) -> Path:
-    """A home whose owner has already met the welcome screen."""
-    store = Store(private_home)
-    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
-    store.close()
-    return private_home
+class Make(Protocol):
+    """Builds the app on the test's journal and the test's day; only the first room varies."""
+
+    def __call__(self, *, room: str = ...) -> HearthsideApp: ...
 
 
 @pytest.fixture
-def make(private_home: Path) -> Callable[..., HearthsideApp]:
+def make(private_home: Path) -> Make:
     return partial(make_app, home=private_home, today=TODAY)
 
 
@@ -60,8 +56,9 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def record_notices(app: HearthsideApp) -> list[str]:
-    """Every notice the app shows from now on, as "title: message"; toasts fade too soon."""
+def record_notices(app: HearthsideApp, only: SeverityLevel | None = None) -> list[str]:
+    """Every notice the app shows from now on (those of severity ``only``, if given), as
+    "title: message"; toasts fade too soon to be read off the screen."""
     seen: list[str] = []
     original = app.notify
 
@@ -73,7 +70,8 @@ def record_notices(app: HearthsideApp) -> list[str]:
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        seen.append(f"{title}: {message}")
+        if only in (None, severity):
+            seen.append(f"{title}: {message}")
         original(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # Every room's notices go through the app's own notify, so that is where to listen;
@@ -140,6 +138,23 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
         return
     await pilot.pause()
     await settle(pilot)
+
+
+async def counted(pilot: Pilot[None]) -> None:
+    """Let writes land, the index be counted again in its thread, and the screen catch up."""
+    await settle(pilot)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def open_review(pilot: Pilot[None]) -> ReviewScreen:
+    """From the Today room: r opens the daily review."""
+    await pilot.press("r")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
 
 
 async def open_editor(pilot: Pilot[None]) -> EntryEditor:

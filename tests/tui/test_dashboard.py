@@ -5,18 +5,14 @@ from __future__ import annotations
 import random
 import re
 import shutil
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from hearthside.cli.context import Context
-from hearthside.cli.main import cli
 from hearthside.domain.records import Checkin, Commitment, Entry, Moment, Pause, PracticeLog
 from hearthside.domain.settings import Settings
 from hearthside.domain.targets import Target
@@ -32,23 +28,14 @@ from hearthside.tui.presenters.practice_keys import practice_keys
 from hearthside.tui.rooms.dashboard import DashboardScreen
 from hearthside.tui.widgets.gauge import Gauge
 from hearthside.tui.widgets.heatmap import DONE, NOT_DONE, Heatmap, PracticeRow
-from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, SnapCompare, record_notices, screen_text, settle
+from tests.conftest import TODAY, run, stored
+from tests.tui.conftest import SIZE, Make, SnapCompare, counted, record_notices, screen_text, settle
 
-Make = Callable[..., HearthsideApp]
 AFFECTION = 0  # rows follow content's order: affection, kind words, time together, ...
 TIME_TOGETHER = 2
 
 
 # -- helpers -------------------------------------------------------------------------
-
-
-async def counted(pilot: Pilot[None]) -> None:
-    """Let writes land, the index be counted again in its thread, and the screen catch up."""
-    await settle(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 def dashboard(app: HearthsideApp) -> DashboardScreen:
@@ -64,14 +51,6 @@ def row(app: HearthsideApp, n: int) -> str:
 def today_cell(app: HearthsideApp, n: int) -> str:
     heat = list(dashboard(app).query(PracticeRow))[n].query_one(Heatmap)
     return heat.text().replace(" ", "")[[c.day for c in heat.shown()].index(TODAY)]
-
-
-def stored(home: Path, cls: type[Any]) -> list[Any]:
-    store = Store(home)
-    try:
-        return store.all(cls)
-    finally:
-        store.close()
 
 
 def populate(home: Path) -> None:
@@ -308,7 +287,7 @@ async def test_the_numbers_match_hearthside_stats(
         await counted(pilot)
         shown = [screen_practice(row(app, n)) for n in range(len(app.content.practices))]
         text = screen_text(app)
-    out = CliRunner().invoke(cli, ["stats"], catch_exceptions=False).output
+    out = run("stats").output
     printed = [m.groups() for line in out.splitlines() if (m := CLI_PRACTICE.match(line))]
     assert [(n, lab, s, st) for n, lab, s, st in printed] == shown
     assert len(shown) == 5 and any(streak for *_, streak in shown)

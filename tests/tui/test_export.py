@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -10,11 +9,8 @@ from textual.widgets import Input
 
 from hearthside.services.journal import add_entry
 from hearthside.store.store import Store
-from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.export import ExportDialog
-from tests.tui.conftest import SIZE, record_notices, settle
-
-Make = Callable[..., HearthsideApp]
+from tests.tui.conftest import SIZE, Make, record_notices, settle
 
 
 async def test_export_a_month_to_html_from_the_palette(make: Make, welcomed: Path) -> None:

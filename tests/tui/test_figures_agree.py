@@ -6,20 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from hearthside.cli.context import Context
-from hearthside.cli.main import cli
-from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, screen_text, settle
-from tests.tui.test_dashboard import counted
-from tests.tui.test_today import Make, open_review
-
-
-def cli_run(*args: str) -> str:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
+from tests.conftest import TODAY, run
+from tests.tui.conftest import SIZE, Make, counted, open_review, screen_text, settle
 
 
 async def test_today_the_review_the_dashboard_and_stats_agree(
@@ -28,9 +18,9 @@ async def test_today_the_review_the_dashboard_and_stats_agree(
     monkeypatch.setattr(Context, "today", lambda self: TODAY)
     on = ["--date", TODAY.isoformat()]
     # From the command line: time together and two good moments.
-    cli_run("log", "date", "--minutes", "60", *on)
-    cli_run("moment", "+", "a walk", *on)
-    cli_run("moment", "+", *on)
+    assert run("log", "date", "--minutes", "60", *on).exit_code == 0
+    assert run("moment", "+", "a walk", *on).exit_code == 0
+    assert run("moment", "+", *on).exit_code == 0
 
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -57,7 +47,9 @@ async def test_today_the_review_the_dashboard_and_stats_agree(
         await counted(pilot)
         dash = screen_text(app)
 
-    stats = cli_run("stats")
+    result = run("stats")
+    assert result.exit_code == 0, result.output
+    stats = result.output
     assert "Time together: 165 min" in stats
     assert "Good to hard moments: 4 to 1" in stats
     assert "165 min this week" in dash

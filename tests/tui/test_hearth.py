@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from hearthside.tui.app import HearthsideApp
 from hearthside.tui.hearth import Hearth
 from tests.conftest import TODAY
-
-Make = Callable[..., HearthsideApp]
+from tests.tui.conftest import Make
 
 
 async def test_the_app_is_what_the_rooms_ask_for(make: Make, welcomed: Path) -> None:

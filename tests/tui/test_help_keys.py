@@ -9,8 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from hearthside.tui.dialogs.help import HelpScreen
-from tests.tui.conftest import settle
-from tests.tui.test_today import Make
+from tests.tui.conftest import Make, settle
 
 # How to reach each room or screen from Today, and a few of its keys that must be listed.
 PLACES = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,13 @@ from textual.widgets import Input, Select, TextArea
 from hearthside.domain.records import Entry
 from hearthside.services.drafts import pending_drafts
 from hearthside.store.store import Store
-from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.welcome import RestoreDraftScreen, WelcomeScreen
 from hearthside.tui.rooms.editor import EntryEditor
 from hearthside.tui.rooms.guide import GuideScreen
 from hearthside.tui.rooms.journal import JournalScreen
 from hearthside.tui.widgets.entry_list import EntryList
-from tests.tui.conftest import SIZE, open_editor, screen_text, settle
-
-Make = Callable[..., HearthsideApp]
+from tests.conftest import stored
+from tests.tui.conftest import SIZE, Make, open_editor, screen_text, settle
 
 
 async def write_entry(
@@ -88,7 +85,7 @@ async def test_write_an_entry_with_the_keyboard_and_find_it(make: Make, welcomed
         assert isinstance(app.screen, JournalScreen)
         assert "Sunday walk" in screen_text(app)
         assert "#walk #us" in screen_text(app)
-    [entry] = Store(welcomed).all(Entry)
+    [entry] = stored(welcomed, Entry)
     assert (entry.title, entry.body, entry.tags, entry.date) == (
         "Sunday walk",
         "We walked to the lake.",
@@ -147,7 +144,7 @@ async def test_autosave_then_crash_then_restore(make: Make, welcomed: Path) -> N
         assert [d.body for d in drafts] == ["Half a thought about us"]
         # A crash: the app goes away without saving or asking.
         app._writer.shutdown(wait=True)
-    assert Store(welcomed).all(Entry) == []
+    assert stored(welcomed, Entry) == []
     again = make()
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -159,7 +156,7 @@ async def test_autosave_then_crash_then_restore(make: Make, welcomed: Path) -> N
         assert again.screen.query_one("#body", TextArea).text == "Half a thought about us"
         await pilot.press("ctrl+s")
         await settle(pilot)
-    assert [e.body for e in Store(welcomed).all(Entry)] == ["Half a thought about us"]
+    assert [e.body for e in stored(welcomed, Entry)] == ["Half a thought about us"]
     assert pending_drafts(welcomed) == []
 
 
@@ -176,7 +173,7 @@ async def test_leaving_with_unsaved_changes_asks_first(make: Make, welcomed: Pat
         await pilot.press("escape", "s")  # save and leave
         await settle(pilot)
         assert isinstance(app.screen, JournalScreen)
-    assert [e.body for e in Store(welcomed).all(Entry)] == ["Not yet saved"]
+    assert [e.body for e in stored(welcomed, Entry)] == ["Not yet saved"]
 
 
 async def test_delete_then_undo_then_trash_restore(make: Make, welcomed: Path) -> None:
@@ -187,11 +184,11 @@ async def test_delete_then_undo_then_trash_restore(make: Make, welcomed: Path) -
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "x")
         await settle(pilot)
-        assert Store(welcomed).all(Entry) == []
+        assert stored(welcomed, Entry) == []
         assert "No entries yet" in screen_text(app)
         await pilot.press("u")
         await settle(pilot)
-        assert [e.body for e in Store(welcomed).all(Entry)] == ["Keep me"]
+        assert [e.body for e in stored(welcomed, Entry)] == ["Keep me"]
         await pilot.press("x")
         await settle(pilot)
         await pilot.press("T")
@@ -201,7 +198,7 @@ async def test_delete_then_undo_then_trash_restore(make: Make, welcomed: Path) -
         await settle(pilot)
         await pilot.press("escape")
         await pilot.pause()
-    assert [e.body for e in Store(welcomed).all(Entry)] == ["Keep me"]
+    assert [e.body for e in stored(welcomed, Entry)] == ["Keep me"]
 
 
 async def test_open_a_strategy_and_start_a_linked_entry(make: Make, welcomed: Path) -> None:
@@ -221,7 +218,7 @@ async def test_open_a_strategy_and_start_a_linked_entry(make: Make, welcomed: Pa
         assert isinstance(app.screen, EntryEditor)
         await pilot.press(*"Told her the soup was wonderful", "ctrl+s")
         await settle(pilot)
-    [entry] = Store(welcomed).all(Entry)
+    [entry] = stored(welcomed, Entry)
     assert entry.steps == [3]
 
 
@@ -298,7 +295,7 @@ async def test_an_entry_added_from_the_cli_shows_up(make: Make, welcomed: Path) 
         await settle(pilot)
         assert "From the other terminal" in screen_text(app)
         await write_entry(pilot, "And one from here")
-    assert {e.body for e in Store(welcomed).all(Entry)} == {
+    assert {e.body for e in stored(welcomed, Entry)} == {
         "From the other terminal",
         "And one from here",
     }
@@ -352,14 +349,14 @@ async def test_tab_follows_the_screen_and_editing_starts_at_the_end(
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-        [entry] = Store(welcomed).all(Entry)
+        [entry] = stored(welcomed, Entry)
         assert (entry.title, entry.tags, entry.body) == ("By the lake", ["walks"], "We walked.")
         await pilot.press("enter")  # open it again to edit
         await pilot.pause()
         assert isinstance(app.screen, EntryEditor)
         await pilot.press(*" Then home.", "ctrl+s")
         await settle(pilot)
-    [entry] = Store(welcomed).all(Entry)
+    [entry] = stored(welcomed, Entry)
     assert entry.body == "We walked. Then home."
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
@@ -15,10 +14,8 @@ from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp
 from hearthside.tui.rooms.notes import NoteList
 from hearthside.tui.widgets.entry_list import EntryList
-from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, open_editor, screen_text, settle
-
-Make = Callable[..., HearthsideApp]
+from tests.conftest import TODAY, stored
+from tests.tui.conftest import SIZE, Make, open_editor, screen_text, settle
 
 
 def rows_on_screen(app: HearthsideApp) -> list[str]:
@@ -120,7 +117,7 @@ async def test_after_a_delete_the_next_entry_is_highlighted(make: Make, welcomed
         await pilot.press("2", "down", "x")
         await settle(pilot)
         listing = app.screen.query_one(EntryList)
-        assert "Early November" not in {e.body for e in Store(welcomed).all(Entry)}
+        assert "Early November" not in {e.body for e in stored(welcomed, Entry)}
         assert listing.current is not None and listing.current.body == "An October evening"
         assert listing.highlighted == 1
         await pilot.press("end", "x")  # the last row: the one above takes its place
@@ -163,7 +160,7 @@ async def test_tags_written_in_the_text_are_tags(make: Make, welcomed: Path) -> 
         await pilot.press("slash", *"#cooking")
         await pilot.pause()
         assert len(app.screen.query_one(EntryList).lines()) == 1
-    [entry] = Store(welcomed).all(Entry)
+    [entry] = stored(welcomed, Entry)
     assert entry.tags == ["cooking", "us"]
 
 

@@ -16,23 +16,18 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from textual.widgets import Input, TextArea
 
 from hearthside.cli.context import Context
-from hearthside.cli.main import cli
 from hearthside.domain.records import Checkin, Entry, Moment, Note, PracticeLog, Review
 from hearthside.services.drafts import pending_drafts
 from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp
-from tests.conftest import TODAY
-from tests.tui.conftest import burst, settle
-
-Make = Callable[..., HearthsideApp]
+from tests.conftest import TODAY, run
+from tests.tui.conftest import Make, burst, settle
 
 ROOMS = ("today", "journal", "notes", "dashboard", "guide")
 SIZES = ((80, 24), (100, 32), (160, 45))
@@ -164,7 +159,7 @@ async def run_sequence(make: Make, home: Path, seed: int, monkeypatch: pytest.Mo
             assert word.lstrip("#") in kept, f"seed {seed}: {word!r} of {value!r} was lost"
 
     monkeypatch.setattr(Context, "today", lambda self: TODAY)
-    out = CliRunner().invoke(cli, ["stats", "--home", str(home)], catch_exceptions=False).output
+    out = run("stats", "--home", str(home)).output
     minutes, good, hard = week_figures_from_records(home)
     shown = re.search(r"Time together: (\d+) min", out)
     assert shown and int(shown[1]) == minutes, f"seed {seed}: {out}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import TextArea
@@ -16,11 +15,8 @@ from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.choice import ChoiceDialog
 from hearthside.tui.rooms.composer import NoteComposer
 from hearthside.tui.rooms.notes import NotesScreen
-from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, burst, open_composer, screen_text, settle
-from tests.tui.test_today import alive
-
-Make = Callable[..., HearthsideApp]
+from tests.conftest import TODAY, stored
+from tests.tui.conftest import SIZE, Make, burst, open_composer, screen_text, settle
 
 # The first gratitude template: "Sam, thank you for ___ today. … It made my ___ so much easier."
 FIRST_TEMPLATE = ("down", "enter")
@@ -46,7 +42,7 @@ async def test_the_next_gap_key_selects_each_gap_so_typing_fills_it(
         await burst(pilot, *"the soup", "ctrl+g", *"whole evening", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, NotesScreen), "no gaps left: saved without asking"
-    [note] = alive(welcomed, Note)
+    [note] = stored(welcomed, Note)
     assert "thank you for the soup today" in note.text
     assert "It made my whole evening so much easier." in note.text
     assert "___" not in note.text
@@ -82,7 +78,7 @@ async def test_saving_with_gaps_left_asks_first(make: Make, welcomed: Path) -> N
         await pilot.press("g")  # go back to the gap
         await pilot.pause()
         assert isinstance(app.screen, NoteComposer)
-        assert alive(welcomed, Note) == []
+        assert stored(welcomed, Note) == []
         area = note_text(app)
         assert area.selected_text == "___" and area.selection.start[0] == 1
         await burst(pilot, *"morning", "ctrl+s")
@@ -96,7 +92,7 @@ async def test_saving_with_gaps_left_asks_first(make: Make, welcomed: Path) -> N
         await pilot.press("s")  # save anyway
         await settle(pilot)
         assert isinstance(app.screen, NotesScreen)
-    texts = sorted(n.text for n in alive(welcomed, Note))
+    texts = sorted(n.text for n in stored(welcomed, Note))
     assert texts[0].count("___") == 2 and "___" not in texts[1]
 
 
@@ -107,7 +103,7 @@ async def test_quitting_keeps_a_note_with_gaps_without_asking(make: Make, welcom
         await pilot.pause()
         await burst(pilot, *"the soup", "ctrl+q")
     assert app.return_code == 0
-    [note] = alive(welcomed, Note)
+    [note] = stored(welcomed, Note)
     assert "the soup" in note.text and "___" in note.text
 
 

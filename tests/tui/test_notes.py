@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from textual.widgets import Select, TextArea
 
-from hearthside.cli.main import cli
 from hearthside.domain.records import Note
 from hearthside.services.notes import add_note
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.choice import ChoiceDialog
 from hearthside.tui.rooms.notes import NoteList, NotesScreen
-from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, SnapCompare, open_composer, record_notices, screen_text, settle
-
-Make = Callable[..., HearthsideApp]
+from tests.conftest import TODAY, run, stored
+from tests.tui.conftest import (
+    SIZE,
+    Make,
+    SnapCompare,
+    open_composer,
+    record_notices,
+    screen_text,
+    settle,
+)
 
 
 async def test_a_gratitude_note_from_a_template_copied_delivered_and_counted(
@@ -41,7 +43,7 @@ async def test_a_gratitude_note_from_a_template_copied_delivered_and_counted(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, NotesScreen)
-        [note] = Store(welcomed).all(Note)
+        [note] = stored(welcomed, Note)
         assert note.kind == "gratitude" and "the soup" in note.text and note.status == "drafted"
         await pilot.press("y")
         await pilot.pause()
@@ -51,9 +53,9 @@ async def test_a_gratitude_note_from_a_template_copied_delivered_and_counted(
         await pilot.press("s")  # said aloud
         await settle(pilot)
         assert "delivered" in screen_text(app) and "said aloud" in screen_text(app)
-    [note] = Store(welcomed).all(Note)
+    [note] = stored(welcomed, Note)
     assert note.status == "delivered" and note.delivered_how == "said aloud"
-    stats = CliRunner().invoke(cli, ["stats", "--home", str(welcomed)]).output
+    stats = run("stats", "--home", str(welcomed)).output
     compliments = next(
         line for line in stats.splitlines() if "Kind words" in line or "ompliment" in line
     )
@@ -77,7 +79,7 @@ async def test_the_guidance_follows_the_kind_and_hints_are_gentle(
         assert '"but"' in screen_text(app)
         await pilot.press("ctrl+s")  # a hint, never a block
         await settle(pilot)
-    assert [n.kind for n in Store(welcomed).all(Note)] == ["apology"]
+    assert [n.kind for n in stored(welcomed, Note)] == ["apology"]
 
 
 @pytest.mark.parametrize("fmt_key", ["t", "m", "w"])
@@ -209,7 +211,7 @@ async def test_marking_delivered_says_only_what_counts(
         await pilot.press("s")  # said aloud
         await settle(pilot)
     [said] = [n for n in notices if "Marked delivered" in n]
-    stats = CliRunner().invoke(cli, ["stats", "--home", str(welcomed)]).output
+    stats = run("stats", "--home", str(welcomed)).output
     if counted is None:
         assert "counts" not in said
         assert "0/" in next(line for line in stats.splitlines() if "Kind words" in line)

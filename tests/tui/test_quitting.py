@@ -7,8 +7,8 @@ from pathlib import Path
 from hearthside.domain.records import Checkin, Entry, Note
 from hearthside.services.drafts import pending_drafts
 from hearthside.tui.dialogs.welcome import RestoreDraftScreen
-from tests.tui.conftest import SIZE, burst, open_composer, open_editor, settle
-from tests.tui.test_today import Make, alive, open_review
+from tests.conftest import stored
+from tests.tui.conftest import SIZE, Make, burst, open_composer, open_editor, open_review, settle
 
 
 async def test_words_typed_then_ctrl_q_at_once_are_offered_back(make: Make, welcomed: Path) -> None:
@@ -17,7 +17,7 @@ async def test_words_typed_then_ctrl_q_at_once_are_offered_back(make: Make, welc
         await open_editor(pilot)
         await burst(pilot, *"We walked to the lake", "ctrl+q")
     assert app.return_code == 0
-    assert alive(welcomed, Entry) == []
+    assert stored(welcomed, Entry) == []
     assert [d.body for d in pending_drafts(welcomed)] == ["We walked to the lake"]
     assert "kept as a draft" in " ".join(app.kept_on_quit)
 
@@ -35,7 +35,7 @@ async def test_a_note_in_the_composer_is_saved_as_a_draft_on_quit(
         await open_composer(pilot)
         await pilot.press("enter")  # start blank
         await burst(pilot, *"Thank you for the soup", "ctrl+q")
-    [note] = alive(welcomed, Note)
+    [note] = stored(welcomed, Note)
     assert (note.text, note.status) == ("Thank you for the soup", "drafted")
     assert "Notes" in " ".join(app.kept_on_quit)
 
@@ -46,7 +46,7 @@ async def test_the_review_step_in_hand_is_saved_on_quit(make: Make, welcomed: Pa
         await open_review(pilot)
         await pilot.press("enter", "enter", "l")
         await burst(pilot, *"Thanks for the tea", "ctrl+q")
-    [note] = alive(welcomed, Note)
+    [note] = stored(welcomed, Note)
     assert note.text == "Thanks for the tea"
 
 
@@ -56,7 +56,7 @@ async def test_a_checkin_half_rated_is_saved_on_quit(make: Make, welcomed: Path)
         await pilot.press("ctrl+p", *"Weekly check-in", "enter")
         await settle(pilot)
         await burst(pilot, "2", "3", "ctrl+q")
-    [checkin] = alive(welcomed, Checkin)
+    [checkin] = stored(welcomed, Checkin)
     assert list(checkin.ratings.values())[:2] == [2, 3]
 
 
@@ -66,5 +66,5 @@ async def test_ctrl_s_right_after_typing_saves_every_word(make: Make, welcomed: 
         await open_editor(pilot)
         await burst(pilot, *"All of it", "ctrl+s")
         await settle(pilot)
-    [entry] = alive(welcomed, Entry)
+    [entry] = stored(welcomed, Entry)
     assert entry.body == "All of it"

@@ -10,8 +10,8 @@ from textual.pilot import Pilot
 from hearthside.domain.records import Entry, Moment, Note, PracticeLog
 from hearthside.services.crash_reports import REPORTS
 from hearthside.services.review import session as review
-from tests.tui.conftest import SIZE, burst, screen_text, settle
-from tests.tui.test_today import Make, alive, open_review
+from tests.conftest import stored
+from tests.tui.conftest import SIZE, Make, burst, open_review, screen_text, settle
 
 
 async def to_step(pilot: Pilot[None], step: int) -> None:
@@ -33,9 +33,9 @@ async def test_a_thank_you_pasted_with_its_newline_is_saved(make: Make, welcomed
         assert "Step 6 of 6" in screen_text(app)
         text = screen_text(app)
         assert "the flowers" in text
-    (note,) = alive(welcomed, Note)
+    (note,) = stored(welcomed, Note)
     assert note.text == "the flowers"
-    (entry,) = alive(welcomed, Entry)
+    (entry,) = stored(welcomed, Entry)
     assert (entry.closeness, entry.body) == (4, "A calm evening.")
 
 
@@ -46,7 +46,7 @@ async def test_moment_lines_typed_fast_are_saved(make: Make, welcomed: Path) -> 
         await to_step(pilot, 2)
         await burst(pilot, *"a long walk", "tab", *"late again", "enter")
         assert "Step 3 of 6" in screen_text(app)
-    moments = alive(welcomed, Moment)
+    moments = stored(welcomed, Moment)
     assert sorted((m.positive, m.text) for m in moments) == [
         (False, "late again"),
         (True, "a long walk"),
@@ -60,7 +60,7 @@ async def test_enter_on_the_good_line_goes_to_the_next_step(make: Make, welcomed
         await to_step(pilot, 2)
         await pilot.press("enter")
         assert "Step 3 of 6" in screen_text(app)
-    assert alive(welcomed, Moment) == []
+    assert stored(welcomed, Moment) == []
 
 
 async def test_tab_moves_between_fields_and_never_leaves_the_step(
@@ -80,7 +80,7 @@ async def test_tab_moves_between_fields_and_never_leaves_the_step(
         await pilot.press("tab", *"Quiet day", "enter")
         await settle(pilot)
         assert "Step 6 of 6" in screen_text(app)
-    (entry,) = alive(welcomed, Entry)
+    (entry,) = stored(welcomed, Entry)
     assert (entry.closeness, entry.body) == (3, "Quiet day")
 
 
@@ -93,7 +93,7 @@ async def test_digits_in_the_reflection_are_text(make: Make, welcomed: Path) -> 
         # A change of mind on the scale, then a reflection with digits in it.
         await pilot.press("1", "3", "tab", *"2 hours of talk", "enter")
         await settle(pilot)
-    (entry,) = alive(welcomed, Entry)
+    (entry,) = stored(welcomed, Entry)
     assert (entry.closeness, entry.body) == (3, "2 hours of talk")
 
 
@@ -104,7 +104,7 @@ async def test_typing_on_the_scale_goes_into_the_reflection(make: Make, welcomed
         await to_step(pilot, 4)
         await pilot.press("enter")
         await burst(pilot, "5", *"We laughed", "enter")
-    (entry,) = alive(welcomed, Entry)
+    (entry,) = stored(welcomed, Entry)
     assert (entry.closeness, entry.body) == (5, "We laughed")
 
 
@@ -116,7 +116,7 @@ async def test_a_stray_letter_in_a_count_row_records_nothing(make: Make, welcome
         await pilot.press("tab", "x", "backspace", "enter")
         await settle(pilot)
         assert "Step 3 of 6" in screen_text(app)
-    assert alive(welcomed, Moment) == []
+    assert stored(welcomed, Moment) == []
 
 
 async def test_a_practice_and_its_minutes_typed_in_one_go(make: Make, welcomed: Path) -> None:
@@ -125,7 +125,7 @@ async def test_a_practice_and_its_minutes_typed_in_one_go(make: Make, welcomed: 
         await open_review(pilot)
         await burst(pilot, "h", "d", "4", "5", "enter")
         assert "Step 2 of 6" in screen_text(app)
-    logs = alive(welcomed, PracticeLog)
+    logs = stored(welcomed, PracticeLog)
     assert sorted((log.practice, log.minutes) for log in logs) == [
         ("affection", None),
         ("quality-time", 45),
@@ -179,16 +179,16 @@ async def test_a_whole_review_typed_in_one_burst_lands_step_by_step(
         )
         await settle(pilot)
         assert "Step 6 of 6" in screen_text(app)
-    logs = alive(welcomed, PracticeLog)
+    logs = stored(welcomed, PracticeLog)
     assert sorted((log.practice, log.minutes) for log in logs) == [
         ("compliments", None),
         ("quality-time", 90),
     ]
-    assert sorted((m.positive, m.text) for m in alive(welcomed, Moment)) == [
+    assert sorted((m.positive, m.text) for m in stored(welcomed, Moment)) == [
         (True, ""),
         (True, "the lake"),
     ]
-    [note] = alive(welcomed, Note)
+    [note] = stored(welcomed, Note)
     assert note.text == "the picnic"
-    [entry] = alive(welcomed, Entry)
+    [entry] = stored(welcomed, Entry)
     assert (entry.closeness, entry.body) == (5, "Best day in a while")

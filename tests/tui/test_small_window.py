@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.geometry import Region
@@ -12,8 +11,8 @@ from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.base import Dialog
 from hearthside.tui.dialogs.export import ExportDialog
 from hearthside.tui.dialogs.welcome import WelcomeScreen
+from tests.tui.conftest import Make
 
-Make = Callable[..., HearthsideApp]
 FRESH_TERMINAL = (80, 24)
 
 

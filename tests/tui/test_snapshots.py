@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from hearthside.domain.settings import Settings
 from hearthside.services.journal import add_entry
 from hearthside.services.notes import add_note
 from hearthside.services.practices import log_practice
@@ -43,15 +42,14 @@ ENTRIES = [
 
 
 @pytest.fixture
-def populated(private_home: Path) -> Path:
-    store = Store(private_home)
-    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
+def populated(welcomed: Path) -> Path:
+    store = Store(welcomed)
     for day, title, body, tags, closeness in ENTRIES:
         add_entry(
             store, title=title, body=body, tags=tags, closeness=closeness, day=day, steps=[11]
         )
     store.close()
-    return private_home
+    return welcomed
 
 
 def test_journal_list(snap_compare: SnapCompare, populated: Path) -> None:

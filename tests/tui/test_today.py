@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from hearthside.domain.records import Checkin, Commitment, Entry, Moment, Note, PracticeLog, Review
-from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.services import checkins, plans
 from hearthside.services.journal import add_entry
@@ -23,32 +20,23 @@ from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.rooms.checkin import CheckinScreen
 from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.rooms.today import TodayScreen
-from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, SnapCompare, record_notices, screen_text, settle
+from tests.conftest import TODAY, stored
+from tests.tui.conftest import (
+    SIZE,
+    Make,
+    SnapCompare,
+    open_review,
+    record_notices,
+    screen_text,
+    settle,
+)
 
-Make = Callable[..., HearthsideApp]
 MARKUP = "[bold]x[/] [@click=app.quit]y[/]"
-
-
-def alive(home: Path, cls: type) -> list[Any]:
-    store = Store(home)
-    try:
-        return store.all(cls)
-    finally:
-        store.close()
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type into the focused field, one key at a time, as a person would."""
     await pilot.press(*text)
-
-
-async def open_review(pilot: Pilot[None]) -> ReviewScreen:
-    await pilot.press("r")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, ReviewScreen)
-    return screen
 
 
 async def full_review(pilot: Pilot[None], *, moment_line: str = "the cat") -> None:
@@ -84,26 +72,27 @@ async def full_review(pilot: Pilot[None], *, moment_line: str = "the cat") -> No
 
 
 def assert_one_days_worth(home: Path) -> None:
-    logs = alive(home, PracticeLog)
+    logs = stored(home, PracticeLog)
     assert sorted((log.practice, log.minutes) for log in logs) == [
         ("affection", None),
         ("compliments", None),
         ("quality-time", 90),
     ]
-    moments = alive(home, Moment)
+    moments = stored(home, Moment)
     assert sorted(m.positive for m in moments) == [False, True, True, True]
-    (note,) = alive(home, Note)
+    (note,) = stored(home, Note)
     assert (note.kind, note.status, note.text) == (
         "gratitude",
         "drafted",
         "Thanks for the car",
     )
-    (entry,) = alive(home, Entry)
+    (entry,) = stored(home, Entry)
     assert (entry.body, entry.closeness, entry.date) == ("Easy evening.", 4, "2026-11-25")
-    (saved,) = alive(home, Review)
+    (saved,) = stored(home, Review)
     assert saved.completed
     assert saved.answers["outcome"] == "talked"
-    assert {r.date for r in [*logs, *moments, note, entry]} == {"2026-11-25"}
+    saved_today: list[PracticeLog | Moment | Note | Entry] = [*logs, *moments, note, entry]
+    assert {r.date for r in saved_today} == {"2026-11-25"}
 
 
 async def test_a_full_review_with_the_keyboard_only(make: Make, welcomed: Path) -> None:
@@ -136,10 +125,10 @@ async def test_leave_half_way_and_resume_at_the_same_step(make: Make, welcomed: 
         assert isinstance(app.screen, TodayScreen)
         assert "You paused at step 3 of 6" in screen_text(app)
         assert "Affection" in screen_text(app)
-    [saved] = alive(welcomed, Review)
+    [saved] = stored(welcomed, Review)
     assert (saved.step, saved.completed) == (2, False)
-    assert [log.practice for log in alive(welcomed, PracticeLog)] == ["affection"]
-    assert len(alive(welcomed, Moment)) == 2
+    assert [log.practice for log in stored(welcomed, PracticeLog)] == ["affection"]
+    assert len(stored(welcomed, Moment)) == 2
 
     again = make()
     async with again.run_test(size=SIZE) as pilot:
@@ -149,7 +138,7 @@ async def test_leave_half_way_and_resume_at_the_same_step(make: Make, welcomed: 
         await pilot.press("l")  # keep the question for later
         await settle(pilot)
         assert "Step 4 of 6" in screen_text(again)
-    [saved] = alive(welcomed, Review)
+    [saved] = stored(welcomed, Review)
     assert (saved.step, saved.answers["outcome"]) == (3, "later")
 
 
@@ -164,9 +153,9 @@ async def test_leaving_keeps_what_the_current_step_holds(make: Make, welcomed: P
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
-    [note] = alive(welcomed, Note)
+    [note] = stored(welcomed, Note)
     assert note.text == "Thanks for the tea"
-    [saved] = alive(welcomed, Review)
+    [saved] = stored(welcomed, Review)
     assert saved.step == 4 and saved.answers["outcome"] == ""
 
 
@@ -208,9 +197,9 @@ async def test_changing_an_answer_the_second_time_edits_in_place(
         await pilot.press("down", "enter")  # one good moment fewer
         await pilot.press("escape")
         await settle(pilot)
-    assert [log.practice for log in alive(welcomed, PracticeLog)] == ["affection"]
-    assert sorted(m.positive for m in alive(welcomed, Moment)) == [False, True, True]
-    [saved] = alive(welcomed, Review)
+    assert [log.practice for log in stored(welcomed, PracticeLog)] == ["affection"]
+    assert sorted(m.positive for m in stored(welcomed, Moment)) == [False, True, True]
+    [saved] = stored(welcomed, Review)
     assert (saved.answers["practices"], saved.answers["minutes"]) == (["affection"], None)
 
 
@@ -221,7 +210,7 @@ async def test_arrows_and_space_tick_practices_too(make: Make, welcomed: Path) -
         await pilot.press("down", "space", "down", "down", "down", "space", "up", "enter")
         await settle(pilot)
         assert "Step 2 of 6" in screen_text(app)
-    assert sorted(log.practice for log in alive(welcomed, PracticeLog)) == [
+    assert sorted(log.practice for log in stored(welcomed, PracticeLog)) == [
         "compliments",
         "surprise",
     ]
@@ -240,7 +229,7 @@ async def test_minutes_out_of_range_are_explained_and_kept(make: Make, welcomed:
         await pilot.press("backspace", "4", "5", "enter")
         await settle(pilot)
         assert "Step 2 of 6" in screen_text(app)
-    [log] = alive(welcomed, PracticeLog)
+    [log] = stored(welcomed, PracticeLog)
     assert (log.practice, log.minutes) == ("quality-time", 45)
 
 
@@ -264,7 +253,7 @@ async def test_a_failed_save_brings_its_step_back_with_the_words(
         await pilot.press("enter")
         await settle(pilot)
         assert "Step 5 of 6" in screen_text(app)
-    [note] = alive(welcomed, Note)
+    [note] = stored(welcomed, Note)
     assert note.text == "Thanks"
 
 
@@ -296,7 +285,7 @@ async def test_todays_question_can_be_answered_from_today(make: Make, welcomed: 
         await pilot.press("t")
         await settle(pilot)
         assert "You talked about it today." in screen_text(app)
-    [saved] = alive(welcomed, Review)
+    [saved] = stored(welcomed, Review)
     assert saved.answers["question"] == question.id
     assert saved.answers["outcome"] == "talked"
     assert saved.step == 0  # the review itself still starts at the top
@@ -362,7 +351,7 @@ async def test_leaving_a_checkin_with_ratings_asks_first(make: Make, welcomed: P
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
-    [saved] = alive(welcomed, Checkin)
+    [saved] = stored(welcomed, Checkin)
     assert saved.ratings == {"frequent-friction": 2}
 
 
@@ -392,7 +381,7 @@ async def test_a_weekly_commitment_across_a_month_boundary(welcomed: Path) -> No
     assert await shows_date_night(welcomed, date(2026, 12, 1), mark=True)
     assert not await shows_date_night(welcomed, date(2026, 12, 2))
     assert await shows_date_night(welcomed, date(2026, 12, 8))
-    [commitment] = alive(welcomed, Commitment)
+    [commitment] = stored(welcomed, Commitment)
     assert commitment.done_dates == ["2026-11-24", "2026-12-01"]
 
 
@@ -408,7 +397,7 @@ async def test_a_missed_commitment_is_set_down_kindly(make: Make, welcomed: Path
         await settle(pilot)
         assert "Call about the boiler" not in screen_text(app)
         assert "Nothing due today" in screen_text(app)
-    [commitment] = alive(welcomed, Commitment)
+    [commitment] = stored(welcomed, Commitment)
     assert (commitment.status, commitment.missed_dates) == ("missed", ["2026-11-20"])
 
 
@@ -477,7 +466,7 @@ async def test_markup_in_titles_and_moments_shows_literally(make: Make, welcomed
         await pilot.press("d")  # its notice repeats the title, markup and all
         await settle(pilot)
         assert app.is_running
-    texts = {m.text for m in alive(welcomed, Moment)}
+    texts = {m.text for m in stored(welcomed, Moment)}
     assert f"ha {MARKUP}" in texts
 
 
@@ -508,7 +497,7 @@ async def test_room_keys_inside_the_review_are_answers(make: Make, welcomed: Pat
         assert app.current_mode == "today"
         await pilot.press("enter")
         await settle(pilot)
-    [saved] = alive(welcomed, Review)
+    [saved] = stored(welcomed, Review)
     assert saved.answers["closeness"] == 2
 
 
@@ -516,10 +505,9 @@ async def test_room_keys_inside_the_review_are_answers(make: Make, welcomed: Pat
 
 
 @pytest.fixture
-def today_home(private_home: Path) -> Path:
-    store = Store(private_home)
+def today_home(welcomed: Path) -> Path:
+    store = Store(welcomed)
     content = Content()
-    store.save_settings(Settings(spouse_name="Sam", welcomed=True))
     plans.add_commitment(store, "Date night", due="2026-11-04", every="weekly", today=TODAY)
     plans.add_commitment(store, "Fix the shelf", due="2026-11-23", today=TODAY)
     plans.add_milestone(
@@ -529,7 +517,7 @@ def today_home(private_home: Path) -> Path:
     add_entry(store, title="River walk", body="We talked about moving.", day="2025-11-25")
     checkins.save_checkin(store, content, {"1": 2, "2": 1}, today=date(2026, 11, 16))
     store.close()
-    return private_home
+    return welcomed
 
 
 def test_today_room_snapshot(snap_compare: SnapCompare, today_home: Path) -> None:
@@ -559,7 +547,7 @@ async def test_arrows_choose_the_promise_that_d_marks_and_u_undoes(
         await pilot.press("u")
         await settle(pilot)
         assert "Book the table" in screen_text(app)
-    titles = {c.title: c for c in alive(welcomed, Commitment)}
+    titles = {c.title: c for c in stored(welcomed, Commitment)}
     assert titles["Book the table"].status == "open"
     assert titles["Book the table"].done_dates == []
     assert titles["Call about the boiler"].done_dates == []
