@@ -1,19 +1,39 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from hearthside.cli.context import Context
 from hearthside.cli.main import cli
 from hearthside.domain.records import R
 from hearthside.domain.settings import Settings
+from hearthside.store import backups
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 
-TODAY = date(2026, 11, 25)  # a Wednesday
+TODAY = date(2026, 11, 25)  # a Wednesday; its Monday-first week is Nov 23 to Nov 29
+
+
+class Clock:
+    """The day it is for Hearthside: for the command line, for the app that ``make``
+    builds, and for the backup taken on each day's first save. Set ``today`` to move
+    it on; ``on(day)`` moves it for a while only."""
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+
+    @contextmanager
+    def on(self, day: date) -> Iterator[None]:
+        before, self.today = self.today, day
+        try:
+            yield
+        finally:
+            self.today = before
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +43,15 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HEARTHSIDE_HOME", str(home))
     monkeypatch.delenv("HEARTHSIDE_CONTENT", raising=False)
     return home
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """Hearthside's calendar, at TODAY until the test moves it: the wall's never decides."""
+    clock = Clock(TODAY)
+    monkeypatch.setattr(Context, "today", lambda _context: clock.today)
+    monkeypatch.setattr(backups, "backup_day", lambda: clock.today.isoformat())
+    return clock
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from hearthside.errors import HearthsideError
 from hearthside.services import checkins
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
+from tests.conftest import TODAY
 
 LAST_WEEK = date(2026, 11, 18)
-TODAY = date(2026, 11, 25)
 
 
 def test_a_check_in_is_offered_when_a_week_has_passed(store: Store, content: Content) -> None:

@@ -7,17 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.cli.context import Context
 from hearthside.domain.records import Checkin, Commitment, Milestone
 from hearthside.paths import database_path
-from tests.conftest import run, stored
+from tests.conftest import Clock, run, stored
 
-TODAY = date(2026, 11, 25)  # a Wednesday
-
-
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Context, "today", lambda self: TODAY)
+# Every command here runs on the clock's TODAY, Wednesday 2026-11-25, unless a test moves it.
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def test_a_weekly_promise_listed_then_kept(private_home: Path) -> None:
@@ -59,12 +54,9 @@ def test_milestones_repeat_by_kind_and_the_day_before_brings_a_suggestion(
     assert "Sam's presentation is tomorrow." in out and "encouragement" in out
 
 
-def test_checkin_shows_last_weeks_ratings_beside(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(Context, "today", lambda self: date(2026, 11, 18))
-    run("checkin", "--rate", "1=3", "--rate", "thin-talk=2")
-    monkeypatch.setattr(Context, "today", lambda self: TODAY)
+def test_checkin_shows_last_weeks_ratings_beside(private_home: Path, clock: Clock) -> None:
+    with clock.on(date(2026, 11, 18)):
+        run("checkin", "--rate", "1=3", "--rate", "thin-talk=2")
     out = run("checkin", "--rate", "frequent=1", "--note", "calmer").output
     assert "Check-in for 2026-11-25, beside 2026-11-18:" in out
     assert "Small things turning into arguments  1   was 3" in out

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from hearthside.domain.date_parsing import looks_like_span, parse_span
 from hearthside.errors import HearthsideError
+from tests.conftest import TODAY
 
-TODAY = date(2026, 11, 25)  # a Wednesday
 D = date  # keeps the expectation tables readable
 
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from hearthside.domain.date_parsing import parse_date, parse_span, weekday_index
 from hearthside.domain.dates import WEEKDAYS, iso, now_iso
 from hearthside.errors import HearthsideError
+from tests.conftest import TODAY
 
-TODAY = date(2026, 11, 25)  # a Wednesday
 D = date  # keeps the expectation tables readable
 
 

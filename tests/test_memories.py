@@ -8,8 +8,7 @@ from hearthside.domain.records import Note
 from hearthside.services import journal, memories
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-
-TODAY = date(2026, 11, 25)
+from tests.conftest import TODAY
 
 
 def note(store: Store, day: str, text: str) -> Note:

@@ -15,8 +15,8 @@ from hearthside.domain.periods import (
     week_start_of,
 )
 from hearthside.errors import HearthsideError
+from tests.conftest import TODAY
 
-TODAY = date(2026, 11, 25)  # a Wednesday
 D = date  # keeps the expectation tables readable
 
 dates_1950_2150 = st.dates(min_value=date(1950, 1, 1), max_value=date(2150, 12, 31))

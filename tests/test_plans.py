@@ -12,8 +12,7 @@ from hearthside.errors import HearthsideError
 from hearthside.services import plans
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-
-TODAY = date(2026, 11, 25)  # a Wednesday
+from tests.conftest import TODAY
 
 
 def days(first: date, last: date) -> list[date]:

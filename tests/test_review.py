@@ -15,8 +15,7 @@ from hearthside.services.review import session as review
 from hearthside.services.review.summary import streaks, things_to_try
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-
-TODAY = date(2026, 11, 25)  # a Wednesday
+from tests.conftest import TODAY
 
 
 def full_review(store: Store, content: Content) -> review.ReviewState:

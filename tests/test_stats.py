@@ -29,8 +29,7 @@ from hearthside.store.store import Store
 from hearthside.texts.checks import check_all
 from hearthside.texts.front_matter import ContentError
 from hearthside.texts.library import Content
-
-TODAY = date(2026, 11, 25)  # a Wednesday; its Monday-first week is Nov 23 to Nov 29
+from tests.conftest import TODAY
 
 
 def day(text: str) -> date:

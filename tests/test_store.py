@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +21,13 @@ from hypothesis import strategies as st
 from hearthside.domain.records import Entry, Moment, PracticeLog
 from hearthside.errors import HearthsideError, StoreError
 from hearthside.paths import backups_dir, database_path, journal_files, part_path
-from hearthside.store import backups as backups_module
 from hearthside.store import migrations
 from hearthside.store.backups import BACKUPS_KEPT, list_backups
 from hearthside.store.migrations import FORMAT_VERSION
 from hearthside.store.parts import Part
 from hearthside.store.restore import carry_out, plan_restore
 from hearthside.store.store import Store
-from tests.conftest import disk_state
+from tests.conftest import Clock, disk_state
 
 
 def mode(path: Path) -> int:
@@ -35,8 +35,6 @@ def mode(path: Path) -> int:
 
 
 def this_year_file(home: Path, kind: str = "entries") -> Path:
-    from datetime import date
-
     return part_path(home, f"{date.today().year}-{kind}")
 
 
@@ -146,12 +144,12 @@ def test_damage_inside_a_file_is_found_when_it_is_read(private_home: Path) -> No
 
 
 def test_damaged_file_message_names_the_backup_and_restore_brings_it_back(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    private_home: Path, clock: Clock
 ) -> None:
     s = Store(private_home)
     kept = s.add(Entry(date="2026-11-24", body="keep me"))
     # The next day's first save backs up everything written before it.
-    monkeypatch.setattr(backups_module, "backup_day", lambda: "2099-01-01")
+    clock.today = date(2099, 1, 1)
     s.add(Entry(date="2026-11-25", body="second"))
     s.close()
     this_year_file(private_home).write_bytes(b"")
@@ -229,11 +227,11 @@ def test_migrations_run_in_order(private_home: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_a_backup_on_the_first_write_of_each_day_keeping_fourteen(
-    store: Store, private_home: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store, private_home: Path, clock: Clock
 ) -> None:
     store.add(Entry(date="2026-11-01", body="first"))
     for day in range(1, 20):
-        monkeypatch.setattr(backups_module, "backup_day", lambda d=day: f"2099-10-{d:02d}")
+        clock.today = date(2099, 10, day)
         store.add(Entry(date="2026-11-01", body=f"day {day}"))
         store.add(Entry(date="2026-11-01", body=f"day {day} again"))
     kept = list_backups(private_home)
@@ -248,10 +246,10 @@ def test_a_backup_on_the_first_write_of_each_day_keeping_fourteen(
 
 
 def test_each_backup_can_mend_a_damaged_file(
-    store: Store, private_home: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store, private_home: Path, clock: Clock
 ) -> None:
     for day in range(1, 4):
-        monkeypatch.setattr(backups_module, "backup_day", lambda d=day: f"2099-10-{d:02d}")
+        clock.today = date(2099, 10, day)
         store.add(Entry(date="2026-11-01", body=f"day {day}"))
     for count, backup in enumerate(sorted(list_backups(private_home))):
         this_year_file(private_home).write_bytes(b"{torn")

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import date
 from pathlib import Path
 
 import orjson
@@ -21,14 +22,14 @@ from hearthside.domain.settings import Settings
 from hearthside.paths import journal_files
 from hearthside.services.drafts import Draft, pending_drafts, save_draft
 from hearthside.store import atomic_storage as storage
-from hearthside.store import backups, conflicts
+from hearthside.store import conflicts
 from hearthside.store.encryption import sealing as crypto
 from hearthside.store.restore import carry_out, plan_restore
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.dialogs.unlock import UnlockScreen
 from hearthside.tui.rooms.journal import JournalScreen
-from tests.conftest import TODAY, run, stored
+from tests.conftest import TODAY, Clock, run, stored
 from tests.tui.conftest import SIZE, screen_text, settle
 
 PASS = "correct-horse-battery"
@@ -36,7 +37,7 @@ PASS = "correct-horse-battery"
 SECRETS = [b"riverbank", b"lanterns", b"Marigold", b"lighthouse", b"orchard"]
 
 
-def build_journal(home: Path, *, draft: bool = True) -> list[tuple[str, str]]:
+def build_journal(home: Path, clock: Clock, *, draft: bool = True) -> list[tuple[str, str]]:
     """Entries in two years' files, settings, a backup, a set-aside copy and a draft."""
     store = Store(home)
     store.save_settings(Settings(spouse_name="Marigold", welcomed=True))
@@ -49,9 +50,8 @@ def build_journal(home: Path, *, draft: bool = True) -> list[tuple[str, str]]:
         )
     )
     store.add(Entry(date="2026-11-20", title="Apples", body="Picking apples in the orchard"))
-    with pytest.MonkeyPatch.context() as m:
+    with clock.on(date(2000, 1, 2)):
         # Another day's first save keeps a backup of everything so far.
-        m.setattr(backups, "backup_day", lambda: "2000-01-02")
         store.add(Entry(date="2026-11-21", title="Later", body="Gone by the restore, orchard"))
     store.close()
     # Mending a damaged file sets it aside in replaced-…/: it is journal too.
@@ -95,9 +95,9 @@ def year_file(home: Path, year: str) -> Path:
 
 
 def test_encrypting_leaves_no_plaintext_on_disk_and_the_passphrase_opens_it(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
-    before = build_journal(private_home)
+    before = build_journal(private_home, clock)
     found = leaks(private_home)
     # The test can fail: before, the words are in the journal, a backup, the set-aside
     # copy and the draft.
@@ -120,9 +120,9 @@ def test_encrypting_leaves_no_plaintext_on_disk_and_the_passphrase_opens_it(
 
 
 def test_a_wrong_passphrase_is_refused_and_not_a_byte_changes(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
-    build_journal(private_home)
+    build_journal(private_home, clock)
     encrypt(private_home)
     before = every_byte(private_home)
 
@@ -142,9 +142,9 @@ def test_a_wrong_passphrase_is_refused_and_not_a_byte_changes(
 
 @pytest.mark.parametrize("where", ["magic", "key id", "nonce", "middle", "tag"])
 def test_a_flipped_byte_in_an_encrypted_year_file_is_refused_by_name(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch, where: str
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, where: str, clock: Clock
 ) -> None:
-    build_journal(private_home, draft=False)
+    build_journal(private_home, clock, draft=False)
     encrypt(private_home)
     target = year_file(private_home, "2025")
     raw = bytearray(target.read_bytes())
@@ -168,9 +168,9 @@ def test_a_flipped_byte_in_an_encrypted_year_file_is_refused_by_name(
 
 
 def test_an_encrypted_file_put_in_place_of_another_is_refused(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
-    build_journal(private_home, draft=False)
+    build_journal(private_home, clock, draft=False)
     encrypt(private_home)
     # The name is sealed in: last year's entries can't pass for this year's.
     this_year, last_year = year_file(private_home, "2026"), year_file(private_home, "2025")
@@ -182,9 +182,9 @@ def test_an_encrypted_file_put_in_place_of_another_is_refused(
 
 
 def test_a_plain_file_put_in_place_of_an_encrypted_one_is_refused(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
-    build_journal(private_home, draft=False)
+    build_journal(private_home, clock, draft=False)
     encrypt(private_home)
     target = year_file(private_home, "2025")
     planted = {"entries": {"1": {"id": "f" * 32, "date": "2025-01-01", "body": "planted"}}}
@@ -195,8 +195,8 @@ def test_a_plain_file_put_in_place_of_an_encrypted_one_is_refused(
     assert str(target) in listed.output and "not encrypted, though this journal is" in listed.output
 
 
-def test_decrypt_gives_back_the_very_same_plain_files(private_home: Path) -> None:
-    entries = build_journal(private_home)
+def test_decrypt_gives_back_the_very_same_plain_files(private_home: Path, clock: Clock) -> None:
+    entries = build_journal(private_home, clock)
     plain = {p: p.read_bytes() for p, _ in crypto.private_files(private_home)}
     encrypt(private_home)
     assert all(p.read_bytes() != data for p, data in plain.items())
@@ -211,8 +211,8 @@ def test_decrypt_gives_back_the_very_same_plain_files(private_home: Path) -> Non
     assert sorted((e.id, e.body) for e in stored(private_home, Entry)) == entries
 
 
-def test_the_cli_asks_for_the_passphrase_when_none_is_set(private_home: Path) -> None:
-    build_journal(private_home, draft=False)
+def test_the_cli_asks_for_the_passphrase_when_none_is_set(private_home: Path, clock: Clock) -> None:
+    build_journal(private_home, clock, draft=False)
     encrypt(private_home)
     listed = run("list", "-n", "50", input=f"{PASS}\n")
     assert listed.exit_code == 0, listed.output
@@ -223,8 +223,9 @@ def test_the_cli_asks_for_the_passphrase_when_none_is_set(private_home: Path) ->
 
 async def test_the_app_asks_in_a_dialog_refuses_a_wrong_passphrase_then_opens(
     private_home: Path,
+    clock: Clock,
 ) -> None:
-    build_journal(private_home, draft=False)
+    build_journal(private_home, clock, draft=False)
     encrypt(private_home)
     before = every_byte(private_home)
     app = make_app(home=private_home, today=TODAY, room="journal")
@@ -248,8 +249,8 @@ async def test_the_app_asks_in_a_dialog_refuses_a_wrong_passphrase_then_opens(
         assert "Marigold" in str(app.sub_title)
 
 
-async def test_leaving_the_dialog_quits_without_writing(private_home: Path) -> None:
-    build_journal(private_home, draft=False)
+async def test_leaving_the_dialog_quits_without_writing(private_home: Path, clock: Clock) -> None:
+    build_journal(private_home, clock, draft=False)
     encrypt(private_home)
     before = every_byte(private_home)
     app = make_app(home=private_home, today=TODAY)
@@ -262,9 +263,9 @@ async def test_leaving_the_dialog_quits_without_writing(private_home: Path) -> N
 
 
 def test_no_plaintext_reaches_any_file_temp_files_included(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
-    build_journal(private_home)
+    build_journal(private_home, clock)
     encrypt(private_home)
     monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
     # Every byte Hearthside puts in a file passes through storage.stage: watch them all.
@@ -282,7 +283,7 @@ def test_no_plaintext_reaches_any_file_temp_files_included(
         entry.body += " and the orchard"
         store.save(entry)
         save_draft(private_home, Draft(key=f"entry-{i % 3}", body=f"lighthouse draft {i}"))
-    monkeypatch.setattr(backups, "backup_day", lambda: "2099-01-01")
+    clock.today = date(2099, 1, 1)
     store.add(Entry(date="2026-11-25", body="lighthouse on a new day"))  # a new backup
     year = year_file(private_home, "2026")
     conflicts.keep_ours(private_home, year, b'{"entries": {"1": {"body": "lighthouse"}}}')
@@ -317,9 +318,9 @@ KEEP_SAVING = textwrap.dedent(
 
 @pytest.mark.slow
 def test_killed_mid_save_an_encrypted_journal_leaves_no_plaintext_behind(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
-    build_journal(private_home)
+    build_journal(private_home, clock)
     encrypt(private_home)
     monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
     rng = random.Random(8)
@@ -362,9 +363,9 @@ INTERRUPTED_ENCRYPT = textwrap.dedent(
 
 
 def test_an_interrupted_encrypt_still_opens_and_running_it_again_finishes(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
-    entries = build_journal(private_home)
+    entries = build_journal(private_home, clock)
     child = subprocess.run(
         [sys.executable, "-c", INTERRUPTED_ENCRYPT, str(private_home), PASS], check=False
     )
@@ -395,8 +396,10 @@ def test_an_interrupted_encrypt_still_opens_and_running_it_again_finishes(
     assert "already encrypted" in run("encrypt").output
 
 
-def test_exports_stay_plain_and_say_so(private_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    build_journal(private_home, draft=False)
+def test_exports_stay_plain_and_say_so(
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    build_journal(private_home, clock, draft=False)
     plain = run("export", "--format", "txt")
     assert plain.exit_code == 0 and "not encrypted" not in plain.output
     encrypt(private_home)
@@ -409,9 +412,9 @@ def test_exports_stay_plain_and_say_so(private_home: Path, monkeypatch: pytest.M
 
 
 def test_doctor_says_whether_encryption_is_on(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
-    build_journal(private_home, draft=False)
+    build_journal(private_home, clock, draft=False)
     assert "Encryption at rest is off" in run("doctor").output
     encrypt(private_home)
     monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
@@ -420,8 +423,10 @@ def test_doctor_says_whether_encryption_is_on(
     assert "journal file(s) checked (2 entries)" in checked.output
 
 
-def test_a_short_passphrase_or_two_that_differ_change_nothing(private_home: Path) -> None:
-    build_journal(private_home, draft=False)
+def test_a_short_passphrase_or_two_that_differ_change_nothing(
+    private_home: Path, clock: Clock
+) -> None:
+    build_journal(private_home, clock, draft=False)
     before = every_byte(private_home)
     short = run("encrypt", input="short\nshort\n")
     assert short.exit_code == 2 and "at least" in short.output
@@ -431,8 +436,10 @@ def test_a_short_passphrase_or_two_that_differ_change_nothing(private_home: Path
     assert not (private_home / crypto.CONFIG_NAME).exists()
 
 
-def test_the_settings_file_holds_no_secret_and_names_its_parameters(private_home: Path) -> None:
-    build_journal(private_home, draft=False)
+def test_the_settings_file_holds_no_secret_and_names_its_parameters(
+    private_home: Path, clock: Clock
+) -> None:
+    build_journal(private_home, clock, draft=False)
     encrypt(private_home)
     settings = orjson.loads((private_home / crypto.CONFIG_NAME).read_bytes())
     assert settings["kdf"]["name"] == "scrypt" and settings["kdf"]["n"] >= 2**15
@@ -441,9 +448,9 @@ def test_the_settings_file_holds_no_secret_and_names_its_parameters(private_home
 
 
 def test_restore_puts_back_a_backup_still_sealed(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
-    entries = build_journal(private_home, draft=False)
+    entries = build_journal(private_home, clock, draft=False)
     encrypt(private_home)
     damaged = year_file(private_home, "2026")
     damaged.write_bytes(damaged.read_bytes()[:-40])  # cut short
@@ -459,11 +466,11 @@ def test_restore_puts_back_a_backup_still_sealed(
 
 
 def test_the_editor_works_on_a_file_in_memory_for_an_encrypted_journal(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    private_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, clock: Clock
 ) -> None:
     if not Path("/dev/shm").is_dir():
         pytest.skip("no /dev/shm here")
-    build_journal(private_home, draft=False)
+    build_journal(private_home, clock, draft=False)
     encrypt(private_home)
     seen = tmp_path / "seen"
     editor = tmp_path / "fake-editor"

@@ -7,17 +7,15 @@ import stat
 import subprocess
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
-
-import pytest
 
 from hearthside.domain.records import Entry
 from hearthside.paths import journal_files
 from hearthside.services.drafts import Draft, save_draft
-from hearthside.store import backups as backups_module
 from hearthside.store.backups import BACKUPS_KEPT, list_backups, rotate
 from hearthside.store.store import Store
-from tests.conftest import run
+from tests.conftest import Clock, run
 
 CRASH_BEFORE_RENAME = textwrap.dedent(
     """
@@ -47,11 +45,9 @@ def test_a_crash_between_temp_file_and_rename_leaves_the_old_file_whole(private_
     assert not list(private_home.glob(".hearthside-*.tmp"))
 
 
-def test_rotation_never_deletes_the_last_good_backup(
-    private_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_rotation_never_deletes_the_last_good_backup(private_home: Path, clock: Clock) -> None:
     store = Store(private_home)
-    monkeypatch.setattr(backups_module, "backup_day", lambda: "2099-01-01")
+    clock.today = date(2099, 1, 1)
     store.add(Entry(date="2026-11-24", body="x"))
     good = list_backups(private_home)[0]
     for day in range(2, BACKUPS_KEPT + 4):
@@ -68,7 +64,7 @@ def modes_under(home: Path) -> list[tuple[Path, int]]:
     return [(p, stat.S_IMODE(p.stat().st_mode)) for p in home.rglob("*")]
 
 
-def test_everything_written_is_private(private_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_everything_written_is_private(private_home: Path, clock: Clock) -> None:
     # A permissive umask must not leak: modes are set explicitly, not inherited.
     old = os.umask(0o022)
     try:
@@ -80,7 +76,7 @@ def test_everything_written_is_private(private_home: Path, monkeypatch: pytest.M
         assert run("card", note_id, "--format", "html").exit_code == 0
         assert run("share", note_id).exit_code == 0
         save_draft(private_home, Draft(key="new-abc", body="unsaved words"))
-        monkeypatch.setattr(backups_module, "backup_day", lambda: "2099-01-01")
+        clock.today = date(2099, 1, 1)
         assert run("log", "hug").exit_code == 0
     finally:
         os.umask(old)

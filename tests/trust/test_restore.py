@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from hearthside.domain.records import Entry, Note
 from hearthside.paths import backups_dir, database_path
-from hearthside.store import backups as backups_module
 from hearthside.store.store import Store
-from tests.conftest import disk_state, run
+from tests.conftest import Clock, disk_state, run
 from tests.trust.kill_points import KILLED, run_until_step
 
 
@@ -33,15 +33,14 @@ class Journal:
         return backups_dir(self.home) / "2099-01-02"
 
 
-def build(home: Path) -> Journal:
+def build(home: Path, clock: Clock) -> Journal:
     """53 entries and a note on day one; day two's first save backs them up, then a note
     and an entry are written that only the live files hold."""
     store = Store(home)
-    with pytest.MonkeyPatch.context() as days:
-        days.setattr(backups_module, "backup_day", lambda: "2099-01-01")
+    with clock.on(date(2099, 1, 1)):
         kept = store.add_many(Entry(date="2026-11-20", body=f"entry {i}") for i in range(53))
         first = store.add(Note(kind="gratitude", text="thank you", date="2026-11-20"))
-        days.setattr(backups_module, "backup_day", lambda: "2099-01-02")
+    with clock.on(date(2099, 1, 2)):
         second = store.add(Note(kind="gratitude", text="today's thanks", date="2026-11-21"))
         todays = store.add(Entry(date="2026-11-21", body="today's entry"))
     store.close()
@@ -49,8 +48,8 @@ def build(home: Path) -> Journal:
 
 
 @pytest.fixture
-def journal(private_home: Path) -> Journal:
-    return build(private_home)
+def journal(private_home: Path, clock: Clock) -> Journal:
+    return build(private_home, clock)
 
 
 def ids(home: Path, cls: type[Entry] | type[Note]) -> set[str]:

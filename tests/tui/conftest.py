@@ -3,9 +3,8 @@ from __future__ import annotations
 import asyncio
 import unicodedata
 from collections.abc import Awaitable, Callable, Iterable
-from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypedDict, Unpack
 
 import pytest
 from textual import events
@@ -18,7 +17,7 @@ from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.rooms.composer import NoteComposer
 from hearthside.tui.rooms.editor import EntryEditor
 from hearthside.tui.rooms.review import ReviewScreen
-from tests.conftest import TODAY
+from tests.conftest import Clock
 
 SIZE = (100, 32)
 
@@ -36,15 +35,25 @@ class SnapCompare(Protocol):
     ) -> bool: ...
 
 
-class Make(Protocol):
-    """Builds the app on the test's journal and the test's day; only the first room varies."""
+class AppOptions(TypedDict, total=False):
+    """What a test chooses about the app it builds; make_app's defaults cover the rest."""
 
-    def __call__(self, *, room: str = ...) -> HearthsideApp: ...
+    room: str
+    content_dir: Path
+
+
+class Make(Protocol):
+    """Builds the app on the test's journal, on the day the clock says when it is built."""
+
+    def __call__(self, **options: Unpack[AppOptions]) -> HearthsideApp: ...
 
 
 @pytest.fixture
-def make(private_home: Path) -> Make:
-    return partial(make_app, home=private_home, today=TODAY)
+def make(private_home: Path, clock: Clock) -> Make:
+    def build(**options: Unpack[AppOptions]) -> HearthsideApp:
+        return make_app(home=private_home, today=clock.today, **options)
+
+    return build
 
 
 async def settle(pilot: Pilot[None]) -> None:

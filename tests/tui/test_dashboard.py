@@ -12,7 +12,6 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from hearthside.cli.context import Context
 from hearthside.domain.records import Checkin, Commitment, Entry, Moment, Pause, PracticeLog
 from hearthside.domain.settings import Settings
 from hearthside.domain.targets import Target
@@ -21,7 +20,7 @@ from hearthside.services.practices import describe, log_practice
 from hearthside.store.store import Store
 from hearthside.texts.items import Practice
 from hearthside.texts.library import Content
-from hearthside.tui.app import HearthsideApp, make_app
+from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.minutes import MinutesDialog
 from hearthside.tui.dialogs.week_log import WeekLogDialog
 from hearthside.tui.presenters.practice_keys import practice_keys
@@ -278,16 +277,13 @@ def screen_practice(line: str) -> tuple[str, str, str, str]:
     return named.rsplit(" · ", 1)[0], label, strength, streak
 
 
-async def test_the_numbers_match_hearthside_stats(
-    make: Make, populated: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(Context, "today", lambda self: TODAY)
+async def test_the_numbers_match_hearthside_stats(make: Make, populated: Path) -> None:
     app = make(room="dashboard")
     async with app.run_test(size=SIZE) as pilot:
         await counted(pilot)
         shown = [screen_practice(row(app, n)) for n in range(len(app.content.practices))]
         text = screen_text(app)
-    out = run("stats").output
+    out = run("stats").output  # on the app's day: both read the clock
     printed = [m.groups() for line in out.splitlines() if (m := CLI_PRACTICE.match(line))]
     assert [(n, lab, s, st) for n, lab, s, st in printed] == shown
     assert len(shown) == 5 and any(streak for *_, streak in shown)
@@ -304,7 +300,7 @@ async def test_the_numbers_match_hearthside_stats(
 
 
 async def test_practice_names_and_hints_from_content_are_never_markup(
-    tmp_path: Path, welcomed: Path
+    make: Make, tmp_path: Path, welcomed: Path
 ) -> None:
     content_dir = tmp_path / "content"
     shutil.copytree(package_resource("content"), content_dir)
@@ -313,7 +309,7 @@ async def test_practice_names_and_hints_from_content_are_never_markup(
     text = text.replace("name: Affection", "name: 'Hugs [bold]x[/]'")
     text = text.replace("Hard moments happen", "Hard [/] moments [red]happen")
     practices.write_text(text, encoding="utf-8")
-    app = make_app(home=welcomed, content_dir=content_dir, today=TODAY, room="dashboard")
+    app = make(content_dir=content_dir, room="dashboard")
     async with app.run_test(size=SIZE) as pilot:
         await counted(pilot)
         await pilot.press("-")
@@ -347,8 +343,8 @@ def test_practice_keys_come_from_aliases_and_never_repeat() -> None:
 # -- how it looks -----------------------------------------------------------------------
 
 
-def test_populated_dashboard(snap_compare: SnapCompare, populated: Path) -> None:
-    app = make_app(home=populated, today=TODAY, room="dashboard")
+def test_populated_dashboard(snap_compare: SnapCompare, make: Make, populated: Path) -> None:
+    app = make(room="dashboard")
 
     async def ready(pilot: Pilot[None]) -> None:
         await counted(pilot)

@@ -5,18 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
-from hearthside.cli.context import Context
-from tests.conftest import TODAY, run
+from tests.conftest import Clock, run
 from tests.tui.conftest import SIZE, Make, counted, open_review, screen_text, settle
 
 
 async def test_today_the_review_the_dashboard_and_stats_agree(
-    make: Make, welcomed: Path, monkeypatch: pytest.MonkeyPatch
+    make: Make, welcomed: Path, clock: Clock
 ) -> None:
-    monkeypatch.setattr(Context, "today", lambda self: TODAY)
-    on = ["--date", TODAY.isoformat()]
+    # The app, the commands and their dates all on the clock's one day.
+    on = ["--date", clock.today.isoformat()]
     # From the command line: time together and two good moments.
     assert run("log", "date", "--minutes", "60", *on).exit_code == 0
     assert run("moment", "+", "a walk", *on).exit_code == 0

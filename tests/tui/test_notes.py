@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.dialogs.choice import ChoiceDialog
 from hearthside.tui.rooms.notes import NoteList, NotesScreen
-from tests.conftest import TODAY, run, stored
+from tests.conftest import TODAY, Clock, run, stored
 from tests.tui.conftest import (
     SIZE,
     Make,
@@ -26,8 +27,16 @@ from tests.tui.conftest import (
 )
 
 
+def stats_on_the_day_it_was_delivered(clock: Clock, note: Note) -> str:
+    """`hearthside stats` for the day the note was marked delivered. That stamp is the
+    wall clock's (dates.now_iso), not the app's fixed day, so the clock goes there."""
+    assert note.delivered_at is not None
+    with clock.on(date.fromisoformat(note.delivered_at[:10])):
+        return run("stats").output
+
+
 async def test_a_gratitude_note_from_a_template_copied_delivered_and_counted(
-    make: Make, welcomed: Path
+    make: Make, clock: Clock, welcomed: Path
 ) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -55,7 +64,7 @@ async def test_a_gratitude_note_from_a_template_copied_delivered_and_counted(
         assert "delivered" in screen_text(app) and "said aloud" in screen_text(app)
     [note] = stored(welcomed, Note)
     assert note.status == "delivered" and note.delivered_how == "said aloud"
-    stats = run("stats", "--home", str(welcomed)).output
+    stats = stats_on_the_day_it_was_delivered(clock, note)
     compliments = next(
         line for line in stats.splitlines() if "Kind words" in line or "ompliment" in line
     )
@@ -169,7 +178,7 @@ async def test_markup_in_notes_is_shown_literally(make: Make, welcomed: Path, te
         assert app.is_running
 
 
-def test_notes_room_snapshot(snap_compare: SnapCompare, welcomed: Path) -> None:
+def test_notes_room_snapshot(snap_compare: SnapCompare, make: Make, welcomed: Path) -> None:
     store, content = Store(welcomed), Content()
     add_note(
         store,
@@ -187,16 +196,15 @@ def test_notes_room_snapshot(snap_compare: SnapCompare, welcomed: Path) -> None:
         occasion="her presentation",
         today=TODAY,
     )
-    from hearthside.tui.app import make_app
 
-    assert snap_compare(make_app(home=welcomed, today=TODAY, room="notes"), terminal_size=SIZE)
+    assert snap_compare(make(room="notes"), terminal_size=SIZE)
 
 
 @pytest.mark.parametrize(
     ("kind", "counted"), [("apology", None), ("gratitude", "Kind words")], ids=["apology", "thanks"]
 )
 async def test_marking_delivered_says_only_what_counts(
-    make: Make, welcomed: Path, kind: str, counted: str | None
+    make: Make, clock: Clock, welcomed: Path, kind: str, counted: str | None
 ) -> None:
 
     store = Store(welcomed)
@@ -211,7 +219,8 @@ async def test_marking_delivered_says_only_what_counts(
         await pilot.press("s")  # said aloud
         await settle(pilot)
     [said] = [n for n in notices if "Marked delivered" in n]
-    stats = run("stats", "--home", str(welcomed)).output
+    [note] = stored(welcomed, Note)
+    stats = stats_on_the_day_it_was_delivered(clock, note)
     if counted is None:
         assert "counts" not in said
         assert "0/" in next(line for line in stats.splitlines() if "Kind words" in line)

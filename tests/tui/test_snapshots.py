@@ -12,9 +12,8 @@ from hearthside.services.notes import add_note
 from hearthside.services.practices import log_practice
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-from hearthside.tui.app import make_app
 from tests.conftest import TODAY
-from tests.tui.conftest import SIZE, SnapCompare, settle
+from tests.tui.conftest import SIZE, Make, SnapCompare, settle
 
 ENTRIES = [
     (
@@ -52,18 +51,18 @@ def populated(welcomed: Path) -> Path:
     return welcomed
 
 
-def test_journal_list(snap_compare: SnapCompare, populated: Path) -> None:
-    app = make_app(home=populated, today=TODAY, room="journal")
+def test_journal_list(snap_compare: SnapCompare, make: Make, populated: Path) -> None:
+    app = make(room="journal")
     assert snap_compare(app, terminal_size=SIZE)
 
 
-def test_editor(snap_compare: SnapCompare, populated: Path) -> None:
-    app = make_app(home=populated, today=TODAY, room="journal")
+def test_editor(snap_compare: SnapCompare, make: Make, populated: Path) -> None:
+    app = make(room="journal")
     assert snap_compare(app, terminal_size=SIZE, press=["down", "e"])
 
 
-def test_guide(snap_compare: SnapCompare, populated: Path) -> None:
-    app = make_app(home=populated, today=TODAY, room="guide")
+def test_guide(snap_compare: SnapCompare, make: Make, populated: Path) -> None:
+    app = make(room="guide")
     assert snap_compare(app, terminal_size=SIZE, press=["down", "down"])
 
 
@@ -95,9 +94,9 @@ def lived_in(populated: Path) -> Path:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("shown", SCREENS)
-def test_room(snap_compare: SnapCompare, lived_in: Path, shown: str, size: str) -> None:
+def test_room(snap_compare: SnapCompare, make: Make, lived_in: Path, shown: str, size: str) -> None:
     room, keys = SCREENS[shown]
-    app = make_app(home=lived_in, today=TODAY, room=room)
+    app = make(room=room)
 
     async def ready(pilot: Pilot[None]) -> None:
         await settle(pilot)

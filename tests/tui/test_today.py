@@ -16,11 +16,10 @@ from hearthside.services.journal import add_entry
 from hearthside.services.review import session as review
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.rooms.checkin import CheckinScreen
 from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.rooms.today import TodayScreen
-from tests.conftest import TODAY, stored
+from tests.conftest import TODAY, Clock, stored
 from tests.tui.conftest import (
     SIZE,
     Make,
@@ -257,7 +256,9 @@ async def test_a_failed_save_brings_its_step_back_with_the_words(
     assert note.text == "Thanks"
 
 
-async def test_tomorrow_today_shows_yesterdays_review(welcomed: Path) -> None:
+async def test_tomorrow_today_shows_yesterdays_review(
+    make: Make, clock: Clock, welcomed: Path
+) -> None:
     store = Store(welcomed)
     content = Content()
     state = review.start(store, content, today=TODAY)
@@ -265,7 +266,8 @@ async def test_tomorrow_today_shows_yesterdays_review(welcomed: Path) -> None:
     review.save_closeness(store, state, 5, "Lovely.")
     review.finish(store, content, state)
     store.close()
-    app = make_app(home=welcomed, today=TODAY + timedelta(days=1))
+    clock.today = TODAY + timedelta(days=1)
+    app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = screen_text(app)
@@ -355,12 +357,9 @@ async def test_leaving_a_checkin_with_ratings_asks_first(make: Make, welcomed: P
     assert saved.ratings == {"frequent-friction": 2}
 
 
-def app_on(home: Path, day: date) -> HearthsideApp:
-    return make_app(home=home, today=day)
-
-
-async def shows_date_night(home: Path, day: date, *, mark: bool = False) -> bool:
-    app = app_on(home, day)
+async def shows_date_night(make: Make, clock: Clock, day: date, *, mark: bool = False) -> bool:
+    clock.today = day
+    app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         shown = "Date night" in screen_text(app)
@@ -371,16 +370,18 @@ async def shows_date_night(home: Path, day: date, *, mark: bool = False) -> bool
     return shown
 
 
-async def test_a_weekly_commitment_across_a_month_boundary(welcomed: Path) -> None:
+async def test_a_weekly_commitment_across_a_month_boundary(
+    make: Make, clock: Clock, welcomed: Path
+) -> None:
     store = Store(welcomed)
     plans.add_commitment(store, "Date night", due="2026-11-24", every="weekly", today=TODAY)
     store.close()
-    assert await shows_date_night(welcomed, date(2026, 11, 24), mark=True)
-    assert not await shows_date_night(welcomed, date(2026, 11, 27))
-    assert not await shows_date_night(welcomed, date(2026, 11, 30))
-    assert await shows_date_night(welcomed, date(2026, 12, 1), mark=True)
-    assert not await shows_date_night(welcomed, date(2026, 12, 2))
-    assert await shows_date_night(welcomed, date(2026, 12, 8))
+    assert await shows_date_night(make, clock, date(2026, 11, 24), mark=True)
+    assert not await shows_date_night(make, clock, date(2026, 11, 27))
+    assert not await shows_date_night(make, clock, date(2026, 11, 30))
+    assert await shows_date_night(make, clock, date(2026, 12, 1), mark=True)
+    assert not await shows_date_night(make, clock, date(2026, 12, 2))
+    assert await shows_date_night(make, clock, date(2026, 12, 8))
     [commitment] = stored(welcomed, Commitment)
     assert commitment.done_dates == ["2026-11-24", "2026-12-01"]
 
@@ -423,13 +424,16 @@ async def test_a_milestone_tomorrow_brings_the_day_before_suggestion(
         assert "Far away" not in text
 
 
-async def test_a_leap_day_birthday_comes_on_28_february_in_other_years(welcomed: Path) -> None:
+async def test_a_leap_day_birthday_comes_on_28_february_in_other_years(
+    make: Make, clock: Clock, welcomed: Path
+) -> None:
     store = Store(welcomed)
     plans.add_milestone(
         store, Content(), "Sam's birthday", day="2024-02-29", kind="birthday", today=TODAY
     )
     store.close()
-    app = make_app(home=welcomed, today=date(2027, 2, 27))
+    clock.today = date(2027, 2, 27)
+    app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = screen_text(app)
@@ -520,8 +524,8 @@ def today_home(welcomed: Path) -> Path:
     return welcomed
 
 
-def test_today_room_snapshot(snap_compare: SnapCompare, today_home: Path) -> None:
-    app = make_app(home=today_home, today=TODAY)
+def test_today_room_snapshot(snap_compare: SnapCompare, make: Make, today_home: Path) -> None:
+    app = make()
     assert snap_compare(app, terminal_size=SIZE)
 
 
