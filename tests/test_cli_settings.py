@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -130,3 +131,45 @@ def test_settings_is_a_quick_command(private_home: Path) -> None:
         "assert 'textual' not in sys.modules, 'textual was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_your_own_name_signs_shares_and_cards(private_home: Path, tmp_path: Path) -> None:
+
+    run("settings", "--spouse", "Sam", "--me", "Alex")
+    run("note", "gratitude", "Thank you for the tea this morning, it was lovely.")
+    note = run("notes").output.split()[1]
+
+    run("share", note, "-o", str(tmp_path / "share"))
+    bundle = json.loads((tmp_path / "share" / "notes.json").read_text(encoding="utf-8"))
+    assert bundle["from"] == "Alex"
+    assert "Notes from Alex" in (tmp_path / "share" / "notes.html").read_text(encoding="utf-8")
+
+    for fmt in ("txt", "md", "html"):
+        run("card", note, "-f", fmt, "-o", str(tmp_path / f"card.{fmt}"))
+        card = (tmp_path / f"card.{fmt}").read_text(encoding="utf-8")
+        assert "For Sam" in card and "Alex" in card, fmt
+
+
+def test_from_on_the_command_line_signs_instead(private_home: Path, tmp_path: Path) -> None:
+
+    run("settings", "--me", "Alex")
+    run("note", "gratitude", "Thank you for the tea this morning, it was lovely.")
+    note = run("notes").output.split()[1]
+    run("share", note, "--from", "Lex", "-o", str(tmp_path / "share"))
+    bundle = json.loads((tmp_path / "share" / "notes.json").read_text(encoding="utf-8"))
+    assert bundle["from"] == "Lex"
+    run("card", note, "-f", "txt", "--from", "Lex", "-o", str(tmp_path / "card.txt"))
+    card = (tmp_path / "card.txt").read_text(encoding="utf-8")
+    assert "Lex" in card and "Alex" not in card
+
+
+def test_without_your_name_a_card_and_a_share_go_unsigned(
+    private_home: Path, tmp_path: Path
+) -> None:
+
+    run("note", "gratitude", "Thank you for the tea this morning, it was lovely.")
+    note = run("notes").output.split()[1]
+    run("share", note, "-o", str(tmp_path / "share"))
+    assert json.loads((tmp_path / "share" / "notes.json").read_text())["from"] is None
+    run("card", note, "-f", "txt", "-o", str(tmp_path / "card.txt"))
+    assert "—" not in (tmp_path / "card.txt").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
-from hearthside.domain import date_parsing
+from hearthside.domain import date_parsing, validation
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.store.encryption.sealing import is_encrypted
@@ -94,6 +94,16 @@ def change_settings(store: Store, **changes: Unpack[Changes]) -> Settings:
     Read afresh, so a change made meanwhile in another window is kept, not undone.
     """
     return store.save_settings(with_changes(store.settings(), **changes))
+
+
+def signature(settings: Settings, given: str | None = None) -> str:
+    """The name that signs a card or a share: the one ``given`` (``--from``), else your
+    own from the settings; "" leaves it unsigned."""
+    name = " ".join((settings.my_name if given is None else given).split())
+    problem = validation.name_problem(name)
+    if problem is not None:
+        raise HearthsideError(problem)
+    return name
 
 
 def encryption_words(home: Path) -> str:
