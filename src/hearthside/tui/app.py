@@ -414,8 +414,10 @@ class HearthsideApp(App[None]):
         def saved(result: Settings) -> None:
             self.settings = result
             self.refresh_title()
+            # Only now: the rooms reload with the new settings, not the old ones.
+            self.data_version += 1
 
-        self.write(lambda: self.store.save_settings(settings), done=saved)
+        self.write(lambda: self.store.save_settings(settings), done=saved, changes_data=False)
 
     def _poll_disk(self) -> None:
         def check() -> None:
