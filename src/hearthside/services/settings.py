@@ -91,9 +91,11 @@ def with_changes(current: Settings, **asked: Unpack[Changes]) -> Settings:
 def change_settings(store: Store, **changes: Unpack[Changes]) -> Settings:
     """Apply ``changes`` (see ``with_changes``) to the stored settings and save them.
 
-    Read afresh, so a change made meanwhile in another window is kept, not undone.
+    Read under the write lock, caught up with the disk, so a change made meanwhile in
+    another window (to a field not changed here) is kept, not undone.
     """
-    return store.save_settings(with_changes(store.settings(), **changes))
+    with store.writing():
+        return store.save_settings(with_changes(store.settings(), **changes))
 
 
 def signature(settings: Settings, given: str | None = None) -> str:
