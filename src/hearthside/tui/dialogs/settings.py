@@ -51,8 +51,12 @@ class SettingsDialog(Dialog):
         Binding("escape", "leave", "Back"),
     ]
 
+    _saving = False
+
     def compose(self) -> ComposeResult:
         settings = self.hearth.settings
+        # What the fields hold until changed: leaving asks only when they differ.
+        self._saved = self._changes_from(settings)
         themes = self.hearth.theme_labels
         theme_choices = [(Content(label), name) for name, label in themes.items()]
         if settings.theme not in themes:
@@ -60,30 +64,43 @@ class SettingsDialog(Dialog):
             theme_choices.append((Content(settings.theme), settings.theme))
         fields: dict[str, Widget] = {
             "spouse_name": Input(
-                settings.spouse_name, placeholder="Their first name", compact=True
+                settings.spouse_name,
+                placeholder="Their first name",
+                id=FIELD_IDS["spouse_name"],
+                compact=True,
             ),
             "my_name": Input(
-                settings.my_name, placeholder="Signs your cards and shares", compact=True
+                settings.my_name,
+                placeholder="Signs your cards and shares",
+                id=FIELD_IDS["my_name"],
+                compact=True,
             ),
             "week_start": Select(
                 [(Content(day.capitalize()), i) for i, day in enumerate(WEEKDAYS)],
                 value=settings.week_start,
                 allow_blank=False,
+                id=FIELD_IDS["week_start"],
                 compact=True,
             ),
             "date_order": Select(
                 [(Content(f"{o} · {DATE_ORDER_WORDS[o]}"), o) for o in DATE_ORDERS],
                 value=settings.date_order,
                 allow_blank=False,
+                id=FIELD_IDS["date_order"],
                 compact=True,
             ),
-            "theme": Select(theme_choices, value=settings.theme, allow_blank=False, compact=True),
+            "theme": Select(
+                theme_choices,
+                value=settings.theme,
+                allow_blank=False,
+                id=FIELD_IDS["theme"],
+                compact=True,
+            ),
         }
         with Vertical(classes="dialog", id="settings"):
             yield Static("Settings", classes="dialog-title")
             with VerticalScroll(id="settings-fields"):
                 for field, widget in fields.items():
-                    widget.id = FIELD_IDS[field]
                     with Horizontal(classes="settings-row"):
                         yield Static(Content(LABELS[field]), classes="settings-label")
                         yield widget
@@ -96,8 +113,6 @@ class SettingsDialog(Dialog):
                 yield Button("Back", id="back", compact=True)
 
     def on_mount(self) -> None:
-        self._saved = self._changes_from(self.hearth.settings)
-        self._saving = False
         self.set_focus(self.query_one("#spouse-name", Input))
 
     # -- the form -----------------------------------------------------------------------
