@@ -17,6 +17,7 @@ from hearthside.tui.dialogs.choice import ChoiceDialog
 from hearthside.tui.dialogs.help import HelpScreen
 from hearthside.tui.dialogs.settings import SettingsDialog
 from tests.tui.conftest import SIZE, burst, record_notices, screen_text, settle
+from tests.tui.test_small_window import buttons_on_screen
 
 Make = Callable[..., HearthsideApp]
 
@@ -60,8 +61,9 @@ async def test_ctrl_o_opens_settings_from_every_room_and_help_lists_it(
         await pilot.press("escape")
         await pilot.pause()
         dialog = await open_settings(pilot)
-        # The whole box fits an 80x24 terminal, its keys in words and the encryption too.
+        # The whole box fits an 80x24 terminal, its buttons and its keys in words too.
         assert dialog.query_one("#settings").region.bottom <= 24
+        assert buttons_on_screen(app) == ["Save", "Back"]
         assert "ctrl+s saves · escape goes back" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
