@@ -107,7 +107,12 @@ def import_command(file: Path, dry_run: bool) -> None:
 @click.command(name="share")
 @home_option
 @click.argument("refs", metavar="NOTE_ID...", nargs=-1, required=True)
-@click.option("--from", "sender", default="", metavar="NAME", help="Your name, shown on the page.")
+@click.option(
+    "--from",
+    "sender",
+    metavar="NAME",
+    help="Your name, shown on the page (default: yours from `hearthside settings`).",
+)
 @click.option(
     "-o", "--output", type=_OUTPUT, help="Folder to write; default a new one in exports/."
 )
@@ -124,7 +129,7 @@ def import_command(file: Path, dry_run: bool) -> None:
 )
 def share_command(
     refs: tuple[str, ...],
-    sender: str,
+    sender: str | None,
     output: Path | None,
     include_private: bool,
     force: bool,
@@ -162,8 +167,14 @@ def share_command(
     help="Replace a card that is already there, and make one with ___ gaps left as they are.",
 )
 @click.option("--include-private", is_flag=True, help="Allow a note marked private.")
+@click.option(
+    "--from",
+    "sender",
+    metavar="NAME",
+    help="Sign it with this name (default: yours from `hearthside settings`).",
+)
 def card_command(
-    ref: str, fmt: str, output: Path | None, force: bool, include_private: bool
+    ref: str, fmt: str, output: Path | None, force: bool, include_private: bool, sender: str | None
 ) -> None:
     """Save one note as a card to hand over: text, Markdown, or a printable page."""
     from hearthside.services.exchange.exporting.cards import export_card
@@ -178,6 +189,7 @@ def card_command(
         force=force,
         allow_gaps=force,
         include_private=include_private,
+        sender=sender,
     )
     say(f"Saved the card to {path}.")
 

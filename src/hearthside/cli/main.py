@@ -19,6 +19,7 @@ from hearthside.cli import plans as cli_plans
 from hearthside.cli import progress as cli_progress
 from hearthside.cli import secure as cli_secure
 from hearthside.cli import serve as cli_serve
+from hearthside.cli import settings as cli_settings
 from hearthside.cli.app import run_app
 from hearthside.cli.context import app_context, home_option, say
 from hearthside.errors import HearthsideError
@@ -41,7 +42,7 @@ HELP_SECTIONS = {
     "Notes": ("note", "notes", "card"),
     "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "guide"),
     "Exchange": ("export", "import", "share", "serve"),
-    "Care of the journal": ("doctor", "restore", "encrypt", "decrypt"),
+    "Care of the journal": ("settings", "doctor", "restore", "encrypt", "decrypt"),
 }
 
 
@@ -106,6 +107,7 @@ for _module in (
     cli_sharing,
     cli_serve,
     cli_care,
+    cli_settings,
     cli_secure,
 ):
     for _command in _module.COMMANDS:

@@ -10,11 +10,15 @@ from hearthside.domain import validation
 from hearthside.errors import HearthsideError
 
 DATE_ORDERS = ("MDY", "DMY", "YMD")
+# The two names a person types: their spouse's, shown on their own screens, and their
+# own, signing the cards and shares they hand over.
+NAMES = ("spouse_name", "my_name")
 
 
 @dataclass(kw_only=True)
 class Settings:
     spouse_name: str = ""
+    my_name: str = ""
     # 0 = Monday … 6 = Sunday, as in datetime.weekday().
     week_start: int = 0
     date_order: str = "MDY"
@@ -33,19 +37,29 @@ class Settings:
             settings.week_start = 0
         if settings.date_order not in DATE_ORDERS:
             settings.date_order = "MDY"
-        name = settings.spouse_name
-        if not isinstance(name, str) or validation.name_problem(name) is not None:
-            settings.spouse_name = ""
+        for field in NAMES:
+            name = getattr(settings, field)
+            if not isinstance(name, str) or validation.name_problem(name) is not None:
+                setattr(settings, field, "")
         return settings
 
-    def validate(self) -> None:
+    def problems(self) -> dict[str, str]:
+        """What can't be kept, field by field (empty when every field is fine)."""
+        found: dict[str, str] = {}
         if not 0 <= self.week_start <= 6:
-            raise HearthsideError("The first day of the week must be a weekday (0-6).")
+            found["week_start"] = "Choose a weekday, from 0 (Monday) to 6 (Sunday)."
         if self.date_order not in DATE_ORDERS:
-            raise HearthsideError(
-                f"Date order must be one of {', '.join(DATE_ORDERS)}: it decides whether "
+            found["date_order"] = (
+                f"Choose {', '.join(DATE_ORDERS[:-1])} or {DATE_ORDERS[-1]}; it decides whether "
                 "03/04 means March 4 (MDY) or 3 April (DMY)."
             )
-        problem = validation.name_problem(self.spouse_name)
-        if problem is not None:
-            raise HearthsideError(problem)
+        for field in NAMES:
+            problem = validation.name_problem(getattr(self, field))
+            if problem is not None:
+                found[field] = problem
+        return found
+
+    def validate(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise HearthsideError(next(iter(problems.values())))

@@ -32,6 +32,7 @@ from hearthside.errors import HearthsideError
 from hearthside.paths import package_resource, resolve_home
 from hearthside.services.crash_reports import UNEXPECTED, report_line, write_report
 from hearthside.services.drafts import Draft, pending_drafts
+from hearthside.services.settings import Changes, change_settings
 from hearthside.store.conflicts import conflict_notice
 from hearthside.store.encryption.sealing import needs_passphrase
 from hearthside.store.store import Store
@@ -94,6 +95,9 @@ class HearthsideApp(App[None]):
         ),
         # F1 too: in a text field ? is a character.
         Binding("question_mark,f1", "keys", "Keys", key_display="?"),
+        # Not in the footers (they are full); listed under ? in every room. F2 too, for
+        # a terminal where ctrl+o is taken.
+        Binding("ctrl+o,f2", "settings", "Settings", key_display="ctrl+o", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         # Priority, so the focus moves as the key arrives: keys typed after a tab, however
         # fast, go to the next field (Textual's own tab waits its turn behind them).
@@ -208,7 +212,7 @@ class HearthsideApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While locked, only quitting works: the rooms and the palette would read the journal.
-        if self._store is None and action in ("room", "keys", "command_palette"):
+        if self._store is None and action in ("room", "keys", "settings", "command_palette"):
             return False
         return super().check_action(action, parameters)
 
@@ -297,6 +301,9 @@ class HearthsideApp(App[None]):
         yield SystemCommand("New journal entry", "Start writing", self.action_new_entry)
         yield SystemCommand("Export…", "Save entries or notes as a file", self.action_export)
         yield SystemCommand("Switch theme", "Change how Hearthside looks", self.action_switch_theme)
+        yield SystemCommand(
+            "Settings", "Names, the first day of the week, dates and looks", self.action_settings
+        )
         yield SystemCommand("Keys", "Show the keys for this room", self.action_keys)
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
@@ -311,6 +318,12 @@ class HearthsideApp(App[None]):
     def action_new_entry(self) -> None:
         self.in_journal(lambda journal: journal.action_new())
 
+    def action_settings(self) -> None:
+        from hearthside.tui.dialogs.settings import SettingsDialog
+
+        if not isinstance(self.screen, SettingsDialog):
+            self.push_screen(SettingsDialog())
+
     # -- themes -----------------------------------------------------------------
 
     def action_switch_theme(self) -> None:
@@ -321,9 +334,14 @@ class HearthsideApp(App[None]):
         ]
         self.search_commands(choices, placeholder="Choose a theme…")
 
+    @property
+    def theme_labels(self) -> dict[str, str]:
+        """Every theme that can be chosen: its name, and the words it is shown by."""
+        return self._loaded_themes.labels
+
     def use_theme(self, name: str) -> None:
         self.theme = name
-        self.save_settings(Settings(**{**self.settings.to_doc(), "theme": name}))
+        self.change_settings(Changes(theme=name))
 
     def notify(
         self,
@@ -411,11 +429,43 @@ class HearthsideApp(App[None]):
         await loop.run_in_executor(None, lambda: self._writer.submit(lambda: None).result())
 
     def save_settings(self, settings: Settings) -> None:
+        store = self.store
+        self._write_settings(lambda: store.save_settings(settings))
+
+    def change_settings(
+        self,
+        changes: Changes,
+        *,
+        done: Callable[[Settings], None] | None = None,
+        failed: Callable[[HearthsideError], bool | None] | None = None,
+    ) -> None:
+        """Check and save what was chosen in Settings, by the rule `hearthside settings`
+        uses too; a changed theme shows once saved."""
+        store = self.store
+
+        def saved(result: Settings) -> None:
+            if "theme" in changes:
+                self._use_theme(result.theme)
+            if done is not None:
+                done(result)
+
+        self._write_settings(lambda: change_settings(store, **changes), saved, failed)
+
+    def _write_settings(
+        self,
+        job: Callable[[], Settings],
+        done: Callable[[Settings], None] | None = None,
+        failed: Callable[[HearthsideError], bool | None] | None = None,
+    ) -> None:
         def saved(result: Settings) -> None:
             self.settings = result
             self.refresh_title()
+            # Only now: the rooms reload with the new settings (a new week start, say).
+            self.data_version += 1
+            if done is not None:
+                done(result)
 
-        self.write(lambda: self.store.save_settings(settings), done=saved)
+        self.write(job, done=saved, failed=failed, changes_data=False)
 
     def _poll_disk(self) -> None:
         def check() -> None:

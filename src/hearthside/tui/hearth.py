@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from hearthside.errors import HearthsideError
 
 if TYPE_CHECKING:
     from hearthside.domain.settings import Settings
+    from hearthside.services.settings import Changes
     from hearthside.store.store import Store
     from hearthside.texts.library import Content
 
@@ -38,6 +40,10 @@ class Hearth(Protocol):
     content: Content
     settings: Settings
     open_work: set[OpenWork]
+    home: Path
+
+    @property
+    def theme_labels(self) -> dict[str, str]: ...
 
     @property
     def store(self) -> Store: ...
@@ -54,6 +60,14 @@ class Hearth(Protocol):
     ) -> None: ...
 
     def in_journal(self, then: Callable[[NewEntries], None]) -> None: ...
+
+    def change_settings(
+        self,
+        changes: Changes,
+        *,
+        done: Callable[[Settings], None] | None = None,
+        failed: Callable[[HearthsideError], bool | None] | None = None,
+    ) -> None: ...
 
 
 class HearthMixin:

@@ -14,13 +14,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hearthside.domain import dates, validation
+from hearthside.domain import dates
 from hearthside.domain.records import Note
 from hearthside.errors import HearthsideError
 from hearthside.services.exchange.exporting.archive import dumps, share_archive
 from hearthside.services.exchange.exporting.files import folder_target, write_all
 from hearthside.services.exchange.exporting.page import share_page
 from hearthside.services.notes import check_filled
+from hearthside.services.settings import signature
 
 if TYPE_CHECKING:
     from hearthside.store.store import Store
@@ -103,7 +104,7 @@ def share_notes(
     store: Store,
     refs: Sequence[Note | str],
     *,
-    sender: str = "",
+    sender: str | None = None,
     output: Path | None = None,
     include_private: bool = False,
     force: bool = False,
@@ -113,16 +114,14 @@ def share_notes(
 ) -> ShareResult:
     """Write the bundle for ``refs`` (Notes, or ids and prefixes) and return where it went.
 
-    ``sender`` is the name shown as "Notes from …"; the spouse's own app falls back
-    to their spouse's name when it is empty. Notes with ___ gaps left are refused
-    (UnfilledGaps) unless ``allow_gaps``. A note shared before, to a folder that is
-    still there, is refused unless ``replace``, which writes over that folder's files.
-    Each note is marked shared: when, and where.
+    ``sender`` is the name shown as "Notes from …", your own from the settings when
+    None; the spouse's own app falls back to their spouse's name when it is empty.
+    Notes with ___ gaps left are refused (UnfilledGaps) unless ``allow_gaps``. A note
+    shared before, to a folder that is still there, is refused unless ``replace``,
+    which writes over that folder's files. Each note is marked shared: when, and where.
     """
-    sender = " ".join(sender.split())
-    problem = validation.name_problem(sender)
-    if problem is not None:
-        raise HearthsideError(problem)
+    settings = store.settings()
+    sender = signature(settings, sender)
     notes = _chosen(store, refs, include_private)
     if not allow_gaps:
         check_filled(notes)
@@ -131,7 +130,7 @@ def share_notes(
         raise AlreadyShared(earlier)
     if replace:
         output, force = _replacing(earlier, output), True
-    spouse = store.settings().spouse_name.strip()
+    spouse = settings.spouse_name.strip()
     exported_at = datetime.now().astimezone()
     files = {
         PAGE_NAME: share_page(notes, sender, spouse, DATA_NAME),

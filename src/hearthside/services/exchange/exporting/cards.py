@@ -9,9 +9,10 @@ from hearthside.domain.records import Note
 from hearthside.errors import HearthsideError
 from hearthside.paths import ensure_private_dir, exports_dir
 from hearthside.services.exchange.exporting.files import file_target, slug, write_private
-from hearthside.services.exchange.exporting.page import card_page
+from hearthside.services.exchange.exporting.page import card_page, signed_by
 from hearthside.services.exchange.exporting.selection import heading_date, note_label
 from hearthside.services.notes import check_filled
+from hearthside.services.settings import signature
 
 if TYPE_CHECKING:
     from hearthside.store.store import Store
@@ -20,20 +21,27 @@ if TYPE_CHECKING:
 CARD_FORMATS = ("txt", "md", "html")
 
 
-def card_text(note: Note, spouse: str, fmt: str) -> str:
-    """The card's words in ``txt`` or ``md``; the note's text is left exactly as written."""
+def card_text(note: Note, spouse: str, fmt: str, sender: str = "") -> str:
+    """The card's words in ``txt`` or ``md``, signed by ``sender`` unless it is empty;
+    the note's text is left exactly as written."""
     occasion = " ".join(note.occasion.split())
     when = heading_date(note.date)
     if fmt == "md":
         parts = [f"# For {spouse}" if spouse else "# A note for you"]
         if occasion:
             parts.append(f"*{occasion}*")
-        parts += [note.text.strip("\n"), f"*{when}*"]
+        parts.append(note.text.strip("\n"))
+        if sender:
+            parts.append(signed_by(sender))
+        parts.append(f"*{when}*")
     else:
         parts = [f"For {spouse}"] if spouse else []
         if occasion:
             parts.append(occasion)
-        parts += [note.text.strip("\n"), when]
+        parts.append(note.text.strip("\n"))
+        if sender:
+            parts.append(signed_by(sender))
+        parts.append(when)
     return "\n\n".join(parts) + "\n"
 
 
@@ -52,13 +60,15 @@ def export_card(
     force: bool = False,
     allow_gaps: bool = False,
     include_private: bool = False,
+    sender: str | None = None,
 ) -> Path:
     """Write one note as a card under the home's ``exports/`` and return the path.
 
     ``note`` is a Note or an id (or unambiguous prefix). The default name is the
     same for the same note, so making its card again needs ``force`` (the app asks).
     A note with ___ gaps left is refused (UnfilledGaps) unless ``allow_gaps``; a
-    private note needs ``include_private``, as for every other export.
+    private note needs ``include_private``, as for every other export. ``sender``
+    signs it; None signs it with your own name from the settings.
     """
     if fmt not in CARD_FORMATS:
         raise HearthsideError(f"{fmt[:10]!r} isn't a card format; choose txt, md or html.")
@@ -75,11 +85,12 @@ def export_card(
         )
     if not allow_gaps:
         check_filled([note])
-    spouse = store.settings().spouse_name.strip()
+    settings = store.settings()
+    spouse, sender = settings.spouse_name.strip(), signature(settings, sender)
     if fmt == "html":
-        text = card_page(note, note_label(content, note.kind), spouse)
+        text = card_page(note, note_label(content, note.kind), spouse, sender)
     else:
-        text = card_text(note, spouse, fmt)
+        text = card_text(note, spouse, fmt, sender)
     target = output
     if target is None:
         target = ensure_private_dir(exports_dir(store.home)) / f"{card_name(note)}.{fmt}"

@@ -54,6 +54,7 @@ main { max-width: 34rem; }
   padding: 2.5rem 2.75rem; box-shadow: 0 2px 12px rgba(80, 50, 30, .08); }
 .card .to { font-size: 1.4rem; color: #6b3a2a; margin: 0 0 1rem; }
 .card .text { font-size: 1.2rem; line-height: 1.7; }
+.card .from { margin: 1.25rem 0 0; text-align: right; font-size: 1.1rem; }
 .card .when { margin-top: 1.5rem; text-align: right; color: #6f655c; font-style: italic; }
 @media print {
   .card { border: none; box-shadow: none; padding: 0; break-inside: avoid; }
@@ -156,25 +157,31 @@ def journal_page(data: ExportData) -> str:
     return _document(heading, "".join(parts))
 
 
-def _card(note: Note, spouse: str) -> str:
+def _card(note: Note, spouse: str, sender: str) -> str:
     greeting = f'<p class="to">For {escape(spouse)}</p>\n' if spouse else ""
     occasion = f'<p class="meta">{escape(" ".join(note.occasion.split()))}</p>\n'
+    signed = f'<p class="from">{escape(signed_by(sender))}</p>\n' if sender else ""
     return (
         f'<section class="card">\n{greeting}{occasion if note.occasion else ""}'
-        f'<div class="text">{escape(note.text.strip())}</div>\n'
+        f'<div class="text">{escape(note.text.strip())}</div>\n{signed}'
         f'<p class="when">{_time(note.date)}</p>\n</section>\n'
     )
 
 
-def card_page(note: Note, label: str, spouse: str) -> str:
+def signed_by(sender: str) -> str:
+    """A card's last line, under the note: who it is from."""
+    return f"— {sender}"
+
+
+def card_page(note: Note, label: str, spouse: str, sender: str) -> str:
     """One note on one printable sheet."""
-    return _document(label, _card(note, spouse), CARD_CSS + SHEET_CSS)
+    return _document(label, _card(note, spouse, sender), CARD_CSS + SHEET_CSS)
 
 
 def share_page(notes: Sequence[Note], sender: str, spouse: str, data_name: str) -> str:
     """The page a spouse opens: the shared notes, one card each."""
     title = f"Notes from {sender}" if sender else "Notes for you"
-    cards = "".join(_card(note, spouse) for note in notes)
+    cards = "".join(_card(note, spouse, sender) for note in notes)
     footer = (
         '<p class="meta">If you use Hearthside too, you can keep these in your own '
         f"journal: run <code>hearthside import {escape(data_name)}</code> in this folder.</p>\n"
