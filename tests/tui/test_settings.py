@@ -174,7 +174,7 @@ async def test_escape_with_unsaved_changes_asks_first(make: Make, welcomed: Path
         assert "Settings has changes that aren't saved yet" in screen_text(app)
         await pilot.press("k")  # keep going
         await pilot.pause()
-        assert app.screen is dialog
+        assert pilot.app.screen is dialog  # (not app.screen: mypy still thinks it a ChoiceDialog)
         assert dialog.query_one("#spouse-name", Input).value == "Robin"
 
         await pilot.press("escape", "d")  # discard them
