@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import signal
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -15,33 +12,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.css.query import NoMatches
-from textual.driver import Driver
-from textual.drivers.linux_driver import LinuxDriver
 from textual.filter import LineFilter
-from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.reactive import reactive
 from textual.screen import Screen
 
 from hearthside.domain.records import Entry
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.paths import package_resource, resolve_home
-from hearthside.services.crash_reports import UNEXPECTED, report_line, write_report
 from hearthside.services.drafts import Draft, pending_drafts
 from hearthside.services.settings import Changes, change_settings
-from hearthside.store.conflicts import conflict_notice
 from hearthside.store.encryption.sealing import needs_passphrase
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.control_filter import ControlCharacters
-from hearthside.tui.driver import TerminalDriver
 from hearthside.tui.hearth import OpenWork
-from hearthside.tui.pending import after_pending_keys
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
+from hearthside.tui.watching import DISK_POLL_SECONDS, WatchingApp
 
 if TYPE_CHECKING:
     from hearthside.tui.rooms.journal import JournalScreen
@@ -55,17 +44,6 @@ def room_screen(module: str, name: str) -> Screen[Any]:
     return screen
 
 
-class WriterReport(Message):
-    """The writer thread's news, carried to the UI thread."""
-
-    def __init__(self, callback: Callable[[], None]) -> None:
-        super().__init__()
-        self.callback = callback
-
-
-DISK_POLL_SECONDS = 2.0
-SKIPPED_SHOWN = 3  # notices of records skipped at start; doctor lists every one
-
 ROOMS = {
     "today": ("1", "Today", "The day at a glance and the daily review"),
     "journal": ("2", "Journal", "Write and read your journal"),
@@ -75,7 +53,7 @@ ROOMS = {
 }
 
 
-class HearthsideApp(App[None]):
+class HearthsideApp(WatchingApp):
     CSS_PATH = "app.tcss"
     # The one place the window's size picks a layout: rooms and dialogs style these classes.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
@@ -104,14 +82,6 @@ class HearthsideApp(App[None]):
         Binding("tab", "move_focus(1)", show=False, priority=True),
         Binding("shift+tab", "move_focus(-1)", show=False, priority=True),
     ]
-
-    # Bumped whenever the journal changes (here or in another terminal); rooms watch it.
-    data_version: reactive[int] = reactive(0, init=False)
-
-    crashed = False
-    crash_report: Path | None = None
-    kept_on_quit: list[str] = []
-    quitting = False
 
     def __init__(
         self,
@@ -150,12 +120,6 @@ class HearthsideApp(App[None]):
             self._use_store(store)
         else:
             self._use_theme(theme or self.settings.theme)
-
-    @property
-    def store(self) -> Store:
-        if self._store is None:
-            raise HearthsideError("The journal is still locked: its passphrase comes first.")
-        return self._store
 
     def _use_store(self, store: Store) -> None:
         self._store = store
@@ -363,71 +327,6 @@ class HearthsideApp(App[None]):
         self._notices_until[key] = now + (self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-    # -- writing, off the UI thread ------------------------------------------------
-
-    def write(
-        self,
-        job: Callable[[], T],
-        *,
-        done: Callable[[T], None] | None = None,
-        failed: Callable[[HearthsideError], bool | None] | None = None,
-        changes_data: bool = True,
-    ) -> None:
-        """Run ``job`` on the writer thread; report back on the UI thread.
-
-        One thread keeps writes in the order they were asked for. A failed write
-        calls ``failed`` (so the screen can keep what was typed) and shows a notice,
-        unless ``failed`` returns True because it has handled the failure itself.
-        """
-
-        def run() -> None:
-            try:
-                result = job()
-            except HearthsideError as exc:
-                self._from_writer(self._write_failed, exc, failed)
-            except Exception as exc:
-                # A bug, not bad input: the screen waiting on this write still hears back,
-                # and the report says where (never what was written).
-                self._from_writer(self._write_failed, self._unexpected(exc), failed)
-            else:
-                self._from_writer(self._write_done, result, done, changes_data)
-
-        self._writer.submit(run)
-
-    def _unexpected(self, error: Exception) -> HearthsideError:
-        try:
-            report: Path | None = write_report(self.home, error)
-        except Exception:
-            report = None
-        return HearthsideError(f"{UNEXPECTED} {report_line(report)}")
-
-    def _from_writer(self, callback: Callable[..., None], *args: Any) -> None:
-        # A message, not call_from_thread: that one waits for the UI thread, which
-        # deadlocks when the UI thread is itself waiting for the writer (quitting).
-        self.post_message(WriterReport(partial(callback, *args)))
-
-    def on_writer_report(self, report: WriterReport) -> None:
-        report.callback()
-
-    def _write_done(self, result: T, done: Callable[[T], None] | None, changes_data: bool) -> None:
-        if changes_data:
-            self.data_version += 1
-        if done is not None:
-            done(result)
-
-    def _write_failed(
-        self, exc: HearthsideError, failed: Callable[[HearthsideError], bool | None] | None
-    ) -> None:
-        # A handler that returns True has dealt with it (asked a question, say).
-        if failed is not None and failed(exc):
-            return
-        self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
-
-    async def wait_for_writes(self) -> None:
-        """Until every write asked for so far has finished (tests and quitting use it)."""
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(None, lambda: self._writer.submit(lambda: None).result())
-
     def save_settings(self, settings: Settings) -> None:
         store = self.store
         self._write_settings(lambda: store.save_settings(settings))
@@ -466,133 +365,6 @@ class HearthsideApp(App[None]):
                 done(result)
 
         self.write(job, done=saved, failed=failed, changes_data=False)
-
-    def _poll_disk(self) -> None:
-        def check() -> None:
-            if self.store.refresh():
-                # Here, off the UI thread: a record edited into something unusable shows now.
-                self.store.read_everything()
-                self._from_writer(self._changed_elsewhere)
-
-        self._writer.submit(check)
-
-    def _tell_conflicts(self) -> None:
-        found = self.store.take_conflicts()
-        if found:
-            self.notify(
-                conflict_notice(found),
-                title="Changed elsewhere",
-                severity="warning",
-                markup=False,
-                timeout=20,
-            )
-
-    def _tell_bad_records(self) -> None:
-        found = self.store.take_bad_records()
-        for bad in found[:SKIPPED_SHOWN]:
-            self.notify(bad.notice(), title="Skipped", severity="warning", markup=False, timeout=20)
-        if len(found) > SKIPPED_SHOWN:
-            self.notify(
-                f"And {len(found) - SKIPPED_SHOWN} more records were skipped; "
-                "`hearthside doctor` lists them all.",
-                title="Skipped",
-                severity="warning",
-                markup=False,
-                timeout=20,
-            )
-
-    def _changed_elsewhere(self) -> None:
-        self._tell_conflicts()
-        self._tell_bad_records()
-        self.settings = self.store.settings()
-        self.refresh_title()
-        self.data_version += 1
-
-    # -- the unexpected --------------------------------------------------------------
-
-    def get_driver_class(self) -> type[Driver]:
-        chosen = super().get_driver_class()
-        # Textual's own in a terminal; textual-serve's (``hearthside serve``) is kept.
-        return TerminalDriver if chosen is LinuxDriver else chosen
-
-    def keep_drafts_now(self) -> None:
-        """Write every open editor's unsaved words to its draft, right now, on this thread."""
-        for work in list(self.open_work):
-            with contextlib.suppress(Exception):
-                work.keep_draft_now()
-
-    def keep_open_work(self) -> list[str]:
-        """Queue a save of every screen's unsaved words; what each kept, in plain words."""
-        kept = []
-        for work in list(self.open_work):
-            said = work.keep_before_quit()
-            if said:
-                kept.append(said)
-        return kept
-
-    async def keys_delivered(self) -> None:
-        """Until the keys already sent to the focused field have reached it (see pending)."""
-        delivered = asyncio.get_running_loop().create_future()
-        after_pending_keys(self.focused, lambda: delivered.set_result(None))
-        await delivered
-
-    def _catch_signals(self) -> None:
-        # A closed terminal (SIGHUP) or a polite kill (SIGTERM) keeps drafts, then exits.
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self._on_signal, signum)
-
-    def _on_signal(self, signum: int) -> None:
-        self.keep_drafts_now()
-        self.keep_open_work()  # the writer finishes these before the process ends
-        self.call_next(self._leave_once_built, 128 + signum)
-
-    async def _leave_once_built(self, return_code: int) -> None:
-        # A screen closed while still being built fails in its on_mount (its widgets
-        # are gone): a signal during start-up became a crash report. Start-up is short.
-        for screen in self.screen_stack:
-            await screen._mounted_event.wait()
-        self.exit(return_code=return_code)
-
-    def _handle_exception(self, error: Exception) -> None:
-        """Any exception nobody caught: keep drafts, write a report, close quietly.
-
-        Textual's own handler prints a traceback with local variables, which can
-        hold journal text; this one prints a short message and where the report is.
-        """
-        if (self.quitting or self._exit) and isinstance(error, NoMatches):
-            # A screen opened in the moment the app closed was torn down before it was
-            # built; everything was kept before closing began, so there is nothing to do.
-            return
-        self.keep_drafts_now()
-        try:
-            self.crash_report = write_report(self.home, error)
-        except Exception:
-            self.crash_report = None
-        self._return_code = 1
-        if self._exception is None:
-            # Pilot re-raises this at the end of a test, so tests still see the failure.
-            self._exception = error
-            self._exception_event.set()
-        self.crashed = True
-        # Nothing for Textual to print: the CLI says it once the terminal is restored.
-        self.panic()
-
-    async def action_quit(self) -> None:
-        """Close, keeping every word: what isn't saved yet is saved or kept as a draft."""
-        if self.quitting:
-            return
-        self.quitting = True
-        await self.keys_delivered()
-        # The CLI says what was kept once the terminal is back (see cli.run_app).
-        self.kept_on_quit = self.keep_open_work()
-        await self.wait_for_writes()
-        self.exit()
-
-    def on_unmount(self) -> None:
-        # Anything still queued is finished before the process ends: nothing typed is lost.
-        self._writer.shutdown(wait=True)
 
 
 def make_app(
