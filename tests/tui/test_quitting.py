@@ -68,3 +68,14 @@ async def test_ctrl_s_right_after_typing_saves_every_word(make: Make, welcomed: 
         await settle(pilot)
     [entry] = stored(welcomed, Entry)
     assert entry.body == "All of it"
+
+
+async def test_a_disk_watch_tick_after_the_writer_closed_is_no_crash(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        app._writer.shutdown(wait=True)  # as at the very end, or after a crash
+        app._poll_disk()  # the interval timer's tick
+        await pilot.pause()
+        assert not app.crashed

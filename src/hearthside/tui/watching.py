@@ -6,6 +6,8 @@ the rooms reload, and what could not be read, or was changed on both sides, is t
 
 from __future__ import annotations
 
+import contextlib
+
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.store.conflicts import conflict_notice
@@ -36,7 +38,9 @@ class WatchingApp(KeepingApp):
                 self.store.read_everything()
                 self._from_writer(self._changed_elsewhere)
 
-        self._writer.submit(check)
+        # A tick can come after the writer has closed (the app is ending): nothing to watch.
+        with contextlib.suppress(RuntimeError):
+            self._writer.submit(check)
 
     def _tell_conflicts(self) -> None:
         found = self.store.take_conflicts()
