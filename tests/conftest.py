@@ -83,6 +83,15 @@ def run(*args: str, input: str | None = None) -> Result:
     return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
+def stored_settings(home: Path) -> Settings:
+    """The settings of the journal at ``home``, read by a store that is closed again."""
+    store = Store(home)
+    try:
+        return store.settings()
+    finally:
+        store.close()
+
+
 def stored(home: Path, cls: type[R]) -> list[R]:
     """The records of one kind in the journal at ``home`` (the trash left out), read by a
     store that is closed again, as another process would read them."""

@@ -8,24 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from hearthside.cli.main import cli
-from hearthside.domain.settings import Settings
-from hearthside.store.store import Store
-from tests.conftest import disk_state
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
-def stored(home: Path) -> Settings:
-    store = Store(home)
-    try:
-        return store.settings()
-    finally:
-        store.close()
+from tests.conftest import disk_state, run, stored_settings
 
 
 def test_a_new_journal_shows_every_setting_one_a_line(private_home: Path) -> None:
@@ -63,7 +47,7 @@ def test_settings_change_and_are_stored(private_home: Path) -> None:
         "week start: sunday",
         "date order: DMY (day first: 25/11/2026)",
     ]
-    settings = stored(private_home)
+    settings = stored_settings(private_home)
     assert (settings.spouse_name, settings.my_name) == ("Sam", "Alex")
     assert (settings.week_start, settings.date_order) == (6, "DMY")
     # Read back the same way, and the dates typed afterwards follow the new order.
@@ -74,10 +58,10 @@ def test_settings_change_and_are_stored(private_home: Path) -> None:
 def test_one_change_leaves_the_others_alone(private_home: Path) -> None:
     run("settings", "--spouse", "Sam", "--week-start", "wednesday")
     run("settings", "--me", "Alex")
-    settings = stored(private_home)
+    settings = stored_settings(private_home)
     assert (settings.spouse_name, settings.my_name, settings.week_start) == ("Sam", "Alex", 2)
     run("settings", "--spouse", "")  # an empty name clears it
-    assert stored(private_home).spouse_name == ""
+    assert stored_settings(private_home).spouse_name == ""
 
 
 @pytest.mark.parametrize(
@@ -98,7 +82,7 @@ def test_bad_input_says_what_is_wrong_exits_2_and_changes_nothing(
     run("settings", "--spouse", "Sam")
     before = disk_state(private_home)
     # A good change beside the bad one is not kept either: the whole change is refused.
-    result = CliRunner().invoke(cli, ["settings", "--week-start", "sunday", *args])
+    result = run("settings", "--week-start", "sunday", *args)
     assert result.exit_code == 2
     assert message in result.output
     assert "Nothing was changed." in result.output
@@ -107,9 +91,7 @@ def test_bad_input_says_what_is_wrong_exits_2_and_changes_nothing(
 
 
 def test_every_bad_field_is_named_at_once(private_home: Path) -> None:
-    result = CliRunner().invoke(
-        cli, ["settings", "--spouse", "\x07", "--week-start", "someday", "--date-order", "x"]
-    )
+    result = run("settings", "--spouse", "\x07", "--week-start", "someday", "--date-order", "x")
     assert result.exit_code == 2
     lines = result.output.splitlines()
     assert [line.split(":")[0] for line in lines[:3]] == [

@@ -9,9 +9,11 @@ from typing import Protocol, TypedDict, Unpack
 import pytest
 from textual import events
 from textual.app import App
+from textual.geometry import Region
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
+from textual.widgets import Button
 
 from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.rooms.composer import NoteComposer
@@ -20,6 +22,7 @@ from hearthside.tui.rooms.review import ReviewScreen
 from tests.conftest import Clock
 
 SIZE = (100, 32)
+FRESH_TERMINAL = (80, 24)  # a new terminal window's size
 
 
 class SnapCompare(Protocol):
@@ -112,6 +115,14 @@ def screen_text(app: App[None]) -> str:
         elif isinstance(widget, Markdown):
             parts.append(widget.source)
     return "\n".join(parts)
+
+
+def buttons_on_screen(app: HearthsideApp) -> list[str]:
+    """The buttons wholly inside the dialog's box, itself wholly on a fresh terminal."""
+    box = app.screen.query_one(".dialog")
+    assert Region(0, 0, *FRESH_TERMINAL).contains_region(box.region)
+    inside = box.scrollable_content_region
+    return [str(b.label) for b in app.screen.query(Button) if inside.contains_region(b.region)]
 
 
 def _key_event(key: str) -> events.Key:

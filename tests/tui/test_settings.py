@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,24 +11,22 @@ from textual.widgets import Input, Select, Static
 
 from hearthside.domain.settings import Settings
 from hearthside.store.store import Store
-from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.choice import ChoiceDialog
 from hearthside.tui.dialogs.help import HelpScreen
 from hearthside.tui.dialogs.settings import SettingsDialog
-from tests.tui.conftest import SIZE, burst, record_notices, screen_text, settle
-from tests.tui.test_small_window import buttons_on_screen
-
-Make = Callable[..., HearthsideApp]
+from tests.conftest import stored_settings
+from tests.tui.conftest import (
+    FRESH_TERMINAL,
+    SIZE,
+    Make,
+    burst,
+    buttons_on_screen,
+    record_notices,
+    screen_text,
+    settle,
+)
 
 ROOM_KEYS = {"today": "1", "journal": "2", "notes": "3", "dashboard": "4", "guide": "5"}
-
-
-def stored(home: Path) -> Settings:
-    store = Store(home)
-    try:
-        return store.settings()
-    finally:
-        store.close()
 
 
 def problem_beside(dialog: SettingsDialog, field_id: str) -> str:
@@ -50,7 +47,7 @@ async def test_ctrl_o_opens_settings_from_every_room_and_help_lists_it(
     make: Make, welcomed: Path, room: str
 ) -> None:
     app = make()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
         await pilot.press(ROOM_KEYS[room])
         await settle(pilot)
         await pilot.press("question_mark")
@@ -117,7 +114,7 @@ async def test_every_field_changed_by_keyboard_is_applied_at_once_and_stored(
         assert app.settings.date_order == "DMY"
         assert app.theme != "hearth"
         chosen_theme = app.theme
-    settings = stored(welcomed)
+    settings = stored_settings(welcomed)
     assert (settings.spouse_name, settings.my_name) == ("Robin", "Alex")
     assert (settings.week_start, settings.date_order, settings.theme) == (6, "DMY", chosen_theme)
     assert settings.welcomed
@@ -134,7 +131,7 @@ async def test_every_field_changed_by_keyboard_is_applied_at_once_and_stored(
 async def test_a_bad_name_is_refused_beside_its_field_and_nothing_is_saved(
     make: Make, welcomed: Path, field: str, typed: str, message: str
 ) -> None:
-    before = stored(welcomed)
+    before = stored_settings(welcomed)
     app = make()
     notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
@@ -155,13 +152,13 @@ async def test_a_bad_name_is_refused_beside_its_field_and_nothing_is_saved(
         assert app.focused is name  # where the fixing is to be done
         assert app.sub_title.startswith("with Sam · ")
         assert not [n for n in notices if "Saved" in n]
-        assert stored(welcomed) == before
+        assert stored_settings(welcomed) == before
 
         # Mended, it saves, and the message goes.
         await pilot.press("ctrl+u", *"Jo", "ctrl+s")
         await settle(pilot)
         assert problem_beside(dialog, field) == ""
-    after = stored(welcomed)
+    after = stored_settings(welcomed)
     assert (getattr(after, field.replace("-", "_")), after.week_start) == ("Jo", 6)
 
 
@@ -181,7 +178,7 @@ async def test_escape_with_unsaved_changes_asks_first(make: Make, welcomed: Path
         await settle(pilot)
         assert not isinstance(app.screen, SettingsDialog)
         assert app.sub_title.startswith("with Sam · ")
-    assert stored(welcomed).spouse_name == "Sam"
+    assert stored_settings(welcomed).spouse_name == "Sam"
 
 
 async def test_escape_then_save_keeps_the_changes_and_leaves(make: Make, welcomed: Path) -> None:
@@ -194,7 +191,7 @@ async def test_escape_then_save_keeps_the_changes_and_leaves(make: Make, welcome
         await settle(pilot)
         assert not isinstance(app.screen, (SettingsDialog, ChoiceDialog))
         assert app.sub_title.startswith("with Robin · ")
-    assert stored(welcomed).spouse_name == "Robin"
+    assert stored_settings(welcomed).spouse_name == "Robin"
 
 
 async def test_a_change_made_elsewhere_to_another_field_is_kept(make: Make, welcomed: Path) -> None:
@@ -206,7 +203,7 @@ async def test_a_change_made_elsewhere_to_another_field_is_kept(make: Make, welc
         other.save_settings(Settings(spouse_name="Sam", my_name="Alex", welcomed=True))
         other.close()
         await burst(pilot, *"Robin", "ctrl+s")
-    settings = stored(welcomed)
+    settings = stored_settings(welcomed)
     assert (settings.spouse_name, settings.my_name) == ("Robin", "Alex")
 
 

@@ -4,24 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.geometry import Region
 from textual.widgets import Button
 
-from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.base import Dialog
 from hearthside.tui.dialogs.export import ExportDialog
 from hearthside.tui.dialogs.welcome import WelcomeScreen
-from tests.tui.conftest import Make
-
-FRESH_TERMINAL = (80, 24)
-
-
-def buttons_on_screen(app: HearthsideApp) -> list[str]:
-    """The buttons wholly inside the dialog's box, itself wholly on the screen."""
-    box = app.screen.query_one(".dialog")
-    assert Region(0, 0, *FRESH_TERMINAL).contains_region(box.region)
-    inside = box.scrollable_content_region
-    return [str(b.label) for b in app.screen.query(Button) if inside.contains_region(b.region)]
+from tests.tui.conftest import FRESH_TERMINAL, Make, buttons_on_screen
 
 
 async def test_the_welcome_shows_begin_and_skip_at_80x24(make: Make, private_home: Path) -> None:
