@@ -4,7 +4,7 @@ import asyncio
 import unicodedata
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import Protocol, TypedDict, Unpack
+from typing import Any, Protocol, TypedDict, TypeVar, Unpack
 
 import pytest
 from textual import events
@@ -13,6 +13,7 @@ from textual.geometry import Region
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Button
 
 from hearthside.tui.app import HearthsideApp, make_app
@@ -20,6 +21,8 @@ from hearthside.tui.rooms.composer import NoteComposer
 from hearthside.tui.rooms.editor import EntryEditor
 from hearthside.tui.rooms.review import ReviewScreen
 from tests.conftest import Clock
+
+S = TypeVar("S", bound=Screen[Any])
 
 SIZE = (100, 32)
 FRESH_TERMINAL = (80, 24)  # a new terminal window's size
@@ -168,28 +171,25 @@ async def counted(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-async def open_review(pilot: Pilot[None]) -> ReviewScreen:
-    """From the Today room: r opens the daily review."""
-    await pilot.press("r")
+async def opened(pilot: Pilot[None], keys: Iterable[str], kind: type[S]) -> S:
+    """Press ``keys``, let the screen they open settle, and return it (it must be a ``kind``)."""
+    await pilot.press(*keys)
     await settle(pilot)
     screen = pilot.app.screen
-    assert isinstance(screen, ReviewScreen)
+    assert isinstance(screen, kind)
     return screen
+
+
+async def open_review(pilot: Pilot[None]) -> ReviewScreen:
+    """From the Today room: r opens the daily review."""
+    return await opened(pilot, ["r"], ReviewScreen)
 
 
 async def open_editor(pilot: Pilot[None]) -> EntryEditor:
     """From any room: the Journal, then n for a new entry."""
-    await pilot.press("2", "n")
-    await pilot.pause()
-    editor = pilot.app.screen
-    assert isinstance(editor, EntryEditor)
-    return editor
+    return await opened(pilot, ["2", "n"], EntryEditor)
 
 
 async def open_composer(pilot: Pilot[None]) -> NoteComposer:
     """From any room: Notes, then c to compose."""
-    await pilot.press("3", "c")
-    await pilot.pause()
-    composer = pilot.app.screen
-    assert isinstance(composer, NoteComposer)
-    return composer
+    return await opened(pilot, ["3", "c"], NoteComposer)
