@@ -23,6 +23,7 @@ from hearthside.errors import HearthsideError, StoreError
 from hearthside.paths import backups_dir, database_path, journal_files, part_path
 from hearthside.store import migrations
 from hearthside.store.backups import BACKUPS_KEPT, list_backups
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.migrations import FORMAT_VERSION
 from hearthside.store.parts import Part
 from hearthside.store.restore import carry_out, plan_restore
@@ -156,8 +157,8 @@ def test_damaged_file_message_names_the_backup_and_restore_brings_it_back(
     with pytest.raises(StoreError, match="hearthside restore") as info:
         Store(private_home)
     assert "2099-01-01" in str(info.value)
-    plan = plan_restore(private_home)
-    moved = carry_out(plan)
+    plan = plan_restore(private_home, Keyring())
+    moved = carry_out(plan, Keyring())
     assert moved is not None and (moved / this_year_file(private_home).name).read_bytes() == b""
     restored = Store(private_home)
     assert kept.id in {e.id for e in restored.all(Entry)}
@@ -253,7 +254,7 @@ def test_each_backup_can_mend_a_damaged_file(
         store.add(Entry(date="2026-11-01", body=f"day {day}"))
     for count, backup in enumerate(sorted(list_backups(private_home))):
         this_year_file(private_home).write_bytes(b"{torn")
-        carry_out(plan_restore(private_home, backup))
+        carry_out(plan_restore(private_home, Keyring(), backup), Keyring())
         assert len(Store(private_home).all(Entry)) == count
 
 

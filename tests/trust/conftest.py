@@ -1,17 +1,12 @@
-"""Shared by the trust tests: no passphrase leaks from one test into the next."""
+"""Shared by the trust tests: no passphrase leaks in from the environment."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from hearthside.store.encryption import sealing as crypto
+from hearthside.store.encryption.keys import PASSPHRASE_ENV
 
 
 @pytest.fixture(autouse=True)
-def no_keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
-    yield
-    crypto.forget()
-    crypto.ask_with(None)
+def no_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(PASSPHRASE_ENV, raising=False)

@@ -21,6 +21,7 @@ from textual.widgets import TextArea
 
 from hearthside.services.crash_reports import describe
 from hearthside.services.drafts import pending_drafts
+from hearthside.store.encryption.keys import Keyring
 from hearthside.tui.app import make_app
 from hearthside.tui.driver import ClosableOutput, TerminalDriver
 from hearthside.tui.rooms.editor import EntryEditor
@@ -59,7 +60,7 @@ async def test_a_crash_while_editing_keeps_the_draft_and_the_secret(
             await pilot.press("ctrl+s")
             await pilot.pause()
     assert app.return_code == 1
-    assert [d.body for d in pending_drafts(welcomed)] == [f"Tonight: {SECRET}"]
+    assert [d.body for d in pending_drafts(welcomed, Keyring())] == [f"Tonight: {SECRET}"]
     assert app.crash_report is not None and app.crash_report.exists()
     assert SECRET not in app.crash_report.read_text()
     assert oct(app.crash_report.stat().st_mode & 0o777) == "0o600"
@@ -114,7 +115,7 @@ def test_an_unexpected_exception_exits_non_zero_with_a_short_message(welcomed: P
     assert "ran into a problem it didn't expect" in err
     assert "crash-reports" in err
     assert SECRET not in err and "Traceback" not in err
-    assert [d.body for d in pending_drafts(welcomed)] == [f"Draft: {SECRET}"]
+    assert [d.body for d in pending_drafts(welcomed, Keyring())] == [f"Draft: {SECRET}"]
     reports = list((welcomed / "crash-reports").iterdir())
     assert len(reports) == 1 and SECRET not in reports[0].read_text()
 
@@ -128,7 +129,7 @@ def test_a_signal_while_editing_keeps_the_draft(welcomed: Path, signum: int) -> 
     os.kill(child.pid, signum)
     child.communicate(timeout=30)
     assert child.returncode == 128 + signum
-    assert [d.body for d in pending_drafts(welcomed)] == [f"Draft: {SECRET}"]
+    assert [d.body for d in pending_drafts(welcomed, Keyring())] == [f"Draft: {SECRET}"]
 
 
 @pytest.mark.parametrize("room", ["today", "journal", "notes", "dashboard", "guide"])

@@ -11,6 +11,7 @@ from hearthside.domain.records import Entry
 from hearthside.errors import StoreError
 from hearthside.services.drafts import pending_drafts
 from hearthside.store import atomic_storage as storage
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.rooms.editor import EntryEditor
@@ -28,10 +29,10 @@ async def test_disk_full_while_saving_an_entry(
     errors = record_notices(app, only="error")
     real_write = storage.write_atomically
 
-    def full(path: Path, payload: bytes) -> storage.Signature:
+    def full(path: Path, payload: bytes, keys: Keyring | None = None) -> storage.Signature:
         if path.name.startswith("hearthside"):
             raise StoreError(f"Couldn't write {path} (No space left on device). Nothing was lost.")
-        return real_write(path, payload)
+        return real_write(path, payload, keys)
 
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("2", "n")
@@ -48,7 +49,7 @@ async def test_disk_full_while_saving_an_entry(
         assert [e.body for e in app.store.all(Entry)] == ["an older entry"]
         monkeypatch.undo()
     assert disk_state(welcomed) == before
-    assert [d.body for d in pending_drafts(welcomed)] == ["Words I can't lose"]
+    assert [d.body for d in pending_drafts(welcomed, Keyring())] == ["Words I can't lose"]
 
 
 def test_a_full_disk_after_the_entry_is_saved_never_reports_it_lost(private_home: Path) -> None:

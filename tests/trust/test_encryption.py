@@ -23,7 +23,7 @@ from hearthside.paths import journal_files
 from hearthside.services.drafts import Draft, pending_drafts, save_draft
 from hearthside.store import atomic_storage as storage
 from hearthside.store import conflicts
-from hearthside.store.encryption import sealing as crypto
+from hearthside.store.encryption import cipher, keys, sealing
 from hearthside.store.restore import carry_out, plan_restore
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
@@ -56,9 +56,11 @@ def build_journal(home: Path, clock: Clock, *, draft: bool = True) -> list[tuple
     store.close()
     # Mending a damaged file sets it aside in replaced-…/: it is journal too.
     year_file(home, "2026").write_bytes(b'{"entries": {"3": {"body": "Gone by the restore, orchard')
-    carry_out(plan_restore(home, home / "backups" / "2000-01-02"))
+    carry_out(plan_restore(home, keys.Keyring(), home / "backups" / "2000-01-02"), keys.Keyring())
     if draft:
-        save_draft(home, Draft(key="entry-new", body="Unsent words about the lighthouse"))
+        save_draft(
+            home, Draft(key="entry-new", body="Unsent words about the lighthouse"), keys.Keyring()
+        )
     reopened = Store(home)
     entries = sorted((e.id, e.body) for e in reopened.all(Entry))
     reopened.close()
@@ -87,7 +89,6 @@ def encrypt(home: Path) -> None:
     result = run("encrypt", input=f"{PASS}\n{PASS}\n")
     assert result.exit_code == 0, result.output
     assert PASS not in result.output
-    crypto.forget()  # as a new process would start: locked
 
 
 def year_file(home: Path, year: str) -> Path:
@@ -108,15 +109,17 @@ def test_encrypting_leaves_no_plaintext_on_disk_and_the_passphrase_opens_it(
     encrypt(private_home)
 
     assert leaks(private_home) == []
-    private = crypto.private_files(private_home)
+    private = sealing.private_files(private_home)
     assert {p.name for p, _ in private} >= {"hearthside.json", "entry-new.json"}
-    assert all(crypto.is_sealed(p.read_bytes()) for p, _ in private)
+    assert all(cipher.is_sealed(p.read_bytes()) for p, _ in private)
     assert all(p.stat().st_mode & 0o777 == 0o600 for p, _ in private)
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
     store = Store(private_home)
     assert sorted((e.id, e.body) for e in store.all(Entry)) == before
     assert store.settings().spouse_name == "Marigold"
-    assert [d.body for d in pending_drafts(private_home)] == ["Unsent words about the lighthouse"]
+    assert [d.body for d in pending_drafts(private_home, store.keys)] == [
+        "Unsent words about the lighthouse"
+    ]
 
 
 def test_a_wrong_passphrase_is_refused_and_not_a_byte_changes(
@@ -128,12 +131,12 @@ def test_a_wrong_passphrase_is_refused_and_not_a_byte_changes(
 
     listed = run("list", input="not-the-passphrase\n")
     assert listed.exit_code == 2
-    assert crypto.WRONG_PASSPHRASE in listed.output
+    assert keys.WRONG_PASSPHRASE in listed.output
     undone = run("decrypt", input="not-it-either\n")
     assert undone.exit_code == 2
-    assert crypto.WRONG_PASSPHRASE in undone.output
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, "a-guess-in-a-script")
-    with pytest.raises(crypto.WrongPassphrase):
+    assert keys.WRONG_PASSPHRASE in undone.output
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, "a-guess-in-a-script")
+    with pytest.raises(keys.WrongPassphrase):
         Store(private_home)
     assert run("add", "words that must not land").exit_code == 2
 
@@ -150,15 +153,15 @@ def test_a_flipped_byte_in_an_encrypted_year_file_is_refused_by_name(
     raw = bytearray(target.read_bytes())
     offset = {
         "magic": 0,
-        "key id": len(crypto.MAGIC),
-        "nonce": len(crypto.MAGIC) + crypto.KEY_ID_SIZE,
-        "middle": (crypto.HEADER_SIZE + len(raw)) // 2,
+        "key id": len(cipher.MAGIC),
+        "nonce": len(cipher.MAGIC) + cipher.KEY_ID_SIZE,
+        "middle": (cipher.HEADER_SIZE + len(raw)) // 2,
         "tag": len(raw) - 1,
     }[where]
     raw[offset] ^= 0x01
     target.write_bytes(bytes(raw))
     before = every_byte(private_home)
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
 
     listed = run("list", "-n", "50")
     assert listed.exit_code == 2
@@ -175,7 +178,7 @@ def test_an_encrypted_file_put_in_place_of_another_is_refused(
     # The name is sealed in: last year's entries can't pass for this year's.
     this_year, last_year = year_file(private_home, "2026"), year_file(private_home, "2025")
     this_year.write_bytes(last_year.read_bytes())
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
     listed = run("list")
     assert listed.exit_code == 2
     assert str(this_year) in listed.output and "changed or damaged" in listed.output
@@ -189,7 +192,7 @@ def test_a_plain_file_put_in_place_of_an_encrypted_one_is_refused(
     target = year_file(private_home, "2025")
     planted = {"entries": {"1": {"id": "f" * 32, "date": "2025-01-01", "body": "planted"}}}
     target.write_bytes(orjson.dumps(planted))
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
     listed = run("list", "-n", "50")
     assert listed.exit_code == 2
     assert str(target) in listed.output and "not encrypted, though this journal is" in listed.output
@@ -197,7 +200,7 @@ def test_a_plain_file_put_in_place_of_an_encrypted_one_is_refused(
 
 def test_decrypt_gives_back_the_very_same_plain_files(private_home: Path, clock: Clock) -> None:
     entries = build_journal(private_home, clock)
-    plain = {p: p.read_bytes() for p, _ in crypto.private_files(private_home)}
+    plain = {p: p.read_bytes() for p, _ in sealing.private_files(private_home)}
     encrypt(private_home)
     assert all(p.read_bytes() != data for p, data in plain.items())
 
@@ -205,10 +208,22 @@ def test_decrypt_gives_back_the_very_same_plain_files(private_home: Path, clock:
     assert result.exit_code == 0, result.output
     assert PASS not in result.output
 
-    assert {p: p.read_bytes() for p, _ in crypto.private_files(private_home)} == plain
-    assert not (private_home / crypto.CONFIG_NAME).exists()
-    crypto.forget()
+    assert {p: p.read_bytes() for p, _ in sealing.private_files(private_home)} == plain
+    assert not (private_home / keys.CONFIG_NAME).exists()
     assert sorted((e.id, e.body) for e in stored(private_home, Entry)) == entries
+
+
+def test_a_passphrase_opens_only_the_stores_given_its_keyring(
+    private_home: Path, clock: Clock
+) -> None:
+    build_journal(private_home, clock, draft=False)
+    encrypt(private_home)
+    unlocked = keys.Keyring()
+    unlocked.unlock(private_home, PASS)  # as the app's unlock dialog does
+    assert Store(private_home, unlocked).all(Entry)
+    # Another part of the same process, handed no keys, can't read the journal.
+    with pytest.raises(keys.Locked):
+        Store(private_home)
 
 
 def test_the_cli_asks_for_the_passphrase_when_none_is_set(private_home: Path, clock: Clock) -> None:
@@ -238,7 +253,7 @@ async def test_the_app_asks_in_a_dialog_refuses_a_wrong_passphrase_then_opens(
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen)
         problem = str(app.screen.query_one("#unlock-problem", Static).render())
-        assert crypto.WRONG_PASSPHRASE in problem
+        assert keys.WRONG_PASSPHRASE in problem
         assert every_byte(private_home) == before
 
         await pilot.press(*PASS, "enter")
@@ -267,7 +282,7 @@ def test_no_plaintext_reaches_any_file_temp_files_included(
 ) -> None:
     build_journal(private_home, clock)
     encrypt(private_home)
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
     # Every byte Hearthside puts in a file passes through storage.stage: watch them all.
     staged: list[tuple[Path, bytes]] = []
     real_stage = storage.stage
@@ -282,17 +297,21 @@ def test_no_plaintext_reaches_any_file_temp_files_included(
         entry = store.add(Entry(date="2026-11-24", body=f"the lighthouse, take {i}"))
         entry.body += " and the orchard"
         store.save(entry)
-        save_draft(private_home, Draft(key=f"entry-{i % 3}", body=f"lighthouse draft {i}"))
+        save_draft(
+            private_home, Draft(key=f"entry-{i % 3}", body=f"lighthouse draft {i}"), store.keys
+        )
     clock.today = date(2099, 1, 1)
     store.add(Entry(date="2026-11-25", body="lighthouse on a new day"))  # a new backup
     year = year_file(private_home, "2026")
-    conflicts.keep_ours(private_home, year, b'{"entries": {"1": {"body": "lighthouse"}}}')
+    conflicts.keep_ours(
+        private_home, year, b'{"entries": {"1": {"body": "lighthouse"}}}', store.keys
+    )
 
     assert len(staged) > 90
     for path, data in staged:
         assert not any(word in data for word in SECRETS), path
-        if crypto.locate(path) is not None:
-            assert crypto.is_sealed(data), path
+        if sealing.locate(path) is not None:
+            assert cipher.is_sealed(data), path
     assert leaks(private_home) == []
     assert len(store.all(Entry)) == 33
 
@@ -305,12 +324,12 @@ KEEP_SAVING = textwrap.dedent(
     from hearthside.domain.records import Entry
     from hearthside.store.store import Store
     home = Path(sys.argv[1])
-    store = Store(home)
+    store = Store(home)  # its keyring takes the passphrase from the environment
     print("ready", flush=True)
     i = 0
     while True:
         store.add(Entry(date="2026-11-24", body=f"lighthouse {i}"))
-        save_draft(home, Draft(key="entry-new", body=f"lighthouse draft {i}"))
+        save_draft(home, Draft(key="entry-new", body=f"lighthouse draft {i}"), store.keys)
         i += 1
     """
 )
@@ -322,7 +341,7 @@ def test_killed_mid_save_an_encrypted_journal_leaves_no_plaintext_behind(
 ) -> None:
     build_journal(private_home, clock)
     encrypt(private_home)
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
     rng = random.Random(8)
     for _ in range(10):
         child = subprocess.Popen(
@@ -343,14 +362,14 @@ INTERRUPTED_ENCRYPT = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from hearthside.store.encryption import sealing as crypto
+    from hearthside.store.encryption import cipher, keys, sealing
     from hearthside.cli.secure import turn_on
 
     real_replace = Path.replace
     renamed = []
 
     def dies_on_the_third(self, target):
-        if Path(target).name != crypto.CONFIG_NAME and crypto.locate(Path(target)):
+        if Path(target).name != keys.CONFIG_NAME and sealing.locate(Path(target)):
             renamed.append(Path(target).name)
             if len(renamed) == 3:
                 os._exit(9)  # as if the power went
@@ -370,29 +389,27 @@ def test_an_interrupted_encrypt_still_opens_and_running_it_again_finishes(
         [sys.executable, "-c", INTERRUPTED_ENCRYPT, str(private_home), PASS], check=False
     )
     assert child.returncode == 9
-    crypto.forget()
-    cfg = crypto.config(private_home)
-    assert cfg is not None and cfg.state == crypto.TURNING_ON
-    private = [p.read_bytes() for p, _ in crypto.private_files(private_home)]
-    assert any(crypto.is_sealed(b) for b in private) and not all(
-        crypto.is_sealed(b) for b in private
+    cfg = keys.config_of(private_home)
+    assert cfg is not None and cfg.state == keys.TURNING_ON
+    private = [p.read_bytes() for p, _ in sealing.private_files(private_home)]
+    assert any(cipher.is_sealed(b) for b in private) and not all(
+        cipher.is_sealed(b) for b in private
     )
     temps = list(private_home.rglob(f"{storage.TEMP_PREFIX}*"))
-    assert temps and all(crypto.is_sealed(t.read_bytes()) for t in temps)
+    assert temps and all(cipher.is_sealed(t.read_bytes()) for t in temps)
 
     # Half done, it still opens, every record there.
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
     assert sorted((e.id, e.body) for e in stored(private_home, Entry)) == entries
-    monkeypatch.delenv(crypto.PASSPHRASE_ENV)
-    crypto.forget()
+    monkeypatch.delenv(keys.PASSPHRASE_ENV)
 
     again = run("encrypt", input=f"{PASS}\n")
     assert again.exit_code == 0, again.output
     assert "not finished" in again.output
     assert leaks(private_home) == []
     assert not list(private_home.rglob(f"{storage.TEMP_PREFIX}*"))
-    cfg = crypto.config(private_home)
-    assert cfg is not None and cfg.state == crypto.ON
+    cfg = keys.config_of(private_home)
+    assert cfg is not None and cfg.state == keys.ON
     assert "already encrypted" in run("encrypt").output
 
 
@@ -403,7 +420,7 @@ def test_exports_stay_plain_and_say_so(
     plain = run("export", "--format", "txt")
     assert plain.exit_code == 0 and "not encrypted" not in plain.output
     encrypt(private_home)
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
     result = run("export", "--format", "txt")
     assert result.exit_code == 0, result.output
     assert "plain file, not encrypted" in result.output
@@ -417,7 +434,7 @@ def test_doctor_says_whether_encryption_is_on(
     build_journal(private_home, clock, draft=False)
     assert "Encryption at rest is off" in run("doctor").output
     encrypt(private_home)
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
     checked = run("doctor")
     assert "Encryption at rest is on" in checked.output
     assert "journal file(s) checked (2 entries)" in checked.output
@@ -433,7 +450,7 @@ def test_a_short_passphrase_or_two_that_differ_change_nothing(
     differ = run("encrypt", input=f"{PASS}\n{PASS}x\n")
     assert differ.exit_code != 0
     assert every_byte(private_home) == before
-    assert not (private_home / crypto.CONFIG_NAME).exists()
+    assert not (private_home / keys.CONFIG_NAME).exists()
 
 
 def test_the_settings_file_holds_no_secret_and_names_its_parameters(
@@ -441,10 +458,10 @@ def test_the_settings_file_holds_no_secret_and_names_its_parameters(
 ) -> None:
     build_journal(private_home, clock, draft=False)
     encrypt(private_home)
-    settings = orjson.loads((private_home / crypto.CONFIG_NAME).read_bytes())
+    settings = orjson.loads((private_home / keys.CONFIG_NAME).read_bytes())
     assert settings["kdf"]["name"] == "scrypt" and settings["kdf"]["n"] >= 2**15
     assert settings["cipher"] == "AES-256-GCM" and settings["state"] == "on"
-    assert PASS.encode() not in (private_home / crypto.CONFIG_NAME).read_bytes()
+    assert PASS.encode() not in (private_home / keys.CONFIG_NAME).read_bytes()
 
 
 def test_restore_puts_back_a_backup_still_sealed(
@@ -459,9 +476,8 @@ def test_restore_puts_back_a_backup_still_sealed(
     assert restored.exit_code == 0, restored.output
     assert damaged.name in restored.output
     assert leaks(private_home) == []
-    assert crypto.is_sealed(damaged.read_bytes())
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
-    crypto.forget()
+    assert cipher.is_sealed(damaged.read_bytes())
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
     assert sorted((e.id, e.body) for e in stored(private_home, Entry)) == entries
 
 
@@ -477,7 +493,7 @@ def test_the_editor_works_on_a_file_in_memory_for_an_encrypted_journal(
     editor.write_text(f"#!/bin/sh\necho \"$1\" > '{seen}'\necho 'lighthouse at dusk' > \"$1\"\n")
     editor.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(editor))
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, PASS)
     monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     assert run("add").exit_code == 0
     used = Path(seen.read_text().strip())

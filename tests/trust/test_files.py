@@ -14,6 +14,7 @@ from hearthside.domain.records import Entry
 from hearthside.paths import journal_files
 from hearthside.services.drafts import Draft, save_draft
 from hearthside.store.backups import BACKUPS_KEPT, list_backups, rotate
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.store import Store
 from tests.conftest import Clock, run
 
@@ -54,7 +55,7 @@ def test_rotation_never_deletes_the_last_good_backup(private_home: Path, clock: 
         broken = good.parent / f"2099-01-{day:02d}"
         broken.mkdir()
         (broken / "hearthside.json").write_bytes(b"{torn")
-    rotate(private_home)
+    rotate(private_home, Keyring())
     remaining = list_backups(private_home)
     assert good in remaining
     assert len(remaining) == BACKUPS_KEPT + 1
@@ -75,7 +76,7 @@ def test_everything_written_is_private(private_home: Path, clock: Clock) -> None
         assert run("export", "--format", "md", "--split").exit_code == 0
         assert run("card", note_id, "--format", "html").exit_code == 0
         assert run("share", note_id).exit_code == 0
-        save_draft(private_home, Draft(key="new-abc", body="unsaved words"))
+        save_draft(private_home, Draft(key="new-abc", body="unsaved words"), Keyring())
         clock.today = date(2099, 1, 1)
         assert run("log", "hug").exit_code == 0
     finally:

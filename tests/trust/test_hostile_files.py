@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 from hearthside.cli.main import cli
 from hearthside.domain.records import Entry, Note
 from hearthside.paths import database_path, lock_path
-from hearthside.store.encryption import sealing as crypto
+from hearthside.store.encryption import keys as crypto
 from hearthside.store.store import Store
 from tests.conftest import disk_state, run, stored
 

@@ -15,7 +15,7 @@ from textual.widgets import TextArea
 
 from hearthside.cli.main import cli
 from hearthside.domain.records import Entry
-from hearthside.store.encryption import sealing as crypto
+from hearthside.store.encryption.keys import PASSPHRASE_ENV
 from hearthside.store.store import Store
 from hearthside.tui.app import make_app
 from hearthside.tui.rooms.editor import EntryEditor
@@ -164,13 +164,12 @@ def test_encrypt_encrypts_or_removes_every_plaintext_leftover_and_says_which(
     assert "draft" in encrypted.output and "earlier edit" in encrypted.output
     assert "removed" in encrypted.output and "unfinished" in encrypted.output
     assert leaks(killed_edit) == []
-    crypto.forget()
     # Still offered back once unlocked; the editor gets the words in memory only.
     if not Path("/dev/shm").is_dir():
         return
     seen = tmp_path / "seen"
     monkeypatch.setenv("EDITOR", str(script(tmp_path / "editor", f"cat \"$1\" > '{seen}'\n")))
-    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASS)
     monkeypatch.setattr("hearthside.cli.context.stdin_is_interactive", lambda: True)
     assert run("add").exit_code == 0
     assert seen.read_text() == KEPT
@@ -186,11 +185,10 @@ def test_encrypting_an_encrypted_journal_still_deals_with_a_plain_leftover(
     store.add(Entry(date="2026-11-20", body="x"))
     store.close()
     assert run("encrypt", input=f"{PASS}\n{PASS}\n").exit_code == 0
-    crypto.forget()
     drafts = private_home / "drafts"
     drafts.mkdir(exist_ok=True)
     (drafts / "edit-entry-0123456789ab.md").write_text("lighthouse words put back by hand")
-    doctor = CliRunner(env={crypto.PASSPHRASE_ENV: PASS}).invoke(cli, ["doctor"])
+    doctor = CliRunner(env={PASSPHRASE_ENV: PASS}).invoke(cli, ["doctor"])
     assert doctor.exit_code == 1 and "not encrypted" in doctor.output
     again = run("encrypt", input=f"{PASS}\n")
     assert again.exit_code == 0, again.output

@@ -12,6 +12,7 @@ from textual.widgets import Input, Select, TextArea
 
 from hearthside.domain.records import Entry
 from hearthside.services.drafts import pending_drafts
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.store import Store
 from hearthside.tui.dialogs.welcome import RestoreDraftScreen, WelcomeScreen
 from hearthside.tui.rooms.editor import EntryEditor
@@ -140,7 +141,7 @@ async def test_autosave_then_crash_then_restore(make: Make, welcomed: Path) -> N
         await pilot.press(*"Half a thought about us")
         await pilot.pause(2.3)  # the autosave fires two seconds after the last key
         await settle(pilot)
-        drafts = pending_drafts(welcomed)
+        drafts = pending_drafts(welcomed, Keyring())
         assert [d.body for d in drafts] == ["Half a thought about us"]
         # A crash: the app goes away without saving or asking.
         app._writer.shutdown(wait=True)
@@ -157,7 +158,7 @@ async def test_autosave_then_crash_then_restore(make: Make, welcomed: Path) -> N
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert [e.body for e in stored(welcomed, Entry)] == ["Half a thought about us"]
-    assert pending_drafts(welcomed) == []
+    assert pending_drafts(welcomed, Keyring()) == []
 
 
 async def test_leaving_with_unsaved_changes_asks_first(make: Make, welcomed: Path) -> None:

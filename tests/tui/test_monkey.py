@@ -23,6 +23,7 @@ from textual.widgets import Input, TextArea
 
 from hearthside.domain.records import Checkin, Entry, Moment, Note, PracticeLog, Review
 from hearthside.services.drafts import pending_drafts
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.store import Store
 from hearthside.tui.app import HearthsideApp
 from tests.conftest import TODAY, run
@@ -114,7 +115,7 @@ def kept_text(home: Path) -> str:
             parts += [str(v) for v in review.answers.values()]
     finally:
         store.close()
-    for draft in pending_drafts(home):
+    for draft in pending_drafts(home, Keyring()):
         parts += [draft.title, draft.body, draft.tags]
     return "\n".join(parts)
 

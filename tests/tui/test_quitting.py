@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hearthside.domain.records import Checkin, Entry, Note
 from hearthside.services.drafts import pending_drafts
+from hearthside.store.encryption.keys import Keyring
 from hearthside.tui.dialogs.welcome import RestoreDraftScreen
 from tests.conftest import stored
 from tests.tui.conftest import SIZE, Make, burst, open_composer, open_editor, open_review, settle
@@ -18,7 +19,7 @@ async def test_words_typed_then_ctrl_q_at_once_are_offered_back(make: Make, welc
         await burst(pilot, *"We walked to the lake", "ctrl+q")
     assert app.return_code == 0
     assert stored(welcomed, Entry) == []
-    assert [d.body for d in pending_drafts(welcomed)] == ["We walked to the lake"]
+    assert [d.body for d in pending_drafts(welcomed, Keyring())] == ["We walked to the lake"]
     assert "kept as a draft" in " ".join(app.kept_on_quit)
 
     again = make()

@@ -20,7 +20,7 @@ def doctor() -> None:
 
     c = app_context()
     ok = True
-    for good, message in run_checks(c.home):
+    for good, message in run_checks(c.home, c.keys):
         ok = ok and good
         say(f"{'ok ' if good else '!! '} {message}")
     if not ok:
@@ -35,7 +35,8 @@ def restore(backup: Path | None, yes: bool) -> None:
     """Mend damaged or missing journal files from the newest whole backup (or BACKUP)."""
     from hearthside.store.restore import carry_out, plan_restore
 
-    plan = plan_restore(app_context().home, backup)
+    c = app_context()
+    plan = plan_restore(c.home, c.keys, backup)
     if not plan.mends:
         say("Every journal file reads whole: there is nothing to restore. Nothing was changed.")
         return
@@ -48,7 +49,7 @@ def restore(backup: Path | None, yes: bool) -> None:
     if not yes and not confirm("Go ahead?", without_terminal=refusal):
         say("Nothing was changed.")
         return
-    kept = carry_out(plan)
+    kept = carry_out(plan, c.keys)
     mended = sum(m.copy is not None for m in plan.mends)
     if mended and plan.backup is not None:
         say(f"Mended {mended} journal file(s) from the backup of {plan.backup.name}.")

@@ -20,7 +20,7 @@ from hearthside.domain.printable import printable
 from hearthside.errors import HearthsideError
 from hearthside.paths import drafts_dir, ensure_private_dir, resolve_home
 from hearthside.services.drafts import kept_edit_files, kept_edits, new_edit_file
-from hearthside.store.encryption import sealing as crypto
+from hearthside.store.encryption.keys import Keyring, is_encrypted
 
 if TYPE_CHECKING:
     from hearthside.store.store import Store
@@ -41,7 +41,7 @@ class Context:
         # Editor files whose words this command saves: removed once it has.
         self.edits: list[Path] = []
         # An encrypted journal's passphrase is asked for when first needed, once.
-        crypto.ask_with(ask_passphrase)
+        self.keys = Keyring(asker=ask_passphrase)
 
     @property
     def home(self) -> Path:
@@ -52,7 +52,7 @@ class Context:
         if self._store is None:
             from hearthside.store.store import Store
 
-            self._store = Store(self.home)
+            self._store = Store(self.home, self.keys)
         return self._store
 
     @property
@@ -74,7 +74,6 @@ class Context:
         self.edits.clear()
 
     def close(self) -> None:
-        crypto.ask_with(None)
         if self._store is not None:
             found = self._store.take_conflicts()
             if found:
@@ -159,7 +158,7 @@ def read_text(text: str | None, *, initial: str = "", kind: str = "entry") -> st
 
 def _editing_folder(home: Path) -> Path:
     """Where the editor's file goes: the private home, or memory for an encrypted journal."""
-    if not crypto.is_encrypted(home):
+    if not is_encrypted(home):
         return ensure_private_dir(drafts_dir(home))
     # An editor needs a file, and an encrypted journal's words never touch the disk in
     # the clear: a private folder in shared memory (as `pass edit` does), or not at all.
@@ -178,7 +177,7 @@ def edit_in_editor(initial: str, kind: str = "entry") -> str:
     are saved (``Context.finished``): if Hearthside dies meanwhile, it is offered back.
     """
     context = app_context()
-    kept = kept_edits(context.home, kind)
+    kept = kept_edits(context.home, kind, context.keys)
     if kept:
         when = kept[0].saved_at[:16].replace("T", " at ")
         click.echo(

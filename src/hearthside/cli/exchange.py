@@ -57,7 +57,7 @@ def export_command(
     """Export entries and notes (md, txt, json, html) or milestones and commitments (ics)."""
     from hearthside.services.exchange.exporting.exporter import export
     from hearthside.services.exchange.exporting.selection import Selection
-    from hearthside.store.encryption.sealing import is_encrypted
+    from hearthside.store.encryption.keys import is_encrypted
 
     c = app_context()
     selection = Selection.from_text(

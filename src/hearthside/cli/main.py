@@ -89,12 +89,10 @@ def cli(ctx: click.Context, theme: str | None) -> None:
     """
     if ctx.invoked_subcommand is None:
         # Textual is imported only here, so the quick commands never pay for it.
-        from hearthside.store.encryption import sealing as crypto
         from hearthside.tui.app import make_app
 
-        home = app_context().home
         # The app asks for an encrypted journal's passphrase itself, in a dialog.
-        crypto.ask_with(None)
+        home = app_context().home
         run_app(make_app(home=home, theme=theme))
 
 

@@ -32,7 +32,9 @@ from hearthside.store.atomic_storage import (
     temp_folders,
     write_atomically,
 )
-from hearthside.store.encryption import sealing as crypto
+from hearthside.store.encryption import keys as crypto
+from hearthside.store.encryption.cipher import Key, is_sealed, open_with, seal_with
+from hearthside.store.encryption.sealing import plain_files, private_files
 from hearthside.store.locking import FileLock
 
 CHOOSE = (
@@ -59,7 +61,7 @@ def turn_on(home: Path, passphrase: str) -> Sealed:
     """
     home = ensure_private_dir(home)
     # The passphrase is checked before the lock is taken: a wrong one changes no byte.
-    found = crypto.config(home)
+    found = crypto.config_of(home)
     cfg, key = (
         crypto.create(passphrase) if found is None else (found, crypto.open_key(found, passphrase))
     )
@@ -68,14 +70,14 @@ def turn_on(home: Path, passphrase: str) -> Sealed:
         removed = _finish_leftovers(home)
         staged = _stage_all(home, key, seal=True)
         if staged or cfg.state != crypto.ON:
-            _commit(home, cfg.with_state(crypto.TURNING_ON), key, staged)
+            _commit(home, cfg.with_state(crypto.TURNING_ON), staged)
             _write_config(home, cfg.with_state(crypto.ON))
     return Sealed([path for _tmp, path, _sig in staged], removed)
 
 
 def turn_off(home: Path, passphrase: str) -> int:
     """Write every private file of ``home`` as plain again; returns how many were rewritten."""
-    cfg = crypto.config(home)
+    cfg = crypto.config_of(home)
     if cfg is None:
         return 0
     key = crypto.open_key(cfg, passphrase)
@@ -83,16 +85,15 @@ def turn_off(home: Path, passphrase: str) -> int:
         _still(home, cfg)
         _finish_leftovers(home)
         staged = _stage_all(home, key, seal=False)
-        _commit(home, cfg.with_state(crypto.TURNING_OFF), key, staged)
+        _commit(home, cfg.with_state(crypto.TURNING_OFF), staged)
         crypto.config_path(home).unlink()
         fsync_dir(home)
-        crypto.forget(home)
     return len(staged)
 
 
 def _still(home: Path, checked: crypto.Config | None) -> None:
     """Under the lock: the settings the passphrase was checked against are still in place."""
-    now = crypto.config(home)
+    now = crypto.config_of(home)
     if (now is None) != (checked is None) or (now and checked and now.key_id != checked.key_id):
         raise StoreError(
             "Another Hearthside changed the journal's encryption meanwhile. Nothing was "
@@ -103,18 +104,15 @@ def _still(home: Path, checked: crypto.Config | None) -> None:
 Staged = list[tuple[Path, Path, Signature]]  # temp file, its target, the temp's signature
 
 
-def _stage_all(home: Path, key: crypto.Key, *, seal: bool) -> Staged:
+def _stage_all(home: Path, key: Key, *, seal: bool) -> Staged:
     """Every file that needs it, rewritten beside itself; on any failure, none is."""
     staged: Staged = []
     try:
-        for path, name in crypto.private_files(home):
+        for path, name in private_files(home):
             raw = path.read_bytes()
-            if crypto.is_sealed(raw) == seal:
+            if is_sealed(raw) == seal:
                 continue  # done by an earlier, interrupted run (or sealed under an old key)
-            if seal:
-                data = crypto.seal_with(key, name, raw)
-            else:
-                data = crypto.open_with(key, name, raw, path)
+            data = seal_with(key, name, raw) if seal else open_with(key, name, raw, path)
             tmp, sig = stage(path, data)
             staged.append((tmp, path, sig))
     except BaseException:
@@ -125,10 +123,9 @@ def _stage_all(home: Path, key: crypto.Key, *, seal: bool) -> Staged:
     return staged
 
 
-def _commit(home: Path, cfg: crypto.Config, key: crypto.Key, staged: Staged) -> None:
+def _commit(home: Path, cfg: crypto.Config, staged: Staged) -> None:
     """Say a change is under way, then rename every staged file into place."""
     _write_config(home, cfg)
-    crypto.remember(home, key)
     written: dict[str, Signature] = {}
     for tmp, path, sig in staged:
         tmp.replace(path)
@@ -154,7 +151,7 @@ def _finish_leftovers(home: Path) -> list[Path]:
 
 def plaintext_left(home: Path) -> bool:
     """Whether anything of ``home`` may still hold words in the clear."""
-    return bool(crypto.plain_files(home) or stale_temps(temp_folders(home)))
+    return bool(plain_files(home) or stale_temps(temp_folders(home)))
 
 
 # -- the commands -----------------------------------------------------------------
@@ -175,7 +172,7 @@ def encrypt() -> None:
     Asked twice, never shown. Exports stay plain files: you choose where they go.
     """
     home = app_context().home
-    cfg = crypto.config(home)
+    cfg = crypto.config_of(home)
     if cfg is not None and cfg.state == crypto.ON and not plaintext_left(home):
         say("The journal is already encrypted. Nothing was changed.")
         return
@@ -212,7 +209,7 @@ def encrypt() -> None:
 def decrypt() -> None:
     """Turn encryption off: keep the journal, backups and drafts as plain files again."""
     home = app_context().home
-    if crypto.config(home) is None:
+    if crypto.config_of(home) is None:
         say("The journal isn't encrypted. Nothing was changed.")
         return
     count = turn_off(home, _passphrase("Passphrase"))

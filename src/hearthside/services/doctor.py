@@ -19,7 +19,8 @@ from hearthside.paths import (
 from hearthside.services.drafts import kept_edit_files
 from hearthside.store.atomic_storage import TRANSACTION, stale_temps, temp_folders
 from hearthside.store.backups import list_backups, newest_good_backup
-from hearthside.store.encryption import sealing as crypto
+from hearthside.store.encryption.keys import ON, TURNING_ON, Keyring, config_of, is_encrypted
+from hearthside.store.encryption.sealing import plain_files
 from hearthside.store.layout import format_of, listed_parts, missing_part
 from hearthside.store.locking import FileLock
 from hearthside.store.parts import bad_records
@@ -30,13 +31,13 @@ from hearthside.texts.library import Content
 Check = tuple[bool, str]
 
 
-def run_checks(home: Path) -> Iterator[Check]:
+def run_checks(home: Path, keys: Keyring) -> Iterator[Check]:
     yield from _check_home(home)
     yield _check_encryption(home)
-    yield from _check_files(home)
+    yield from _check_files(home, keys)
     yield _check_lock(home)
     yield from _check_leftovers(home)
-    yield from _check_backups(home)
+    yield from _check_backups(home, keys)
     yield _check_content()
 
 
@@ -56,13 +57,13 @@ def _check_home(home: Path) -> Iterator[Check]:
 
 def _check_encryption(home: Path) -> Check:
     try:
-        cfg = crypto.config(home)
+        cfg = config_of(home)
     except HearthsideError as exc:
         return False, str(exc)
     if cfg is None:
         return True, "Encryption at rest is off (`hearthside encrypt` turns it on)."
-    if cfg.state != crypto.ON:
-        command = "encrypt" if cfg.state == crypto.TURNING_ON else "decrypt"
+    if cfg.state != ON:
+        command = "encrypt" if cfg.state == TURNING_ON else "decrypt"
         return False, (
             f"Encryption was being turned {cfg.state.removeprefix('turning-')} and didn't "
             f"finish; run `hearthside {command}` again to finish it."
@@ -70,15 +71,15 @@ def _check_encryption(home: Path) -> Check:
     return True, "Encryption at rest is on: journal, backups and drafts (AES-256-GCM, scrypt)."
 
 
-def _check_files(home: Path) -> Iterator[Check]:
+def _check_files(home: Path, keys: Keyring) -> Iterator[Check]:
     counts: dict[str, int] = {}
     found = [p for p in journal_files(home) if os.path.lexists(p)]
-    fix = "run `hearthside restore`" if newest_good_backup(home) else "there is no backup yet"
+    fix = "run `hearthside restore`" if newest_good_backup(home, keys) else "there is no backup yet"
     listed: list[str] = []
     for path in found:
         try:
             raw, _sig = read_regular(path)
-            data = decode_database(raw, path)
+            data = decode_database(raw, path, keys)
             if path == database_path(home):
                 format_of(data, path)
                 listed = listed_parts(data, path) or []
@@ -124,7 +125,7 @@ def _check_leftovers(home: Path) -> Iterator[Check]:
     if not home.is_dir():
         return
     try:
-        encrypted = crypto.is_encrypted(home)
+        encrypted = is_encrypted(home)
     except HearthsideError:
         return  # reported by the encryption check
     if os.path.lexists(home / TRANSACTION):
@@ -164,7 +165,7 @@ def _check_leftovers(home: Path) -> Iterator[Check]:
                 f"{drafts_dir(home)}; `hearthside add` (or `note`, or the app) offers them back."
             ),
         )
-    plain = crypto.plain_files(home) if encrypted else []
+    plain = plain_files(home) if encrypted else []
     if plain:
         where = ", ".join(str(p.relative_to(home)) for p in plain[:3])
         yield (
@@ -176,13 +177,13 @@ def _check_leftovers(home: Path) -> Iterator[Check]:
         )
 
 
-def _check_backups(home: Path) -> Iterator[Check]:
+def _check_backups(home: Path, keys: Keyring) -> Iterator[Check]:
     backups = list_backups(home)
     if not backups:
         yield True, "No backups yet; one is made on the first save of each day."
         return
     try:
-        good = newest_good_backup(home)
+        good = newest_good_backup(home, keys)
     except HearthsideError as exc:
         yield False, str(exc)
         return

@@ -3,7 +3,7 @@
 A draft is one small JSON file per open editor in the private ``drafts/`` folder,
 replaced atomically on every autosave and removed once the entry is saved or the
 user chooses to discard it. In an encrypted journal drafts are sealed like the
-journal itself (storage.py's seam), temp files included.
+journal itself (atomic_storage.py's seam, with the keyring given), temp files included.
 
 The command line's ``$EDITOR`` works on a plain file instead (``edit-KIND-PID-….md``),
 removed once its words are saved. If Hearthside dies while the editor is open, the
@@ -27,6 +27,7 @@ import orjson
 from hearthside.domain import dates
 from hearthside.paths import FILE_MODE, drafts_dir, ensure_private_dir
 from hearthside.store.atomic_storage import pid_alive, write_atomically
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.reading import CorruptDatabase, read_private
 
 _SAFE_KEY = re.compile(r"^[a-z0-9-]{1,64}$")
@@ -59,10 +60,10 @@ def _path(home: Path, key: str) -> Path:
     return drafts_dir(home) / f"{key}.json"
 
 
-def save_draft(home: Path, draft: Draft) -> Draft:
+def save_draft(home: Path, draft: Draft, keys: Keyring) -> Draft:
     draft.saved_at = dates.now_iso()
     ensure_private_dir(drafts_dir(home))
-    write_atomically(_path(home, draft.key), orjson.dumps(asdict(draft)))
+    write_atomically(_path(home, draft.key), orjson.dumps(asdict(draft)), keys)
     return draft
 
 
@@ -73,9 +74,9 @@ def discard_draft(home: Path, key: str) -> None:
             each.unlink()
 
 
-def _load(path: Path) -> Draft | None:
+def _load(path: Path, keys: Keyring) -> Draft | None:
     try:
-        raw: dict[str, Any] = orjson.loads(read_private(path))
+        raw: dict[str, Any] = orjson.loads(read_private(path, keys))
         return Draft(**{k: v for k, v in raw.items() if k in Draft.__dataclass_fields__})
     except (OSError, orjson.JSONDecodeError, TypeError, CorruptDatabase):
         # A draft we can't read is left in place for the user to look at; it is never
@@ -83,7 +84,7 @@ def _load(path: Path) -> Draft | None:
         return None
 
 
-def pending_drafts(home: Path) -> list[Draft]:
+def pending_drafts(home: Path, keys: Keyring) -> list[Draft]:
     """Drafts left behind by an editor that never saved, newest first.
 
     Entries kept from a command-line edit are among them (the app's own draft of
@@ -92,8 +93,8 @@ def pending_drafts(home: Path) -> list[Draft]:
     folder = drafts_dir(home)
     if not folder.is_dir():
         return []
-    found = {d.key: d for d in (_load(p) for p in folder.glob("*.json")) if d is not None}
-    for kept in kept_edits(home, "entry"):
+    found = {d.key: d for d in (_load(p, keys) for p in folder.glob("*.json")) if d is not None}
+    for kept in kept_edits(home, "entry", keys):
         found.setdefault(
             kept.path.stem, Draft(key=kept.path.stem, body=kept.text, saved_at=kept.saved_at)
         )
@@ -136,12 +137,12 @@ def kept_edit_files(home: Path, kind: str | None = None) -> list[Path]:
     return [path for _when, path in sorted(found, reverse=True)]
 
 
-def kept_edits(home: Path, kind: str) -> list[KeptEdit]:
+def kept_edits(home: Path, kind: str, keys: Keyring) -> list[KeptEdit]:
     """The kept edits of ``kind`` with their words, newest first; empty ones are dropped."""
     found = []
     for path in kept_edit_files(home, kind):
         try:
-            text = read_private(path).decode("utf-8")
+            text = read_private(path, keys).decode("utf-8")
             when = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
         except (OSError, UnicodeDecodeError, CorruptDatabase):
             continue  # left in place for the person to look at, never offered half-read

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 from hearthside.domain import date_parsing, validation
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
-from hearthside.store.encryption.sealing import is_encrypted
+from hearthside.store.encryption.keys import is_encrypted
 
 if TYPE_CHECKING:
     from hearthside.store.store import Store

@@ -7,11 +7,11 @@ file is either the old version or the new one, never a mix. Several files change
 as one transaction (``write_together``), and the temp files a killed writer leaves
 are found and removed (``stale_temps``).
 
-It is also the one seam where bytes go to the disk: ``stage`` seals what it writes
-when the file is a private file of an encrypted journal (see encryption/), and
-``reading`` opens what was read. So every writer (journal files, backups, drafts,
-conflict copies) gets encryption without a copy of the logic, and plaintext never
-reaches a temp file.
+It is also the one seam where bytes go to the disk: what is staged is sealed when
+the file is a private file of an encrypted journal (see encryption/), with the
+keys of the ``Keyring`` each caller is given, and ``reading`` opens what was read.
+So every writer (journal files, backups, drafts, conflict copies) gets encryption
+without a copy of the logic, and plaintext never reaches a temp file.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ import orjson
 
 from hearthside.errors import StoreError
 from hearthside.paths import FILE_MODE
-from hearthside.store.encryption import sealing as crypto
+from hearthside.store.encryption import sealing
+from hearthside.store.encryption.keys import Keyring
 
 TEMP_PREFIX = ".hearthside-"
 TEMP_SUFFIX = ".tmp"
@@ -61,7 +62,7 @@ def kind_of_file(mode: int) -> str:
     return "something other than a file"
 
 
-def write_atomically(path: Path, payload: bytes) -> Signature:
+def write_atomically(path: Path, payload: bytes, keys: Keyring | None = None) -> Signature:
     """Replace ``path`` with ``payload`` so that readers see the old or the new file, whole.
 
     A private file of an encrypted journal is sealed first, so even the temp file
@@ -69,7 +70,7 @@ def write_atomically(path: Path, payload: bytes) -> Signature:
     descriptor so no other writer can slip in between writing and remembering it.
     """
     refuse_unless_regular(path)
-    tmp, sig = stage(path, crypto.seal(path, payload))
+    tmp, sig = stage(path, sealing.seal(path, payload, keys))
     try:
         tmp.replace(path)
     except OSError as exc:
@@ -123,7 +124,7 @@ def refuse_unless_regular(path: Path) -> None:
         )
 
 
-def write_together(files: list[tuple[Path, bytes]]) -> dict[Path, Signature]:
+def write_together(files: list[tuple[Path, bytes]], keys: Keyring | None) -> dict[Path, Signature]:
     """Replace several files of one folder as one change: after a kill, all of it or none.
 
     Each file is staged (sealed when private) beside its target; then the list of
@@ -135,7 +136,7 @@ def write_together(files: list[tuple[Path, bytes]]) -> dict[Path, Signature]:
     """
     if len(files) == 1:
         path, data = files[0]
-        return {path: write_atomically(path, data)}
+        return {path: write_atomically(path, data, keys)}
     folders = {path.parent for path, _data in files}
     if len(folders) != 1:
         raise ValueError("one transaction writes files of one folder")
@@ -145,7 +146,7 @@ def write_together(files: list[tuple[Path, bytes]]) -> dict[Path, Signature]:
     staged: list[tuple[Path, Path, Signature]] = []
     try:
         for path, data in files:
-            tmp, sig = stage(path, crypto.seal(path, data))
+            tmp, sig = stage(path, sealing.seal(path, data, keys))
             staged.append((tmp, path, sig))
         plan = [{"temp": t.name, "file": p.name, "signature": list(s)} for t, p, s in staged]
         write_atomically(folder / TRANSACTION, orjson.dumps(plan))

@@ -20,6 +20,7 @@ from pathlib import Path
 from hearthside.errors import StoreError
 from hearthside.paths import DB_NAME, PART_NAME, backups_dir, ensure_private_dir, journal_files
 from hearthside.store.atomic_storage import write_atomically
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.layout import Tables, format_of, listed_parts
 from hearthside.store.reading import CorruptDatabase, decode_database, read_regular
 
@@ -48,7 +49,7 @@ class BackupFile:
     tables: Tables
 
 
-def read_backup(backup: Path) -> dict[str, BackupFile] | None:
+def read_backup(backup: Path, keys: Keyring | None) -> dict[str, BackupFile] | None:
     """Every file of ``backup``, read whole and checked, by name; None unless complete:
     a main file, each file it lists, and nothing that can't be read."""
     found: dict[str, BackupFile] = {}
@@ -56,7 +57,7 @@ def read_backup(backup: Path) -> dict[str, BackupFile] | None:
         for path in sorted(backup.iterdir()):
             if path.name == DB_NAME or PART_NAME.fullmatch(path.name):
                 raw, _sig = read_regular(path)
-                found[path.name] = BackupFile(raw, decode_database(raw, path))
+                found[path.name] = BackupFile(raw, decode_database(raw, path, keys))
         main = found.get(DB_NAME)
         if main is None:
             return None
@@ -69,16 +70,16 @@ def read_backup(backup: Path) -> dict[str, BackupFile] | None:
     return found
 
 
-def is_good(backup: Path) -> bool:
-    return read_backup(backup) is not None
+def is_good(backup: Path, keys: Keyring | None) -> bool:
+    return read_backup(backup, keys) is not None
 
 
-def newest_good_backup(home: Path) -> Path | None:
-    return next((b for b in list_backups(home) if is_good(b)), None)
+def newest_good_backup(home: Path, keys: Keyring | None) -> Path | None:
+    return next((b for b in list_backups(home) if is_good(b, keys)), None)
 
 
-def corrupt_advice(home: Path, exc: CorruptDatabase) -> StoreError:
-    backup = newest_good_backup(home)
+def corrupt_advice(home: Path, exc: CorruptDatabase, keys: Keyring | None) -> StoreError:
+    backup = newest_good_backup(home, keys)
     if backup is None:
         advice = (
             "Nothing was changed. There is no whole backup to restore from; if you have a "
@@ -92,15 +93,15 @@ def corrupt_advice(home: Path, exc: CorruptDatabase) -> StoreError:
     return StoreError(f"{exc} {advice}")
 
 
-def _keep(source: Path, target: Path) -> None:
+def _keep(source: Path, target: Path, keys: Keyring) -> None:
     try:
         os.link(source, target)
     except OSError:
         # Another filesystem, or links not allowed: an atomic private copy instead.
-        write_atomically(target, source.read_bytes())
+        write_atomically(target, source.read_bytes(), keys)
 
 
-def back_up_once_today(home: Path) -> None:
+def back_up_once_today(home: Path, keys: Keyring) -> None:
     """Called under the write lock, before a save: keep today's first state."""
     existing = [p for p in journal_files(home) if p.exists()]
     if not existing:
@@ -113,20 +114,20 @@ def back_up_once_today(home: Path) -> None:
     shutil.rmtree(partial, ignore_errors=True)
     ensure_private_dir(partial)
     for path in existing:
-        _keep(path, partial / path.name)
+        _keep(path, partial / path.name, keys)
     partial.rename(folder)
-    rotate(home)
+    rotate(home, keys)
 
 
-def rotate(home: Path) -> None:
+def rotate(home: Path, keys: Keyring) -> None:
     """Keep the newest BACKUPS_KEPT, and never the last good one, even if it is older.
 
     Half-made backups of earlier days (a crash while one was taken) go too.
     """
     backups = list_backups(home)
     kept, old = backups[:BACKUPS_KEPT], backups[BACKUPS_KEPT:]
-    if old and not any(is_good(b) for b in kept):
-        good = next((b for b in old if is_good(b)), None)
+    if old and not any(is_good(b, keys) for b in kept):
+        good = next((b for b in old if is_good(b, keys)), None)
         old = [b for b in old if b != good]
     old += backups_dir(home).glob(f"*{PARTIAL}")
     for folder in old:

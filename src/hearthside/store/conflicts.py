@@ -18,6 +18,7 @@ import orjson
 from hearthside.errors import HearthsideError
 from hearthside.paths import ensure_private_dir
 from hearthside.store.atomic_storage import Signature, write_atomically
+from hearthside.store.encryption.keys import Keyring
 
 WRITTEN = ".written"
 
@@ -51,13 +52,13 @@ def note_written(home: Path, signatures: dict[str, Signature]) -> None:
             (home / WRITTEN).unlink()
 
 
-def keep_ours(home: Path, path: Path, ours: bytes) -> Path:
+def keep_ours(home: Path, path: Path, ours: bytes, keys: Keyring) -> Path:
     """Keep the version Hearthside had of ``path``, and the one now on disk, side by side."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = ensure_private_dir(home / "conflicts" / stamp)
-    write_atomically(folder / f"ours-{path.name}", ours)
+    write_atomically(folder / f"ours-{path.name}", ours, keys)
     with contextlib.suppress(FileNotFoundError):
-        write_atomically(folder / f"theirs-{path.name}", path.read_bytes())
+        write_atomically(folder / f"theirs-{path.name}", path.read_bytes(), keys)
     return folder
 
 

@@ -52,6 +52,7 @@ from hearthside.store.atomic_storage import (
     write_together,
 )
 from hearthside.store.backups import back_up_once_today, corrupt_advice
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.layout import (
     META_TABLE,
     PART_FILE,
@@ -69,8 +70,11 @@ from hearthside.store.reading import CorruptDatabase, disk_signature, quick_chec
 class JournalFiles:
     """The files under one home, and the lock and transaction that change them."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, keys: Keyring | None = None) -> None:
+        """``keys`` opens an encrypted journal; without, its passphrase comes only from
+        the environment."""
         self.home = ensure_private_dir(home)
+        self.keys = keys if keys is not None else Keyring()
         self.path = database_path(self.home)
         self._lock = FileLock(lock_path(self.home))
         self._mutex = threading.RLock()
@@ -94,7 +98,7 @@ class JournalFiles:
     def _load(self) -> None:
         """(Re)start from the disk: read the main file, note the others for later."""
         self._checked = checked.checked(self.home)
-        main = Part(self.path)
+        main = Part(self.path, self.keys)
         tables = self._read(main)
         parts = {MAIN: main}
         version = self._format_of(main)
@@ -104,12 +108,12 @@ class JournalFiles:
                 found = pattern.match(path.name)
                 if found:
                     quick_check(path)
-                    parts[found.group(1)] = Part(path, self._checked.get(path.name))
+                    parts[found.group(1)] = Part(path, self.keys, self._checked.get(path.name))
             for key in listed_parts(tables, self.path) or []:
                 if key not in parts:
                     raise missing_part(part_path(self.home, key))
         except CorruptDatabase as exc:
-            raise corrupt_advice(self.home, exc) from None
+            raise corrupt_advice(self.home, exc, self.keys) from None
         if version <= 2:
             # Old layouts are read whole, to be migrated.
             for part in parts.values():
@@ -121,7 +125,7 @@ class JournalFiles:
         try:
             return part.read()
         except CorruptDatabase as exc:
-            raise corrupt_advice(self.home, exc) from None
+            raise corrupt_advice(self.home, exc, self.keys) from None
 
     def read_everything(self) -> None:
         """Read and check every file now (the app needs them all, and a damaged file or
@@ -149,7 +153,7 @@ class JournalFiles:
         try:
             return format_of(main.read(), main.path)
         except CorruptDatabase as exc:
-            raise corrupt_advice(self.home, exc) from None
+            raise corrupt_advice(self.home, exc, self.keys) from None
 
     def _leftover_folders(self) -> list[Path]:
         """Where a killed writer can leave a temp file: the journal's, an export's, a draft's."""
@@ -190,7 +194,11 @@ class JournalFiles:
         # One transaction, main last: an interruption leaves the old layout, whole.
         order = [*parts, MAIN]
         written = write_together(
-            [(self.path if k == MAIN else part_path(self.home, k), _dumps(files[k])) for k in order]
+            [
+                (self.path if k == MAIN else part_path(self.home, k), _dumps(files[k]))
+                for k in order
+            ],
+            self.keys,
         )
         self._note_written(written)
         self._drop_old_layout()
@@ -245,7 +253,7 @@ class JournalFiles:
             note = known.get(part.path.name)
             if note is not None and part.changed_on_disk() and disk_signature(part.path) != note:
                 self.conflicts.append(
-                    conflicts.keep_ours(self.home, part.path, _dumps(part.read()))
+                    conflicts.keep_ours(self.home, part.path, _dumps(part.read()), self.keys)
                 )
         self._load()
 
@@ -304,8 +312,8 @@ class JournalFiles:
             (part for part in self._parts.values() if part.dirty),
             key=lambda part: part.path == self.path,
         )
-        back_up_once_today(self.home)
-        written = write_together([(part.path, _dumps(part.read())) for part in changed])
+        back_up_once_today(self.home, self.keys)
+        written = write_together([(part.path, _dumps(part.read())) for part in changed], self.keys)
         for part in changed:
             part.written(written[part.path])
         self._note_written(written)
@@ -350,7 +358,7 @@ class JournalFiles:
         """The part for ``key``, read and checked; a new, empty one if there is none yet."""
         part = self._parts.get(key)
         if part is None:
-            part = self._parts[key] = Part(part_path(self.home, key))
+            part = self._parts[key] = Part(part_path(self.home, key), self.keys)
         self._read(part)
         if kind_of(key) not in part.bad:
             # Checked before a save, so the file can be noted as passing once saved.

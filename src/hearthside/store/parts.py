@@ -23,6 +23,7 @@ from tinydb.storages import Storage
 from hearthside.domain import record_checks, validation
 from hearthside.domain.records import RECORD_TYPES
 from hearthside.store.atomic_storage import Signature, write_atomically
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.layout import Tables
 from hearthside.store.reading import decode_database, disk_signature, read_regular
 
@@ -77,8 +78,9 @@ class _WholeChanges(CachingMiddleware):
 class AtomicJSONStorage(Storage):
     """orjson in, orjson out, atomic replace on every write."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], keys: Keyring | None = None) -> None:
         self.path = Path(path)
+        self.keys = keys
         self.signature: Signature | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
@@ -87,12 +89,12 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             self.signature = None
             return None
-        data = decode_database(raw, self.path)
+        data = decode_database(raw, self.path, self.keys)
         self.signature = sig
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.signature = write_atomically(self.path, orjson.dumps(data))
+        self.signature = write_atomically(self.path, orjson.dumps(data), self.keys)
 
     def close(self) -> None:
         pass
@@ -103,6 +105,7 @@ class Part:
     """One journal file, read through TinyDB's cache into an atomic storage."""
 
     path: Path
+    keys: Keyring
     # The signature at which this file last passed every check (checked.py), if it did.
     passed: Signature | None = None
     db: TinyDB = field(init=False)
@@ -110,7 +113,7 @@ class Part:
     bad: dict[str, dict[str, BadRecord]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.db = TinyDB(self.path, storage=_WholeChanges(AtomicJSONStorage))  # type: ignore[no-untyped-call]
+        self.db = TinyDB(self.path, keys=self.keys, storage=_WholeChanges(AtomicJSONStorage))  # type: ignore[no-untyped-call]
 
     @property
     def signature(self) -> Signature | None:

@@ -17,7 +17,8 @@ import orjson
 
 from hearthside.errors import StoreError
 from hearthside.store.atomic_storage import Signature, kind_of_file, signature_of
-from hearthside.store.encryption import sealing as crypto
+from hearthside.store.encryption import cipher, sealing
+from hearthside.store.encryption.keys import Keyring
 
 
 class CorruptDatabase(StoreError):
@@ -34,17 +35,17 @@ def disk_signature(path: Path) -> Signature | None:
         return None
 
 
-def unseal(raw: bytes, path: Path) -> bytes:
+def unseal(raw: bytes, path: Path, keys: Keyring | None) -> bytes:
     """The plaintext of bytes read from ``path`` (as they are unless the file is sealed)."""
     try:
-        return crypto.unseal(path, raw)
-    except crypto.DamagedFile as exc:
+        return sealing.unseal(path, raw, keys)
+    except cipher.DamagedFile as exc:
         raise CorruptDatabase(path, exc.problem) from None
 
 
-def read_private(path: Path) -> bytes:
+def read_private(path: Path, keys: Keyring | None) -> bytes:
     """Read ``path`` and open it if sealed: for the small private files (drafts)."""
-    return unseal(path.read_bytes(), path)
+    return unseal(path.read_bytes(), path, keys)
 
 
 def read_regular(path: Path) -> tuple[bytes, Signature]:
@@ -77,11 +78,11 @@ def _regular(fd: int, path: Path) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def decode_database(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
+def decode_database(raw: bytes, path: Path, keys: Keyring | None) -> dict[str, dict[str, Any]]:
     """Parse the journal file, refusing anything that isn't a TinyDB document map."""
     if not raw.strip():
         raise CorruptDatabase(path, "the file is empty (0 bytes)")
-    raw = unseal(raw, path)
+    raw = unseal(raw, path, keys)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -127,9 +128,9 @@ def quick_check(path: Path) -> None:
         tail = fh.read().rstrip()
     if not head:
         raise CorruptDatabase(path, "the file is empty (0 bytes)")
-    if crypto.is_sealed(head):
+    if cipher.is_sealed(head):
         # Encrypted: only opening it can prove it whole (the tag covers every byte).
-        if size < crypto.HEADER_SIZE + crypto.TAG_SIZE:
+        if size < cipher.HEADER_SIZE + cipher.TAG_SIZE:
             raise CorruptDatabase(path, "it is encrypted, but cut short")
         return
     if not head.startswith(b"{"):

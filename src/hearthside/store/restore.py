@@ -34,6 +34,7 @@ from hearthside.store.atomic_storage import (
     write_together,
 )
 from hearthside.store.backups import BackupFile, list_backups, read_backup
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.layout import (
     META_TABLE,
     PART_FILE,
@@ -98,14 +99,14 @@ def _holds(tables: Tables, path: Path) -> str:
     )
 
 
-def damaged_files(home: Path) -> list[tuple[Path, str]]:
+def damaged_files(home: Path, keys: Keyring) -> list[tuple[Path, str]]:
     """Journal files that can't be read, or that the main file lists but are gone."""
     found: list[tuple[Path, str]] = []
     parts = journal_files(home)[1:]
     main = database_path(home)
     listed: list[str] = []
     try:
-        tables = _read(main)
+        tables = _read(main, keys)
         format_of(tables, main)
         listed = listed_parts(tables, main) or []
     except FileNotFoundError:
@@ -115,7 +116,7 @@ def damaged_files(home: Path) -> list[tuple[Path, str]]:
         found.append((main, f"it can't be read ({exc.problem})"))
     for path in parts:
         try:
-            _read(path)
+            _read(path, keys)
         except FileNotFoundError:
             continue
         except CorruptDatabase as exc:
@@ -128,15 +129,15 @@ def damaged_files(home: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def _read(path: Path) -> Tables:
+def _read(path: Path, keys: Keyring) -> Tables:
     raw, _sig = read_regular(path)
-    return decode_database(raw, path)
+    return decode_database(raw, path, keys)
 
 
-def plan_restore(home: Path, backup: Path | None = None) -> RestorePlan:
+def plan_restore(home: Path, keys: Keyring, backup: Path | None = None) -> RestorePlan:
     """What restore would do now; reads everything, writes nothing."""
     finish_pending(home)
-    damaged = damaged_files(home)
+    damaged = damaged_files(home, keys)
     if not damaged:
         return RestorePlan(home, None, ())
     source, copies = None, {}
@@ -144,7 +145,7 @@ def plan_restore(home: Path, backup: Path | None = None) -> RestorePlan:
         backup = backup.expanduser()
         if not backup.is_dir():
             raise HearthsideError(f"There is no backup folder at {backup}. Nothing was changed.")
-        found = read_backup(backup)
+        found = read_backup(backup, keys)
         if found is None:
             raise HearthsideError(
                 f"The backup {backup} isn't whole (a file in it can't be read, or one is "
@@ -153,7 +154,7 @@ def plan_restore(home: Path, backup: Path | None = None) -> RestorePlan:
         source, copies = backup, found
     else:
         for candidate in list_backups(home):
-            found = read_backup(candidate)
+            found = read_backup(candidate, keys)
             if found is not None:
                 source, copies = candidate, found
                 break
@@ -168,19 +169,19 @@ def finish_pending(home: Path) -> None:
             _note(home, finish_interrupted(home))
 
 
-def carry_out(plan: RestorePlan) -> Path | None:
+def carry_out(plan: RestorePlan, keys: Keyring) -> Path | None:
     """Do what ``plan`` says; returns the folder the replaced files were kept in."""
     home = ensure_private_dir(plan.home)
     with FileLock(lock_path(home)):
         _note(home, finish_interrupted(home))
-        now = plan_restore(home, plan.backup)
+        now = plan_restore(home, keys, plan.backup)
         if _shape(now) != _shape(plan):
             raise HearthsideError(
                 "The journal changed while restore was waiting. Nothing was changed; run "
                 "`hearthside restore` again to see what it would do now."
             )
-        kept = _set_aside(home, now.mends)
-        written = write_together(_files(home, now)) if now.mends else {}
+        kept = _set_aside(home, now.mends, keys)
+        written = write_together(_files(home, now, keys), keys) if now.mends else {}
         for mend in now.mends:
             if mend.copy is None:
                 # Kept in the replaced folder; the main file no longer lists it.
@@ -194,13 +195,13 @@ def _shape(plan: RestorePlan) -> list[tuple[Path, bool]]:
     return [(m.path, m.copy is not None) for m in plan.mends]
 
 
-def _files(home: Path, plan: RestorePlan) -> list[tuple[Path, bytes]]:
+def _files(home: Path, plan: RestorePlan, keys: Keyring) -> list[tuple[Path, bytes]]:
     """The files to write, parts first and the main file last (with its list made true)."""
     main_path = database_path(home)
     files = [(m.path, m.copy.raw) for m in plan.mends if m.copy and m.path != main_path]
     main = next((m for m in plan.mends if m.path == main_path), None)
     if main is None:
-        tables = _read(main_path)
+        tables = _read(main_path, keys)
     elif main.copy is not None:
         tables = main.copy.tables
     else:
@@ -208,21 +209,21 @@ def _files(home: Path, plan: RestorePlan) -> list[tuple[Path, bytes]]:
     if format_of(tables, main_path) == FORMAT_VERSION:
         dropped = {m.path.name for m in plan.mends if m.copy is None}
         on_disk = {p.name for p in journal_files(home)[1:]} | {p.name for p, _raw in files}
-        keys = sorted(
+        parts = sorted(
             found.group(1)
             for name in on_disk - dropped
             if (found := PART_FILE.match(name)) is not None
         )
-        if main is not None or listed_parts(tables, main_path) != keys:
+        if main is not None or listed_parts(tables, main_path) != parts:
             meta = tables.setdefault(META_TABLE, {}).setdefault("1", {})
-            meta.update(schema=meta.get("schema", FORMAT_VERSION), files=keys)
+            meta.update(schema=meta.get("schema", FORMAT_VERSION), files=parts)
             files.append((main_path, orjson.dumps(tables)))
     elif main is not None and main.copy is not None:
         files.append((main_path, main.copy.raw))
     return files
 
 
-def _set_aside(home: Path, mends: tuple[Mend, ...]) -> Path | None:
+def _set_aside(home: Path, mends: tuple[Mend, ...], keys: Keyring) -> Path | None:
     """Keep what is about to be replaced in a new ``replaced-…`` folder."""
     there = []
     for mend in mends:
@@ -243,7 +244,7 @@ def _set_aside(home: Path, mends: tuple[Mend, ...]) -> Path | None:
             try:
                 os.link(path, kept / path.name)
             except OSError:
-                write_atomically(kept / path.name, path.read_bytes())
+                write_atomically(kept / path.name, path.read_bytes(), keys)
         else:
             # A folder or a pipe where the file belongs: moved, to make room for the file.
             path.rename(kept / path.name)

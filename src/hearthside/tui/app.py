@@ -24,7 +24,7 @@ from hearthside.errors import HearthsideError
 from hearthside.paths import package_resource, resolve_home
 from hearthside.services.drafts import Draft, pending_drafts
 from hearthside.services.settings import Changes, change_settings
-from hearthside.store.encryption.sealing import needs_passphrase
+from hearthside.store.encryption.keys import Keyring
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.control_filter import ControlCharacters
@@ -158,12 +158,14 @@ class HearthsideApp(WatchingApp):
             # Nothing of the journal is read, nor any room shown, before the passphrase.
             from hearthside.tui.dialogs.unlock import UnlockScreen
 
-            self.push_screen(UnlockScreen(self.home, self._open_store), self._after_unlock)
+            self.push_screen(UnlockScreen(self._open_store), self._after_unlock)
         else:
             self._start()
 
-    def _open_store(self) -> None:
-        store = Store(self.home)
+    def _open_store(self, passphrase: str) -> None:
+        keys = Keyring()
+        keys.unlock(self.home, passphrase)
+        store = Store(self.home, keys)
         store.read_everything()
         self._use_store(store)
 
@@ -202,7 +204,7 @@ class HearthsideApp(WatchingApp):
         self._offer_drafts()
 
     def _offer_drafts(self) -> None:
-        drafts = pending_drafts(self.store.home)
+        drafts = pending_drafts(self.store.home, self.store.keys)
         if drafts:
             from hearthside.tui.dialogs.welcome import RestoreDraftScreen
 
@@ -378,8 +380,9 @@ def make_app(
     """The one way to build the app: used by the CLI, the tests and the snapshots."""
     path = resolve_home(home)
     store = None
-    if not needs_passphrase(path):
-        store = Store(path)
+    keys = Keyring()
+    if not keys.needs_passphrase(path):
+        store = Store(path, keys)
         store.read_everything()
     content = Content(Path(content_dir) if content_dir else None)
     return HearthsideApp(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from hearthside.errors import HearthsideError
-from hearthside.store.encryption.sealing import WrongPassphrase, unlock
+from hearthside.store.encryption.keys import WrongPassphrase
 from hearthside.tui.dialogs.base import Dialog
 
 ASK = "This journal is encrypted. Type its passphrase to open it."
@@ -23,16 +22,16 @@ AGAIN = " Try again, or press Escape to quit."
 class UnlockScreen(Dialog):
     """Dismisses with True once the journal is unlocked and open, False to quit.
 
-    ``open_journal`` runs after a right passphrase; a problem it raises (a damaged
-    file, say) is shown here, and the person can only quit. A wrong passphrase is
-    refused, nothing is written, and the field is cleared for another try.
+    ``open_journal`` unlocks the journal with the passphrase typed and opens it. A
+    wrong passphrase is refused, nothing is written, and the field is cleared for
+    another try; another problem it raises (a damaged file, say) is shown here, and
+    the person can only quit.
     """
 
     BINDINGS = [Binding("escape", "leave", "Quit")]
 
-    def __init__(self, home: Path, open_journal: Callable[[], None]) -> None:
+    def __init__(self, open_journal: Callable[[str], None]) -> None:
         super().__init__()
-        self.home = home
         self.open_journal = open_journal
 
     def compose(self) -> ComposeResult:
@@ -59,13 +58,11 @@ class UnlockScreen(Dialog):
             self._tell(EMPTY)
             return
         try:
-            unlock(self.home, passphrase)
+            self.open_journal(passphrase)
         except WrongPassphrase as exc:
             self._tell(str(exc) + AGAIN)
             field.focus()
             return
-        try:
-            self.open_journal()
         except HearthsideError as exc:
             # Not something another try can fix: say what is wrong, and offer only Quit.
             self._tell(str(exc))

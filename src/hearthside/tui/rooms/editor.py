@@ -132,7 +132,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
     def keep_draft_now(self) -> None:
         """Save the draft synchronously: the app is about to go (crash, signal)."""
         if self.is_mounted and self.dirty:
-            save_draft(self.hearth.store.home, self._form())
+            save_draft(self.hearth.store.home, self._form(), self.hearth.store.keys)
 
     def keep_before_quit(self) -> str | None:
         if not self.is_mounted or not self.dirty:
@@ -210,8 +210,8 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
 
     def _save_draft(self) -> None:
         draft = self._form()
-        home = self.hearth.store.home
-        self.hearth.write(lambda: save_draft(home, draft), changes_data=False)
+        store = self.hearth.store
+        self.hearth.write(lambda: save_draft(store.home, draft, store.keys), changes_data=False)
 
     # -- saving and leaving ----------------------------------------------------------
 
