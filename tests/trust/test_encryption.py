@@ -363,7 +363,7 @@ INTERRUPTED_ENCRYPT = textwrap.dedent(
     import os, sys
     from pathlib import Path
     from hearthside.store.encryption import cipher, keys, sealing
-    from hearthside.cli.secure import turn_on
+    from hearthside.store.rekey import turn_on
 
     real_replace = Path.replace
     renamed = []

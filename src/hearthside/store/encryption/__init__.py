@@ -1,1 +1,2 @@
-"""Encryption at rest: keys from a passphrase, sealed files, and turning it on and off."""
+"""Encryption at rest: keys from a passphrase, and files sealed with them (rekey.py beside
+this package turns it on and off)."""
