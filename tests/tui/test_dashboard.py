@@ -164,6 +164,30 @@ async def test_time_together_asks_for_minutes_and_fills_the_gauge(
     assert [(log.practice, log.minutes) for log in logs] == [("quality-time", 75)]
 
 
+async def test_only_the_practice_whose_minutes_are_counted_asks_for_them(
+    make: Make, tmp_path: Path, welcomed: Path
+) -> None:
+    # A person's own content gives a second practice minutes too; the figures count
+    # the first one's only, so only the first asks for minutes and shows them.
+    content_dir = tmp_path / "content"
+    shutil.copytree(package_resource("content"), content_dir)
+    practices = content_dir / "practices.md"
+    text = practices.read_text(encoding="utf-8")
+    talks = "    target: weekly\n    aliases: [talk"
+    assert talks in text
+    text = text.replace(talks, "    target: weekly\n    minutes_floor: 30\n    aliases: [talk")
+    practices.write_text(text, encoding="utf-8")
+    app = make(content_dir=content_dir, room="dashboard")
+    async with app.run_test(size=SIZE) as pilot:
+        await counted(pilot)
+        await pilot.press("l")
+        await counted(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "done" in row(app, TIME_TOGETHER + 1)
+    logs = stored(welcomed, PracticeLog)
+    assert [(log.practice, log.minutes) for log in logs] == [("conversation", None)]
+
+
 async def test_good_and_hard_moments_change_the_ratio(make: Make, welcomed: Path) -> None:
     app = make(room="dashboard")
     async with app.run_test(size=SIZE) as pilot:

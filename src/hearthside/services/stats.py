@@ -18,7 +18,7 @@ from hearthside.domain import periods
 from hearthside.domain.records import Moment, Note, PracticeLog
 from hearthside.services.habits import StatsIndex, build_index, load_index, needed
 from hearthside.store.store import Store
-from hearthside.texts.items import Practice, Step, timed_practice
+from hearthside.texts.items import Practice, Step
 from hearthside.texts.library import Content
 
 __all__ = [
@@ -116,14 +116,14 @@ class Tally:
         return tuple(p for p in practices if self.done.get(p.id))
 
 
-def tally(index: StatsIndex, practices: Sequence[Practice], days: Sequence[str]) -> Tally:
+def tally(index: StatsIndex, content: Content, days: Sequence[str]) -> Tally:
     """The figures for ``days`` (ISO dates), read from the index."""
-    timed = timed_practice(practices)
+    timed = content.timed_practice
     per_day = index.minutes.get(timed.id, {}) if timed is not None else {}
     return Tally(
         done={
             p.id: n
-            for p in practices
+            for p in content.practices
             if (n := sum(index.practice_days.get(p.id, {}).get(d, 0) for d in days))
         },
         minutes=sum(per_day.get(d, 0) for d in days),
@@ -142,7 +142,7 @@ def day_tally(store: Store, content: Content, day: date) -> Tally:
         moments=store.all(Moment, where=on_day),
         notes=store.all(Note, where=lambda doc: str(doc.get("delivered_at") or "")[:10] == iso),
     )
-    return tally(index, content.practices, [iso])
+    return tally(index, content, [iso])
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +241,7 @@ def dashboard_view(
             _progress(index, p, grid, isos, today=today, week_start=week_start)
             for p in content.practices
         ),
-        minutes=_minutes(index, content.practices, weeks),
+        minutes=_minutes(index, content, weeks),
         ratio=_ratio(index, content, weeks[-1]),
         weeks=tuple(grid[::7]),
         closeness=tuple(_closeness(index, week) for week in weeks),
@@ -305,20 +305,18 @@ def _status(done: int, need: int, start: date, end: date, today: date) -> Status
     return "open" if end >= today else "missed"
 
 
-def _minutes(
-    index: StatsIndex, practices: Sequence[Practice], weeks: list[list[str]]
-) -> Minutes | None:
-    timed = timed_practice(practices)
+def _minutes(index: StatsIndex, content: Content, weeks: list[list[str]]) -> Minutes | None:
+    timed = content.timed_practice
     if timed is None:
         return None
-    series = tuple(tally(index, practices, week).minutes for week in weeks)
+    series = tuple(tally(index, content, week).minutes for week in weeks)
     floor = timed.minutes_floor or 0
     return Minutes(series[-1], floor, timed.minutes_aim or floor, series)
 
 
 def _ratio(index: StatsIndex, content: Content, week: list[str]) -> Ratio:
     aim = content.ratio
-    week_tally = tally(index, content.practices, week)
+    week_tally = tally(index, content, week)
     ratio = Ratio(week_tally.positive, week_tally.negative, aim.aim, repair=None)
     if ratio.met:
         return ratio

@@ -8,7 +8,6 @@ else reads them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hearthside.domain.targets import Target
@@ -36,15 +35,6 @@ class Practice:
     minutes_aim: int | None = None
     # Kinds of delivered notes that also count as doing this practice that day.
     counts_from_notes: tuple[str, ...] = ()
-
-    @property
-    def tracks_minutes(self) -> bool:
-        return self.minutes_floor is not None
-
-
-def timed_practice(practices: Sequence[Practice]) -> Practice | None:
-    """The practice whose logs carry minutes together (time together, in the seed)."""
-    return next((p for p in practices if p.tracks_minutes), None)
 
 
 @dataclass(frozen=True)

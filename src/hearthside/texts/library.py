@@ -33,7 +33,6 @@ from hearthside.texts.items import (
     Sign,
     Step,
     Template,
-    timed_practice,
 )
 
 # A placeholder in a milestone's suggestion, like {title}.
@@ -130,7 +129,10 @@ class Content:
 
     @property
     def timed_practice(self) -> Practice | None:
-        return timed_practice(self.practices)
+        """The one practice whose logs carry minutes together (time together, in the
+        seed): the first with a ``minutes_floor``. Only its minutes are asked for and
+        counted, should content give another one minutes too."""
+        return next((p for p in self.practices if p.minutes_floor is not None), None)
 
     @cached_property
     def ratio(self) -> RatioAim:

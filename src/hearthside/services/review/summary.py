@@ -65,7 +65,7 @@ def summarise(
     """What the day holds, today's streaks, and one idea for tomorrow."""
     week_start = store.settings().week_start
     index = habits.load_index(store, content)
-    figures = tally(index, content.practices, [day.isoformat()])
+    figures = tally(index, content, [day.isoformat()])
     return ReviewSummary(
         day=day,
         answers=dataclasses.replace(answers),

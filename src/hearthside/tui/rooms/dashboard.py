@@ -300,7 +300,7 @@ class DashboardScreen(Room):
     def action_log(self, practice_id: str) -> None:
         practice = self.hearth.content.practice(practice_id)
         day = self.log_day()
-        if practice.tracks_minutes:
+        if practice == self.hearth.content.timed_practice:
             self.app.push_screen(
                 MinutesDialog(practice.name, on_day(day, self.hearth.today())),
                 partial(self._minutes_given, practice, day),

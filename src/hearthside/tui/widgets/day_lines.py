@@ -48,8 +48,9 @@ def recorded_lines(
 ) -> list[Content]:
     """What a day holds: its figures (however they were logged), then the review's words."""
     lines: list[Content] = []
+    timed = content.timed_practice
     names = [
-        f"{p.name} ({figures.minutes} min)" if p.tracks_minutes and figures.minutes else p.name
+        f"{p.name} ({figures.minutes} min)" if p == timed and figures.minutes else p.name
         for p in figures.practices(content.practices)
     ]
     if names:
