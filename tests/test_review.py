@@ -210,7 +210,10 @@ def test_answering_the_question_from_today_does_not_skip_the_first_steps(
     ("answer", "message"),
     [
         (lambda s, c, st: review.save_practices(s, c, st, ["juggling"]), "no practice called"),
-        (lambda s, c, st: review.save_practices(s, c, st, [], minutes=0), "between 1 and 1440"),
+        (
+            lambda s, c, st: review.save_practices(s, c, st, [], minutes=0),
+            "Minutes must be between 1 and 1440",
+        ),
         (lambda s, c, st: review.save_moments(s, st, positive=-1, negative=0), "from 0 to 50"),
         (lambda s, c, st: review.save_closeness(s, st, 9, "x"), r"from 1 \(far apart\) to 5"),
         (lambda s, c, st: review.save_question(s, st, "maybe"), "isn't a way to answer"),

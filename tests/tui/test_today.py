@@ -222,7 +222,7 @@ async def test_minutes_out_of_range_are_explained_and_kept(make: Make, welcomed:
         await pilot.press("d", "0", "enter")
         await settle(pilot)
         assert "Step 1 of 6" in screen_text(app)
-        assert "Minutes between 1 and 1440" in screen_text(app)
+        assert "Minutes must be between 1 and 1440 (you gave 0)" in screen_text(app)
         box = app.screen.query_one("#review-minutes", Input)
         assert box.value == "0" and box.has_focus
         await pilot.press("backspace", "4", "5", "enter")

@@ -120,6 +120,22 @@ def closeness(value: int | None) -> int | None:
     return value
 
 
+def check_minutes(given: int | str | None) -> int | None:
+    """Minutes of time together, given or typed; None when not counted (None or empty)."""
+    if given is None or given == "":
+        return None
+    try:
+        minutes = int(given)
+    except ValueError:
+        minutes = 0
+    if not 0 < minutes <= MAX_MINUTES:
+        raise HearthsideError(
+            f"Minutes must be between 1 and {MAX_MINUTES} (you gave {given}); "
+            "leave them out if you didn't count."
+        )
+    return minutes
+
+
 def user_date(
     text: str | date | None, settings: _DateOrder, *, today: date | None = None, ahead: bool = False
 ) -> date:

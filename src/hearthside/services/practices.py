@@ -10,8 +10,6 @@ from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 
-MAX_MINUTES = validation.MAX_MINUTES
-
 
 def log_practice(
     store: Store,
@@ -24,11 +22,7 @@ def log_practice(
     today: date | None = None,
 ) -> PracticeLog:
     practice = content.practice(name)
-    if minutes is not None and not 0 < minutes <= MAX_MINUTES:
-        raise HearthsideError(
-            f"Minutes must be between 1 and {MAX_MINUTES} (you gave {minutes}); "
-            "leave them out if you didn't count."
-        )
+    minutes = validation.check_minutes(minutes)
     validation.check_size(note, "note")
     when = validation.user_date(day, store.settings(), today=today)
     validation.past_or_today(when, "practice", today=today)

@@ -104,11 +104,7 @@ def save_practices(
     if minutes is not None:
         if timed is None:
             raise HearthsideError("No practice counts minutes; leave the minutes empty.")
-        if not 0 < minutes <= practices.MAX_MINUTES:
-            raise HearthsideError(
-                f"Minutes together must be between 1 and {practices.MAX_MINUTES} (you gave "
-                f"{minutes}); leave them empty if you didn't count."
-            )
+        validation.check_minutes(minutes)
         wanted.append(timed.id)
     wanted = list(dict.fromkeys(wanted))
     with store.writing():

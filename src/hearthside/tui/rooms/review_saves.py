@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from hearthside.domain import validation
 from hearthside.domain.records import Answers
-from hearthside.services import practices
+from hearthside.errors import HearthsideError
 from hearthside.services.review import session as review
 from hearthside.services.review.session import ReviewState
 from hearthside.tui.hearth import Hearth
@@ -25,17 +26,10 @@ class Invalid(Exception):
 
 def minutes_typed(text: str) -> int | None:
     """The minutes together as typed (None when left empty), or Invalid."""
-    if not text:
-        return None
     try:
-        minutes = int(text)
-    except ValueError:
-        minutes = 0
-    if not 0 < minutes <= practices.MAX_MINUTES:
-        raise Invalid(
-            f"Minutes between 1 and {practices.MAX_MINUTES}, or leave it empty if you didn't count."
-        )
-    return minutes
+        return validation.check_minutes(text)
+    except HearthsideError as exc:
+        raise Invalid(str(exc)) from None
 
 
 def practices_save(
