@@ -401,6 +401,9 @@ async def test_an_earlier_week_is_described_as_that_week(make: Make, welcomed: P
         await pilot.press("t")
         surprise = " ".join(row(app, 4).split())
         assert "✓ in November" in surprise, surprise
+    # `hearthside stats` words that week's verdict as the Dashboard does.
+    out = run("stats", "--week", "last week").output
+    assert "Good to hard moments: 0 to 0 (0:0; aim 5:1) nothing noted that week" in out
 
 
 async def test_u_takes_back_the_last_log_or_moment(make: Make, welcomed: Path) -> None:

@@ -94,12 +94,9 @@ def stats(day: str | None) -> None:
     if view.checkins[-1] is not None:
         say(f"  Check-in: signs of drift at {view.checkins[-1]:.1f} of 4 (lower is calmer)")
     r = view.ratio
-    if r.positive + r.negative == 0:
-        verdict = "nothing noted yet"
-    else:
-        verdict = "on track" if r.met else "a few more kind moments would help"
     say(
-        f"  Good to hard moments: {r.positive} to {r.negative} ({r.label}; aim {r.aim}:1) {verdict}"
+        f"  Good to hard moments: {r.positive} to {r.negative} ({r.label}; aim {r.aim}:1) "
+        f"{view.ratio_verdict}"
     )
     if r.repair:
         say(textwrap.fill(r.repair.hint, width=88, initial_indent="  ", subsequent_indent="  "))

@@ -216,6 +216,14 @@ class DashboardView:
         return "this week" if self.is_current else "that week"
 
     @property
+    def ratio_verdict(self) -> str:
+        """The good-to-hard moments of the week in view, in words."""
+        r = self.ratio
+        if r.positive + r.negative == 0:
+            return "nothing noted yet" if self.is_current else "nothing noted that week"
+        return "on track" if r.met else "a few more kind moments would help"
+
+    @property
     def previous_week(self) -> date:
         return self.start - timedelta(weeks=1)
 

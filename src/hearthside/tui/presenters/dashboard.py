@@ -13,7 +13,7 @@ from textual.content import Content
 
 from hearthside.domain import periods
 from hearthside.services.plans import FollowThrough
-from hearthside.services.stats import DashboardView, Minutes, Ratio, Repair
+from hearthside.services.stats import DashboardView, Minutes, Repair
 from hearthside.tui.widgets.gauge import spark
 
 DIM = "$foreground 60%"
@@ -77,22 +77,18 @@ def minutes_spark(m: Minutes) -> Content:
     return Content.assemble(("12 weeks  ", DIM), spark(m.series, low=0, high=max(m.aim, *m.series)))
 
 
-def ratio_lines(r: Ratio, *, is_current: bool) -> Content:
+def ratio_lines(view: DashboardView) -> Content:
     """The week's good and hard moments against the aim, and how that looks."""
+    r = view.ratio
     counts = Content.assemble(
         (f"{r.positive} good", "bold"), " to ", (f"{r.negative} hard", "bold")
     )
     if r.positive + r.negative == 0:
         counts += Content.styled(f" · aim {r.aim}:1", DIM)
-        nothing = "nothing noted yet" if is_current else "nothing noted that week"
-        verdict = Content.styled(f"{nothing} (+ good, - hard)", DIM)
+        verdict = Content.styled(f"{view.ratio_verdict} (+ good, - hard)", DIM)
     else:
         counts += Content.styled(f" · {r.label}, aim {r.aim}:1", DIM)
-        verdict = (
-            Content.styled("on track", "$success")
-            if r.met
-            else Content.styled("a few more kind moments would help", "$accent")
-        )
+        verdict = Content.styled(view.ratio_verdict, "$success" if r.met else "$accent")
     return Content("\n").join([counts, verdict])
 
 

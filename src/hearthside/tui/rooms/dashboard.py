@@ -245,7 +245,7 @@ class DashboardScreen(Room):
 
     def _show_ratio(self, view: DashboardView) -> None:
         r = view.ratio
-        lines = ratio_lines(r, is_current=view.is_current)
+        lines = ratio_lines(view)
         self.query_one("#dash-ratio-line", Static).update(lines)
         repair = self.query_one("#dash-repair", Static)
         repair.display = r.repair is not None
