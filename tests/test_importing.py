@@ -282,3 +282,16 @@ def test_a_bundle_without_a_name_is_from_the_importers_spouse(
     spouse.save_settings(Settings(spouse_name="Jordan"))
     import_file(spouse, bundle.data)
     assert spouse.get(Note, note.id).delivered_how == "from Jordan"
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_bundle_without_a_name_for_an_unnamed_spouse_is_from_your_spouse(
+    store: Store, content: Content, tmp_path: Path, blank: str
+) -> None:
+    # A name of spaces is no name, here as on every screen.
+    note = add_note(store, content, kind="compliment", text="You were so patient.")
+    bundle = share_notes(store, [note.id])
+    spouse = Store(tmp_path / "spouse")
+    spouse.save_settings(Settings(spouse_name=blank))
+    import_file(spouse, bundle.data)
+    assert spouse.get(Note, note.id).delivered_how == "from your spouse"

@@ -51,7 +51,7 @@ def settings_lines(settings: Settings, home: Path) -> list[str]:
     from hearthside.services.settings import DATE_ORDER_WORDS, encryption_words
 
     return [
-        f"spouse: {settings.spouse_name or '(not set)'}",
+        f"spouse: {settings.spouse(unnamed='(not set)')}",
         f"me: {settings.my_name or '(not set)'}",
         f"week start: {WEEKDAYS[settings.week_start]}",
         f"date order: {settings.date_order} ({DATE_ORDER_WORDS[settings.date_order]})",

@@ -25,6 +25,10 @@ class Settings:
     theme: str = "hearth"
     welcomed: bool = False
 
+    def spouse(self, *, unnamed: str = "your spouse") -> str:
+        """The spouse's name as it is shown; ``unnamed`` when none is set (spaces are none)."""
+        return self.spouse_name.strip() or unnamed
+
     def to_doc(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 

@@ -57,9 +57,8 @@ def check_filled(notes: Iterable[Note]) -> None:
 
 def fill_template(text: str, settings: Settings, *, today: date | None = None) -> str:
     """Fill the placeholders a template may use; any other braces stay as written."""
-    spouse = settings.spouse_name.strip() or "love"
     values = {
-        "{spouse}": spouse,
+        "{spouse}": settings.spouse(unnamed="love"),
         "{me}": "me",
         "{date}": (today or date.today()).strftime("%B %-d"),
     }

@@ -143,7 +143,7 @@ class HearthsideApp(WatchingApp):
         return self._fixed_today or date.today()
 
     def refresh_title(self) -> None:
-        spouse = self.settings.spouse_name.strip()
+        spouse = self.settings.spouse(unnamed="")
         when = self.today().strftime("%A %-d %B %Y")
         self.sub_title = f"with {spouse} · {when}" if spouse else when
 
@@ -195,7 +195,7 @@ class HearthsideApp(WatchingApp):
 
     def _wants_welcome(self) -> bool:
         s = self.settings
-        return not s.welcomed and not s.spouse_name and not self.store.has_any(Entry)
+        return not s.welcomed and not s.spouse(unnamed="") and not self.store.has_any(Entry)
 
     def _after_welcome(self, settings: Settings | None) -> None:
         chosen = settings or Settings(**{**self.settings.to_doc(), "welcomed": True})

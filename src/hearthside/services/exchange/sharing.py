@@ -130,7 +130,7 @@ def share_notes(
         raise AlreadyShared(earlier)
     if replace:
         output, force = _replacing(earlier, output), True
-    spouse = settings.spouse_name.strip()
+    spouse = settings.spouse(unnamed="")
     exported_at = datetime.now().astimezone()
     files = {
         PAGE_NAME: share_page(notes, sender, spouse, DATA_NAME),

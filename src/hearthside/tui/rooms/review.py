@@ -50,7 +50,6 @@ from hearthside.tui.rooms.review_steps import (
     step_heading,
 )
 from hearthside.tui.widgets.checklist import LetterChecklist
-from hearthside.tui.widgets.day_lines import spouse_or
 from hearthside.tui.widgets.scale import Scale
 from hearthside.tui.widgets.summary_view import SummaryView
 
@@ -96,7 +95,7 @@ class ReviewScreen(KeepsWork, Screen[None]):
         yield from compose_review(
             self.step,
             self.saved,
-            spouse=spouse_or(self.hearth.settings.spouse_name, "your spouse"),
+            spouse=self.hearth.settings.spouse(),
             repair_hint=self.hearth.content.ratio.repair_hint,
             items=practice_items(found, self.saved.practices, elsewhere),
         )

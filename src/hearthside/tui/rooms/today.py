@@ -92,7 +92,7 @@ class TodayScreen(Room):
 
     def reload(self) -> None:
         day = self.hearth.today()
-        spouse = self.hearth.settings.spouse_name.strip()
+        spouse = self.hearth.settings.spouse(unnamed="")
         greeting = f"{day:%A %-d %B}" + (f" · you and {spouse}" if spouse else "")
         self.query_one("#today-greeting", Static).update(Content(greeting))
         self._guarded("#today-review-status", self._show_review)
@@ -113,7 +113,7 @@ class TodayScreen(Room):
         h = self.hearth
         day = h.today()
         state = self._state = review.start(h.store, h.content, today=day)
-        name = h.settings.spouse_name.strip()
+        name = h.settings.spouse(unnamed="")
         together = f"you and {name}" if name else "the two of you"
         lines: list[Content] = []
         if state.completed:

@@ -30,10 +30,6 @@ OUTCOME_DONE = {
 }
 
 
-def spouse_or(name: str, fallback: str) -> str:
-    return name.strip() or fallback
-
-
 def quoted(text: str, width: int = 60) -> Content:
     return Content.assemble("“", Content(one_line(text, width)), "”")
 

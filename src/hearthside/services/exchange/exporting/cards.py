@@ -86,7 +86,7 @@ def export_card(
     if not allow_gaps:
         check_filled([note])
     settings = store.settings()
-    spouse, sender = settings.spouse_name.strip(), signature(settings, sender)
+    spouse, sender = settings.spouse(unnamed=""), signature(settings, sender)
     if fmt == "html":
         text = card_page(note, note_label(content, note.kind), spouse, sender)
     else:

@@ -116,7 +116,7 @@ class HearthsideReader:
                 f"its 'from' should be a name of up to {validation.MAX_NAME} characters, "
                 "in plain words"
             )
-        name = " ".join((sender or settings.spouse_name or "your spouse").split())
+        name = " ".join((sender or "").split()) or settings.spouse()
         given = self.doc.get("exported")
         when = (
             given
