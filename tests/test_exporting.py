@@ -78,10 +78,10 @@ def test_markdown_has_date_headings_tags_and_strategy_titles(
     assert path == exports_dir(journal.home) / "hearthside-2026-11-25.md"
     tokens = MarkdownIt("commonmark").parse(text)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert "Friday, 20 November 2026" in headings and "River walk" in headings
-    assert headings.index("Friday, 2 October 2026") < headings.index("Friday, 20 November 2026")
+    assert "Friday 20 November 2026" in headings and "River walk" in headings
+    assert headings.index("Friday 2 October 2026") < headings.index("Friday 20 November 2026")
     assert "Tags: #walk" in text and f"3. {content.step(3).title}" in text
-    assert "Gratitude, Sunday, 22 November 2026" in headings
+    assert "Gratitude, Sunday 22 November 2026" in headings
     assert "Something just for me" not in text and "Sorry I was short" not in text
 
 
@@ -111,7 +111,7 @@ def test_plain_text_reads_on_a_phone(journal: Store, content: Content) -> None:
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 60
     assert not any(line.startswith("#") for line in lines)
-    assert "Friday, 20 November 2026" in lines and "River walk" in lines
+    assert "Friday 20 November 2026" in lines and "River walk" in lines
     joined = " ".join(" ".join(lines).split())
     assert " ".join(long_line.split()) in joined
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from hearthside.domain.records import Note
-from tests.conftest import disk_state, run, stored
+from tests.conftest import Clock, disk_state, run, stored
 
 
 @pytest.fixture
@@ -46,6 +47,17 @@ def test_a_template_opens_in_the_editor_filled_in(private_home: Path, editor: Pa
     [note] = stored(private_home, Note)
     assert "thank you for soup today" in note.text and "It made my evening so much" in note.text
     assert "love" in note.text and "{spouse}" not in note.text
+
+
+def test_a_templates_date_is_written_as_the_app_writes_dates(
+    private_home: Path, editor: Path, clock: Clock
+) -> None:
+    editor.write_text("soup listened\n")
+    made = run("note", "gratitude", "--template", "3")
+    assert made.exit_code == 0, made.output
+    [note] = stored(private_home, Note)
+    assert clock.today == date(2026, 11, 25)
+    assert note.text.splitlines()[0] == "25 November"
 
 
 def test_gaps_left_after_editing_offer_the_editor_again(private_home: Path, editor: Path) -> None:

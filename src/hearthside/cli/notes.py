@@ -49,7 +49,9 @@ def note_write(
                 f"{note_kind.label} has templates 1 to {len(note_kind.templates)}; "
                 f"{template} isn't one of them."
             )
-        filled = fill_template(note_kind.templates[template - 1].text, c.store.settings())
+        filled = fill_template(
+            note_kind.templates[template - 1].text, c.store.settings(), today=c.today()
+        )
         body = _fill_gaps(f"{note_kind.label} template {template}", filled)
     saved = add_note(
         c.store, c.content, kind=note_kind.id, text=body, occasion=occasion, private=private

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from hearthside.domain import dates, validation
+from hearthside.domain import date_words, dates, validation
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Note
 from hearthside.domain.settings import Settings
@@ -60,7 +60,7 @@ def fill_template(text: str, settings: Settings, *, today: date | None = None) -
     values = {
         "{spouse}": settings.spouse(unnamed="love"),
         "{me}": "me",
-        "{date}": (today or date.today()).strftime("%B %-d"),
+        "{date}": date_words.day_month(today or date.today()),
     }
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)

@@ -18,6 +18,7 @@ from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from hearthside.domain import date_words
 from hearthside.domain.records import Entry
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
@@ -144,7 +145,7 @@ class HearthsideApp(WatchingApp):
 
     def refresh_title(self) -> None:
         spouse = self.settings.spouse(unnamed="")
-        when = self.today().strftime("%A %-d %B %Y")
+        when = date_words.full_day(self.today())
         self.sub_title = f"with {spouse} · {when}" if spouse else when
 
     # -- start-up -----------------------------------------------------------------

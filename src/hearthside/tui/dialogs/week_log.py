@@ -11,11 +11,11 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from hearthside.domain import date_words
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Moment, PracticeLog
 from hearthside.services.practices import describe, logged_between
 from hearthside.tui.dialogs.base import Dialog
-from hearthside.tui.widgets.day_lines import short_day
 
 
 class WeekLogDialog(Dialog):
@@ -36,7 +36,9 @@ class WeekLogDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="week-log"):
             yield Static(
-                Content(f"Logged {short_day(self.start)} to {short_day(self.end)}"),
+                Content(
+                    f"Logged {date_words.short_day(self.start)} to {date_words.short_day(self.end)}"
+                ),
                 classes="dialog-title",
             )
             yield OptionList(id="week-log-list")
@@ -59,7 +61,7 @@ class WeekLogDialog(Dialog):
             [
                 Option(
                     Content.assemble(
-                        (f"{short_day(date.fromisoformat(r.date)):<11}", "bold"),
+                        (f"{date_words.short_day(date.fromisoformat(r.date)):<11}", "bold"),
                         Content(one_line(describe(content, r), 70)),
                     ),
                     id=r.id,

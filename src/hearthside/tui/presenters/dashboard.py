@@ -11,7 +11,7 @@ from datetime import date
 
 from textual.content import Content
 
-from hearthside.domain import periods
+from hearthside.domain import date_words, periods
 from hearthside.services.plans import FollowThrough
 from hearthside.services.stats import DashboardView, Minutes, Repair
 from hearthside.tui.widgets.gauge import spark
@@ -22,7 +22,7 @@ DIM = "$foreground 60%"
 def day_phrase(day: date, today: date, *, short: bool = False) -> str:
     if day == today:
         return "today"
-    return f"{day:%a} {day.day} {day:%b}" if short else f"{day:%A} {day.day} {day:%B}"
+    return date_words.short_day(day) if short else date_words.long_day(day)
 
 
 def on_day(day: date, today: date) -> str:
@@ -48,14 +48,7 @@ def moment_notice(positive: bool, when: str) -> str:
 def week_heading(view: DashboardView, today: date, week_start: int) -> str:
     weeks = (periods.week_start_of(today, week_start) - view.start).days // 7
     when = "This week" if weeks == 0 else "Last week" if weeks == 1 else f"{weeks} weeks ago"
-    start, end = view.start, view.end
-    if start.year != end.year:
-        span = f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
-    elif start.month != end.month:
-        span = f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
-    else:
-        span = f"{start.day}–{end.day} {end:%B %Y}"
-    return f"{when} · {span}"
+    return f"{when} · {date_words.long_span(view.start, view.end)}"
 
 
 def minutes_line(m: Minutes, which_week: str) -> Content:

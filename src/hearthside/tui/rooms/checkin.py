@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
+from hearthside.domain import date_words
 from hearthside.errors import HearthsideError
 from hearthside.services import checkins
 from hearthside.services.checkins import Comparison
@@ -39,7 +40,7 @@ def comparison_words(comparison: Comparison) -> str:
     lighter = sum(now < before for now, before in both)
     heavier = sum(now > before for now, before in both)
     same = len(both) - lighter - heavier
-    when = date.fromisoformat(previous.date).strftime("%a %-d %b")
+    when = date_words.short_day(date.fromisoformat(previous.date))
     return (
         f"Saved. Beside last time ({when}): {lighter} lighter, {same} the same, {heavier} heavier."
     )
@@ -76,10 +77,13 @@ class CheckinScreen(KeepsWork, Screen[None]):
         content = self.hearth.content
         intro = paragraphs(content.signs_intro)
         before = self.comparison.previous
-        when = date.fromisoformat(before.date).strftime("%a %-d %b") if before else ""
+        when = date_words.short_day(date.fromisoformat(before.date)) if before else ""
         yield Header()
         with VerticalScroll(id="checkin"):
-            yield Static(f"Weekly check-in · {self.hearth.today():%A %-d %B}", classes="room-title")
+            yield Static(
+                f"Weekly check-in · {date_words.long_day(self.hearth.today())}",
+                classes="room-title",
+            )
             yield Static(Content(intro[0] if intro else ""), id="checkin-intro")
             with Horizontal(classes="sign-row sign-head"):
                 yield Static("", classes="sign-label")

@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from hearthside.domain import date_parsing
+from hearthside.domain import date_parsing, date_words
 from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
 from hearthside.services.drafts import Draft, discard_draft, save_draft
@@ -179,7 +179,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
             echo.add_class("problem")
             return
         echo.remove_class("problem")
-        echo.update(Content(f"Date: {day.strftime('%A')} {day.isoformat()}"))
+        echo.update(Content(f"Date: {date_words.weekday(day)} {day.isoformat()}"))
 
     @on(Input.Changed, "#date")
     def _date_changed(self) -> None:

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from hearthside.domain import date_words
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Answers, Commitment
 from hearthside.domain.wording import plural
@@ -32,7 +33,6 @@ from hearthside.tui.widgets.day_lines import (
     commitment_line,
     memory_line,
     recorded_lines,
-    short_day,
 )
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
@@ -93,7 +93,7 @@ class TodayScreen(Room):
     def reload(self) -> None:
         day = self.hearth.today()
         spouse = self.hearth.settings.spouse(unnamed="")
-        greeting = f"{day:%A %-d %B}" + (f" · you and {spouse}" if spouse else "")
+        greeting = date_words.long_day(day) + (f" · you and {spouse}" if spouse else "")
         self.query_one("#today-greeting", Static).update(Content(greeting))
         self._guarded("#today-review-status", self._show_review)
         self._guarded("#today-commitments-note", self._show_commitments)
@@ -246,13 +246,13 @@ class TodayScreen(Room):
                 "you. Press w when you have two minutes."
             )
         elif checkins.is_due(h.store, today=day):
-            when = short_day(date.fromisoformat(last[-1].date))
+            when = date_words.short_day(date.fromisoformat(last[-1].date))
             text = f"It's been a week since your last check-in ({when}). Press w when you're ready."
         else:
             when = (
                 "today"
                 if last[-1].date == day.isoformat()
-                else short_day(date.fromisoformat(last[-1].date))
+                else date_words.short_day(date.fromisoformat(last[-1].date))
             )
             text = f"Last check-in: {when}. Press w to look at it or check in again."
         offer.update(Content(text))
@@ -285,7 +285,9 @@ class TodayScreen(Room):
             title = one_line(commitment.title, 40)
             self._last_mark = (commitment.id, on, title)
             if how == "done":
-                message = f"“{title}” done for {short_day(on)}. Promises kept build trust."
+                message = (
+                    f"“{title}” done for {date_words.short_day(on)}. Promises kept build trust."
+                )
             else:
                 message = f"“{title}” set down as not happening. There's always a next time."
             self.notify(f"{message} Press u to undo.", markup=False)

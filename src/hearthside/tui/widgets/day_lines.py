@@ -10,7 +10,7 @@ from datetime import date
 
 from textual.content import Content
 
-from hearthside.domain import recurrence
+from hearthside.domain import date_words, recurrence
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Answers, Entry
 from hearthside.domain.wording import plural
@@ -96,10 +96,6 @@ OUTCOME_WORDS = {
 }
 
 
-def short_day(on: date) -> str:
-    return on.strftime("%a %-d %b")
-
-
 def since_words(on: date, today: date) -> str:
     """How long a commitment has been waiting, without scolding."""
     days = (today - on).days
@@ -108,8 +104,8 @@ def since_words(on: date, today: date) -> str:
     if days == 1:
         return "from yesterday"
     if days < 7:
-        return f"from {on:%A}"
-    return f"from {short_day(on)}"
+        return f"from {date_words.weekday(on)}"
+    return f"from {date_words.short_day(on)}"
 
 
 def ahead_words(on: date, today: date) -> str:
@@ -117,8 +113,8 @@ def ahead_words(on: date, today: date) -> str:
     if days == 0:
         return "today"
     if days == 1:
-        return f"tomorrow, {short_day(on)}"
-    return f"{short_day(on)}, in {days} days"
+        return f"tomorrow, {date_words.short_day(on)}"
+    return f"{date_words.short_day(on)}, in {days} days"
 
 
 def commitment_line(due: plans.Due, today: date) -> Content:

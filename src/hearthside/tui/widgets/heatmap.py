@@ -21,6 +21,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
+from hearthside.domain import date_words
 from hearthside.services.stats import HeatCell, PracticeProgress
 from hearthside.tui.widgets.gauge import meter
 
@@ -175,10 +176,8 @@ def practice_line(
 def period_words(start: date, end: date) -> str:
     """ "in November" for a calendar month; "9–22 Nov" for a fortnight."""
     if start.day == 1 and (end + timedelta(days=1)).day == 1:
-        return f"in {start:%B}"
-    if start.month == end.month:
-        return f"{start.day}–{end:%-d %b}"
-    return f"{start:%-d %b}–{end:%-d %b}"
+        return f"in {date_words.month(start)}"
+    return date_words.short_span(start, end)
 
 
 class PracticeRow(Vertical):

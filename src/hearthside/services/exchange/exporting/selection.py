@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from hearthside.domain import date_parsing
+from hearthside.domain import date_parsing, date_words
 from hearthside.domain.records import RECORD_TYPES, Commitment, Entry, Note, Pause, R, Record
 from hearthside.domain.validation import clean_tags
 from hearthside.domain.wording import plural
@@ -101,9 +101,9 @@ class Selection:
         """A short phrase for headers, such as 'from 1 November 2026, tagged #walk'."""
         parts = []
         if self.since and self.since != date.min:
-            parts.append(f"from {long_date(self.since)}")
+            parts.append(f"from {date_words.day_month_year(self.since)}")
         if self.until:
-            parts.append(f"to {long_date(self.until)}")
+            parts.append(f"to {date_words.day_month_year(self.until)}")
         if self.tag:
             parts.append(f"tagged #{self.tag}")
         if self.step is not None:
@@ -142,17 +142,13 @@ def is_private(record: Record) -> bool:
     return isinstance(record, Entry | Note) and record.private
 
 
-def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def heading_date(day: str) -> str:
-    """'Friday, 20 November 2026' for an ISO day; the text itself if it isn't one."""
+    """'Friday 20 November 2026' for an ISO day; the text itself if it isn't one."""
     try:
         parsed = date.fromisoformat(day[:10])
     except ValueError:
         return day
-    return f"{parsed:%A}, {long_date(parsed)}"
+    return date_words.full_day(parsed)
 
 
 @dataclass

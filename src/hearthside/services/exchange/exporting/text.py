@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from hearthside.domain import date_words
 from hearthside.domain.records import Entry, Note
 from hearthside.services.exchange.exporting.files import slug
 from hearthside.services.exchange.exporting.selection import (
@@ -11,7 +12,6 @@ from hearthside.services.exchange.exporting.selection import (
     by_day,
     count_phrase,
     heading_date,
-    long_date,
 )
 
 # Narrow enough for a phone held upright without the reader's app re-wrapping lines.
@@ -54,7 +54,8 @@ def _note_facts(note: Note, data: ExportData) -> list[str]:
 def summary_line(data: ExportData) -> str:
     """'Exported 25 November 2026: 3 entries and 1 note, from 1 November 2026.'"""
     what = data.selection.describe()
-    line = f"Exported {long_date(data.exported_at.date())}: {count_phrase(data.counts)}"
+    when = date_words.day_month_year(data.exported_at.date())
+    line = f"Exported {when}: {count_phrase(data.counts)}"
     return f"{line}, {what}." if what else f"{line}."
 
 
