@@ -3,13 +3,16 @@ saying what was done. The work itself is store/rekey.py's."""
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from hearthside.cli.context import app_context, home_option, say
 from hearthside.paths import drafts_dir
-from hearthside.store.encryption.keys import ON, PASSPHRASE_ENV, config_of
+from hearthside.store.encryption.keys import (
+    ON,
+    PASSPHRASE_ENV,
+    config_of,
+    passphrase_from_environment,
+)
 from hearthside.store.rekey import plaintext_left, turn_off, turn_on
 
 CHOOSE = (
@@ -20,10 +23,7 @@ CHOOSE = (
 
 
 def _passphrase(prompt: str) -> str:
-    from_env = os.environ.get(PASSPHRASE_ENV)
-    if from_env:
-        return from_env
-    return str(click.prompt(prompt, hide_input=True, err=True))
+    return passphrase_from_environment() or str(click.prompt(prompt, hide_input=True, err=True))
 
 
 @click.command()

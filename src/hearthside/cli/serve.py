@@ -16,6 +16,7 @@ import click
 
 from hearthside.cli.context import app_context, home_option, say
 from hearthside.errors import HearthsideError
+from hearthside.store.encryption.keys import PASSPHRASE_ENV
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -93,7 +94,7 @@ def serve(port: int, host: str, verbose: bool) -> None:
 
     # Each browser tab runs the app in a child process that inherits this environment:
     # a passphrase left in it would open an encrypted journal without asking anyone.
-    os.environ.pop("HEARTHSIDE_PASSPHRASE", None)
+    os.environ.pop(PASSPHRASE_ENV, None)
     try:
         run_server(app_command(home), host=host, port=port, announce=announce, verbose=verbose)
     except OSError as exc:

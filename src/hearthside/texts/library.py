@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hearthside.domain.targets import parse_target
 from hearthside.errors import HearthsideError
-from hearthside.paths import content_dir
+from hearthside.paths import CONTENT_ENV, content_dir
 from hearthside.texts.front_matter import (
     ContentError,
     Document,
@@ -46,7 +46,7 @@ class Content:
         self.root = root if root is not None else content_dir()
         if not self.root.is_dir():
             raise HearthsideError(
-                f"The content folder {self.root} doesn't exist. Unset HEARTHSIDE_CONTENT to "
+                f"The content folder {self.root} doesn't exist. Unset {CONTENT_ENV} to "
                 "use the content that ships with Hearthside."
             )
 

@@ -158,6 +158,11 @@ def is_encrypted(home: Path) -> bool:
     return config_of(home) is not None
 
 
+def passphrase_from_environment() -> str | None:
+    """The passphrase a script set in ``HEARTHSIDE_PASSPHRASE``, if any."""
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
 # -- keys -----------------------------------------------------------------------------
 
 
@@ -246,7 +251,7 @@ class Keyring:
         cfg = config_of(home)
         if cfg is None or self._held(home, cfg) is not None:
             return False
-        from_env = os.environ.get(PASSPHRASE_ENV)
+        from_env = passphrase_from_environment()
         if from_env:
             self.unlock(home, from_env)
             return False
@@ -258,7 +263,7 @@ class Keyring:
             key = self._held(home, cfg)
             if key is not None:
                 return key
-            from_env = os.environ.get(PASSPHRASE_ENV)
+            from_env = passphrase_from_environment()
             if from_env:
                 return self.unlock(home, from_env)
             if self._asker is not None:
