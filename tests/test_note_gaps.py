@@ -40,6 +40,14 @@ def test_a_template_without_a_terminal_is_refused_naming_its_gaps(private_home: 
     assert disk_state(private_home) == before
 
 
+def test_a_template_number_that_isnt_there_is_refused(private_home: Path) -> None:
+    refused = run("note", "gratitude", "--template", "9")
+    assert refused.exit_code == 2
+    assert "Gratitude has templates 1 to" in refused.output
+    assert "9 isn't one of them" in refused.output
+    assert disk_state(private_home) == {}
+
+
 def test_a_template_opens_in_the_editor_filled_in(private_home: Path, editor: Path) -> None:
     editor.write_text("soup evening\n")
     made = run("note", "gratitude", "--template", "1")

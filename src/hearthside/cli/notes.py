@@ -37,21 +37,22 @@ def note() -> None:
 def note_write(
     kind: str, text: str | None, template: int | None, occasion: str, private: bool
 ) -> None:
-    from hearthside.services.notes import GAP, add_note, fill_template, gaps_phrase, gentle_hints
+    from hearthside.services.notes import (
+        GAP,
+        add_note,
+        fill_template,
+        gaps_phrase,
+        gentle_hints,
+        pick_template,
+    )
 
     c = app_context()
     note_kind = c.content.note_kind(kind)
     if template is None or text is not None:
         body = read_text(text, kind="note")
     else:
-        if not 1 <= template <= len(note_kind.templates):
-            raise HearthsideError(
-                f"{note_kind.label} has templates 1 to {len(note_kind.templates)}; "
-                f"{template} isn't one of them."
-            )
-        filled = fill_template(
-            note_kind.templates[template - 1].text, c.store.settings(), today=c.today()
-        )
+        chosen = pick_template(note_kind, template)
+        filled = fill_template(chosen.text, c.store.settings(), today=c.today())
         body = _fill_gaps(f"{note_kind.label} template {template}", filled)
     saved = add_note(
         c.store, c.content, kind=note_kind.id, text=body, occasion=occasion, private=private

@@ -14,7 +14,7 @@ from hearthside.domain.settings import Settings
 from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
-from hearthside.texts.items import NoteKind
+from hearthside.texts.items import NoteKind, Template
 from hearthside.texts.library import Content
 
 DELIVERY_WAYS = {
@@ -53,6 +53,15 @@ def check_filled(notes: Iterable[Note]) -> None:
     unfinished = [n for n in notes if GAP.search(n.text)]
     if unfinished:
         raise UnfilledGaps(unfinished)
+
+
+def pick_template(kind: NoteKind, number: int) -> Template:
+    """Template ``number`` of ``kind``, counted from 1 as they are listed."""
+    if not 1 <= number <= len(kind.templates):
+        raise HearthsideError(
+            f"{kind.label} has templates 1 to {len(kind.templates)}; {number} isn't one of them."
+        )
+    return kind.templates[number - 1]
 
 
 def fill_template(text: str, settings: Settings, *, today: date | None = None) -> str:
