@@ -18,7 +18,7 @@ from hearthside.services import plans, prompts
 from hearthside.services.memories import Memory
 from hearthside.services.review.summary import Streak
 from hearthside.services.stats import Tally
-from hearthside.texts.library import Content as Words
+from hearthside.texts import library
 
 CLOSENESS_WORDS = ("far apart", "a little distant", "steady", "close", "very close")
 PERIODS = {"day": "day", "week": "week", "fortnight": "fortnight", "month": "month"}
@@ -35,7 +35,7 @@ def quoted(text: str, width: int = 60) -> Content:
 
 
 def recorded_lines(
-    content: Words,
+    content: library.Content,
     answers: Answers,
     figures: Tally,
     *,

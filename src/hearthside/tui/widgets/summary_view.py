@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from hearthside.services.review.summary import ReviewSummary
-from hearthside.texts.library import Content as Words
+from hearthside.texts import library
 from hearthside.tui.widgets.day_lines import recorded_lines, streak_line
 
 
@@ -23,7 +23,7 @@ class SummaryView(VerticalScroll):
         yield Static("For tomorrow", classes="step-section")
         yield Static("", id="review-summary-suggestion")
 
-    def show(self, summary: ReviewSummary, content: Words) -> None:
+    def show(self, summary: ReviewSummary, content: library.Content) -> None:
         question = summary.question.text if summary.question else None
         lines = recorded_lines(content, summary.answers, summary.figures, question=question)
         if not lines:
