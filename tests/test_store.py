@@ -28,6 +28,7 @@ from hearthside.store.migrations import FORMAT_VERSION
 from hearthside.store.parts import Part
 from hearthside.store.restore import carry_out, plan_restore
 from hearthside.store.store import Store
+from hearthside.store.where import between, on_day
 from tests.conftest import Clock, disk_state
 
 
@@ -91,6 +92,19 @@ def test_a_trashed_record_is_not_found_when_trash_is_excluded(store: Store) -> N
         store.get(Entry, saved.id, include_deleted=False)
     with pytest.raises(HearthsideError, match="No entry has the id"):
         store.get(Entry, saved.id[:6], include_deleted=False)
+
+
+def test_records_are_picked_by_a_dated_field_as_stored(store: Store) -> None:
+    for day in ("2026-11-23", "2026-11-24", "2026-11-25"):
+        store.add(PracticeLog(practice="affection", date=day))
+    picked = store.all(PracticeLog, where=between(date(2026, 11, 24)))
+    assert sorted(log.date for log in picked) == ["2026-11-24", "2026-11-25"]
+    assert [log.date for log in store.all(PracticeLog, where=on_day(date(2026, 11, 23)))] == [
+        "2026-11-23"
+    ]
+    # A field the record doesn't have is a mistake in the asking, said plainly.
+    with pytest.raises(ValueError, match="no field 'day'"):
+        store.all(PracticeLog, where=on_day(date(2026, 11, 23), field="day"))
 
 
 def test_purge_removes_for_good(store: Store, private_home: Path) -> None:

@@ -145,22 +145,11 @@ def build_entry(
 def list_entries(
     store: Store, query: EntryQuery | None = None, *, limit: int | None = None
 ) -> list[Entry]:
-    """Entries newest first (by date, then by when they were written).
-
-    With a limit, documents are sorted first and only the ones needed become
-    entries, so the ten newest of ten thousand cost little more than ten.
-    """
+    """Entries newest first (by date, then by when they were written); with a limit,
+    only as many become entries as it takes to find that many."""
     query = query or EntryQuery()
-    docs = sorted(
-        store.documents(Entry),
-        key=lambda d: (d.get("date", ""), d.get("created", "")),
-        reverse=True,
-    )
     found: list[Entry] = []
-    for doc in docs:
-        if doc.get("deleted_at") is not None:
-            continue
-        entry = Entry.from_doc(doc)
+    for entry in store.newest_first(Entry):
         if query.matches(entry):
             found.append(entry)
             if limit is not None and len(found) >= limit:

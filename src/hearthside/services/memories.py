@@ -8,10 +8,10 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from hearthside.domain.records import Entry, Note
 from hearthside.store.store import Store
+from hearthside.store.where import Where
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,7 @@ def on_this_day(store: Store, *, today: date | None = None) -> list[Memory]:
     # Only documents on the same day of a month can be memories; the rest stay documents.
     same_day = (f"-{day.day:02d}", "-02-29")
 
-    def maybe(doc: dict[str, Any]) -> bool:
-        return str(doc.get("date", "")).endswith(same_day)
-
+    maybe = Where("date", lambda on: on.endswith(same_day))
     records: list[Entry | Note] = [*store.all(Entry, where=maybe), *store.all(Note, where=maybe)]
     found = []
     for record in records:

@@ -8,6 +8,7 @@ from hearthside.domain import dates, validation
 from hearthside.domain.records import Moment, PracticeLog
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
+from hearthside.store.where import between
 from hearthside.texts.library import Content
 
 
@@ -32,14 +33,9 @@ def log_practice(
 
 def logged_between(store: Store, start: date, end: date) -> list[PracticeLog | Moment]:
     """The practice logs and moments dated ``start`` to ``end``, newest first."""
-    first, last = dates.iso(start), dates.iso(end)
-
-    def within(doc: dict[str, object]) -> bool:
-        return first <= str(doc.get("date", "")) <= last
-
     found: list[PracticeLog | Moment] = [
-        *store.all(PracticeLog, where=within),
-        *store.all(Moment, where=within),
+        *store.all(PracticeLog, where=between(start, end)),
+        *store.all(Moment, where=between(start, end)),
     ]
     return sorted(found, key=lambda r: (r.date, r.created), reverse=True)
 

@@ -9,15 +9,16 @@ rescans anything.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from hearthside.domain import periods
 from hearthside.domain.records import Moment, Note, PracticeLog
 from hearthside.services.habits import StatsIndex, build_index, load_index, needed
 from hearthside.store.store import Store
+from hearthside.store.where import on_day
 from hearthside.texts.items import Practice, Step
 from hearthside.texts.library import Content
 
@@ -135,12 +136,11 @@ def tally(index: StatsIndex, content: Content, days: Sequence[str]) -> Tally:
 def day_tally(store: Store, content: Content, day: date) -> Tally:
     """One day's figures, reading only that day's records (Today and the review)."""
     iso = day.isoformat()
-    on_day: Callable[[dict[str, Any]], bool] = lambda doc: doc.get("date") == iso  # noqa: E731
     index = build_index(
         content.practices,
-        logs=store.all(PracticeLog, where=on_day),
-        moments=store.all(Moment, where=on_day),
-        notes=store.all(Note, where=lambda doc: str(doc.get("delivered_at") or "")[:10] == iso),
+        logs=store.all(PracticeLog, where=on_day(day)),
+        moments=store.all(Moment, where=on_day(day)),
+        notes=store.all(Note, where=on_day(day, field="delivered_at")),
     )
     return tally(index, content, [iso])
 

@@ -25,6 +25,7 @@ from hearthside.services import notes, practices, prompts
 from hearthside.services.review import records
 from hearthside.services.review.summary import ReviewSummary, summarise
 from hearthside.store.store import Store
+from hearthside.store.where import on_day
 from hearthside.texts.items import Question
 from hearthside.texts.library import Content
 
@@ -62,9 +63,7 @@ def start(store: Store, content: Content, *, today: date | None = None) -> Revie
     review = day_review(store, day) or Review(date=dates.iso(day))
     own = set(review.made.get(_LOGS, []))
     elsewhere = frozenset(
-        log.practice
-        for log in store.all(PracticeLog, where=lambda doc: doc.get("date") == review.date)
-        if log.id not in own
+        log.practice for log in store.all(PracticeLog, where=on_day(day)) if log.id not in own
     )
     return ReviewState(
         day=day,
@@ -77,8 +76,7 @@ def start(store: Store, content: Content, *, today: date | None = None) -> Revie
 
 
 def day_review(store: Store, day: date) -> Review | None:
-    wanted = dates.iso(day)
-    found = store.all(Review, where=lambda doc: doc.get("date") == wanted)
+    found = store.all(Review, where=on_day(day))
     return min(found, key=lambda r: r.created) if found else None
 
 

@@ -18,6 +18,7 @@ from hearthside.services import habits
 from hearthside.services.habits import StatsIndex
 from hearthside.services.stats import Tally, tally
 from hearthside.store.store import Store
+from hearthside.store.where import between
 from hearthside.texts.items import Practice, Question, Step
 from hearthside.texts.library import Content
 
@@ -94,8 +95,8 @@ def streaks(
 
 def recent_logs(store: Store, day: date) -> list[PracticeLog]:
     """The logs the longest window in _WINDOWS can look at."""
-    first = (day - timedelta(days=max(days for days, _ in _WINDOWS.values()))).isoformat()
-    return store.all(PracticeLog, where=lambda doc: str(doc.get("date", "")) >= first)
+    first = day - timedelta(days=max(days for days, _ in _WINDOWS.values()))
+    return store.all(PracticeLog, where=between(first))
 
 
 def suggestion(content: Content, logs: Iterable[PracticeLog], day: date) -> Suggestion | None:
