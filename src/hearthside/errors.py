@@ -11,3 +11,12 @@ class HearthsideError(Exception):
 
 class StoreError(HearthsideError):
     """The journal file cannot be used as it is (corrupt, too new, locked)."""
+
+
+class WrongPassphrase(HearthsideError):
+    """A passphrase that doesn't open the journal: another try may, so callers ask again."""
+
+    MESSAGE = "That passphrase doesn't open this journal. Nothing was changed."
+
+    def __init__(self) -> None:
+        super().__init__(self.MESSAGE)

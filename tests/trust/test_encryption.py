@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from hearthside.domain.records import Entry
 from hearthside.domain.settings import Settings
+from hearthside.errors import WrongPassphrase
 from hearthside.paths import journal_files
 from hearthside.services.drafts import Draft, pending_drafts, save_draft
 from hearthside.store import atomic_storage as storage
@@ -131,12 +132,12 @@ def test_a_wrong_passphrase_is_refused_and_not_a_byte_changes(
 
     listed = run("list", input="not-the-passphrase\n")
     assert listed.exit_code == 2
-    assert keys.WRONG_PASSPHRASE in listed.output
+    assert WrongPassphrase.MESSAGE in listed.output
     undone = run("decrypt", input="not-it-either\n")
     assert undone.exit_code == 2
-    assert keys.WRONG_PASSPHRASE in undone.output
+    assert WrongPassphrase.MESSAGE in undone.output
     monkeypatch.setenv(keys.PASSPHRASE_ENV, "a-guess-in-a-script")
-    with pytest.raises(keys.WrongPassphrase):
+    with pytest.raises(WrongPassphrase):
         Store(private_home)
     assert run("add", "words that must not land").exit_code == 2
 
@@ -253,7 +254,7 @@ async def test_the_app_asks_in_a_dialog_refuses_a_wrong_passphrase_then_opens(
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen)
         problem = str(app.screen.query_one("#unlock-problem", Static).render())
-        assert keys.WRONG_PASSPHRASE in problem
+        assert WrongPassphrase.MESSAGE in problem
         assert every_byte(private_home) == before
 
         await pilot.press(*PASS, "enter")

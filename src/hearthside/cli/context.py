@@ -75,11 +75,11 @@ class Context:
 
     def close(self) -> None:
         if self._store is not None:
-            found = self._store.take_conflicts()
-            if found:
-                from hearthside.store.conflicts import conflict_notice
+            from hearthside.services.opening import changed_elsewhere
 
-                say(f"hearthside: {conflict_notice(found)}", err=True)
+            notice = changed_elsewhere(self._store)
+            if notice:
+                say(f"hearthside: {notice}", err=True)
             for bad in self._store.take_bad_records():
                 say(f"hearthside: {bad.notice()}", err=True)
             self._store.close()

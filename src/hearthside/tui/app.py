@@ -23,10 +23,9 @@ from hearthside.domain.records import Entry
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.paths import package_resource, resolve_home
+from hearthside.services import opening
 from hearthside.services.drafts import Draft, pending_drafts
 from hearthside.services.settings import Changes, change_settings
-from hearthside.store.encryption.keys import Keyring
-from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.control_filter import ControlCharacters
 from hearthside.tui.hearth import OpenWork
@@ -34,6 +33,7 @@ from hearthside.tui.themes import DEFAULT_THEME, load_themes
 from hearthside.tui.watching import DISK_POLL_SECONDS, WatchingApp
 
 if TYPE_CHECKING:
+    from hearthside.store.store import Store
     from hearthside.tui.rooms.journal import JournalScreen
 
 T = TypeVar("T")
@@ -164,11 +164,7 @@ class HearthsideApp(WatchingApp):
             self._start()
 
     def _open_store(self, passphrase: str) -> None:
-        keys = Keyring()
-        keys.unlock(self.home, passphrase)
-        store = Store(self.home, keys)
-        store.read_everything()
-        self._use_store(store)
+        self._use_store(opening.unlock(self.home, passphrase))
 
     def _after_unlock(self, unlocked: bool | None) -> None:
         if unlocked:
@@ -380,11 +376,7 @@ def make_app(
 ) -> HearthsideApp:
     """The one way to build the app: used by the CLI, the tests and the snapshots."""
     path = resolve_home(home)
-    store = None
-    keys = Keyring()
-    if not keys.needs_passphrase(path):
-        store = Store(path, keys)
-        store.read_everything()
+    store = opening.open_unless_locked(path)
     content = Content(Path(content_dir) if content_dir else None)
     return HearthsideApp(
         store=store,

@@ -7,12 +7,15 @@ the rooms reload, and what could not be read, or was changed on both sides, is t
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
-from hearthside.store.conflicts import conflict_notice
-from hearthside.store.store import Store
+from hearthside.services import opening
 from hearthside.tui.keeping import KeepingApp
+
+if TYPE_CHECKING:
+    from hearthside.store.store import Store
 
 DISK_POLL_SECONDS = 2.0
 SKIPPED_SHOWN = 3  # notices of records skipped at start; doctor lists every one
@@ -43,10 +46,10 @@ class WatchingApp(KeepingApp):
             self._writer.submit(check)
 
     def _tell_conflicts(self) -> None:
-        found = self.store.take_conflicts()
-        if found:
+        notice = opening.changed_elsewhere(self.store)
+        if notice:
             self.notify(
-                conflict_notice(found),
+                notice,
                 title="Changed elsewhere",
                 severity="warning",
                 markup=False,

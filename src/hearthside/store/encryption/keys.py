@@ -20,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from hearthside.errors import HearthsideError, StoreError
+from hearthside.errors import HearthsideError, StoreError, WrongPassphrase
 from hearthside.store.encryption.cipher import (
     KEY_ID_SIZE,
     NONCE_SIZE,
@@ -44,13 +44,6 @@ MIN_PASSPHRASE = 8
 _VERIFIER_TEXT = b"hearthside passphrase check"
 
 ON, TURNING_ON, TURNING_OFF = "on", "turning-on", "turning-off"
-
-WRONG_PASSPHRASE = "That passphrase doesn't open this journal. Nothing was changed."
-
-
-class WrongPassphrase(HearthsideError):
-    def __init__(self) -> None:
-        super().__init__(WRONG_PASSPHRASE)
 
 
 class Locked(StoreError):

@@ -10,8 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from hearthside.errors import HearthsideError
-from hearthside.store.encryption.keys import WrongPassphrase
+from hearthside.errors import HearthsideError, WrongPassphrase
 from hearthside.tui.dialogs.base import Dialog
 
 ASK = "This journal is encrypted. Type its passphrase to open it."
