@@ -23,6 +23,7 @@ from hearthside.domain.records import (
     Milestone,
     Moment,
     Note,
+    NoteStatus,
     Pause,
     PracticeLog,
 )
@@ -33,7 +34,7 @@ from hearthside.services.exchange.exporting.exporter import export
 from hearthside.services.exchange.exporting.selection import Selection
 from hearthside.services.exchange.importing.checks import ImportRefused
 from hearthside.services.exchange.importing.importer import import_file
-from hearthside.services.exchange.sharing import RECEIVED, share_notes
+from hearthside.services.exchange.sharing import share_notes
 from hearthside.services.journal import add_entry
 from hearthside.services.notes import add_note, deliver_note
 from hearthside.store.store import Store
@@ -268,7 +269,7 @@ def test_shared_notes_arrive_as_received_notes_from_the_sender(
     spouse.save_settings(Settings(spouse_name="Alex"))
     import_file(spouse, bundle.data)
     received = spouse.get(Note, note.id)
-    assert received.text == note.text and received.status == RECEIVED
+    assert received.text == note.text and received.status is NoteStatus.RECEIVED
     assert received.delivered_how == "from Alex" and not received.private
     assert [n.status for n in store.all(Note)] == ["drafted"]  # the sender's copy is untouched
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from hearthside.domain import periods
-from hearthside.domain.records import Checkin, Entry, Moment, Note, Pause, PracticeLog
+from hearthside.domain.records import Checkin, Entry, Moment, Note, NoteStatus, Pause, PracticeLog
 from hearthside.errors import HearthsideError
 from hearthside.paths import package_resource
 from hearthside.services.habits import period_start
@@ -346,14 +346,14 @@ def test_delivered_gratitude_and_compliments_count_as_kind_words_on_the_day_give
             kind="gratitude",
             text="t",
             date="2026-11-20",
-            status="delivered",
+            status=NoteStatus.DELIVERED,
             delivered_at="2026-11-23T21:05:00+01:00",
         ),
         Note(
             kind="compliment",
             text="c",
             date="2026-11-24",
-            status="delivered",
+            status=NoteStatus.DELIVERED,
             delivered_at="2026-11-24T08:00:00-05:00",
         ),
         Note(kind="compliment", text="still a draft", date="2026-11-25"),
@@ -361,7 +361,7 @@ def test_delivered_gratitude_and_compliments_count_as_kind_words_on_the_day_give
             kind="apology",
             text="a",
             date="2026-11-25",
-            status="delivered",
+            status=NoteStatus.DELIVERED,
             delivered_at="2026-11-25T09:00:00+01:00",
         ),
     ]
@@ -378,7 +378,7 @@ def test_which_notes_count_is_up_to_content(edited_content: Callable[..., Conten
         kind="gratitude",
         text="t",
         date="2026-11-23",
-        status="delivered",
+        status=NoteStatus.DELIVERED,
         delivered_at="2026-11-23T21:05:00+01:00",
     )
     assert progress(view_of(content, notes=[thanks]), "compliments").done == 0
@@ -433,14 +433,14 @@ def test_a_daylight_saving_week_still_has_seven_days(content: Content) -> None:
             kind="gratitude",
             text="t",
             date="2026-03-28",
-            status="delivered",
+            status=NoteStatus.DELIVERED,
             delivered_at="2026-03-29T01:30:00+01:00",
         ),
         Note(
             kind="compliment",
             text="c",
             date="2026-03-29",
-            status="delivered",
+            status=NoteStatus.DELIVERED,
             delivered_at="2026-03-29T23:30:00+02:00",
         ),
     ]

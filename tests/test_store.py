@@ -18,7 +18,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hearthside.domain.records import Entry, Moment, PracticeLog
+from hearthside.domain.records import (
+    Commitment,
+    CommitmentStatus,
+    Entry,
+    Moment,
+    Note,
+    NoteStatus,
+    PracticeLog,
+)
 from hearthside.errors import HearthsideError, StoreError
 from hearthside.paths import backups_dir, database_path, journal_files, part_path
 from hearthside.store import migrations
@@ -53,6 +61,20 @@ def test_a_record_round_trips_with_ids_and_timestamps(store: Store, private_home
     again = Store(private_home).get(Entry, saved.id)
     assert again == saved
     assert mode(this_year_file(private_home)) == 0o600
+
+
+def test_statuses_are_words_on_disk_and_enumerated_in_records(
+    store: Store, private_home: Path
+) -> None:
+    note = store.add(
+        Note(kind="gratitude", text="Thanks", date="2026-11-24", status=NoteStatus.DELIVERED)
+    )
+    promise = store.add(Commitment(title="Walk", due="2026-11-24", status=CommitmentStatus.DONE))
+    on_disk = this_year_file(private_home, "notes").read_text(encoding="utf-8")
+    assert '"status":"delivered"' in on_disk.replace(" ", "")
+    again = Store(private_home)
+    assert again.get(Note, note.id).status is NoteStatus.DELIVERED
+    assert again.get(Commitment, promise.id).status is CommitmentStatus.DONE
 
 
 def test_records_live_in_the_file_of_their_kind_and_year(store: Store, private_home: Path) -> None:

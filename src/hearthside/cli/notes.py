@@ -7,6 +7,7 @@ import click
 from hearthside.cli import context as cli_context
 from hearthside.cli.context import app_context, home_option, read_text, say
 from hearthside.domain.printable import one_line
+from hearthside.domain.records import NoteStatus
 from hearthside.errors import HearthsideError
 
 
@@ -119,7 +120,9 @@ def notes_command(kind: str | None, undelivered: bool) -> None:
         return
     for n in found:
         # The words first; how it went comes after them, only when there is something to say.
-        status = "" if n.status == "drafted" and not n.shared_at else f"  ({status_words(n)})"
+        status = (
+            "" if n.status is NoteStatus.DRAFTED and not n.shared_at else f"  ({status_words(n)})"
+        )
         say(f"{n.date}  {n.short_id}  {n.kind:<13} {one_line(n.text, 50)}{status}")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 from collections.abc import Callable
+from enum import StrEnum
 from functools import cache
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -42,6 +43,10 @@ def _fits(kind: Any) -> Fits:
         return lambda value: any(fits(value) for fits in options)
     if kind is type(None):
         return lambda value: value is None
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        # A stored document holds the word; the record, the enumerated member.
+        words = frozenset(kind)
+        return lambda value: isinstance(value, str) and value in words
     if kind in (bool, int, str):
         # type(), not isinstance: True is an int to Python, but not a number of minutes.
         return lambda value: type(value) is kind
@@ -64,6 +69,8 @@ def _describe(kind: Any) -> str:
         return f"a list of {_describe(get_args(kind)[0])}"
     if origin is dict:
         return "a mapping of names to values"
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        return "one of " + ", ".join(kind)
     names = {str: "text", int: "a whole number", bool: "true or false", type(None): "null"}
     return names.get(kind, "something else")
 

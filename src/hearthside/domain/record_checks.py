@@ -17,9 +17,7 @@ from typing import Any
 from hearthside.domain import dates, recurrence
 from hearthside.domain.document_shape import shape, shape_problem
 from hearthside.domain.records import (
-    COMMITMENT_STATUSES,
     MAX_MOMENTS,
-    NOTE_STATUSES,
     Answers,
     Checkin,
     Commitment,
@@ -148,10 +146,6 @@ def _between(doc: Doc, name: str, low: int, high: int) -> str | None:
     return f"its {name!r} should be from {low} to {high}"
 
 
-def _one_of(doc: Doc, name: str, allowed: tuple[str, ...]) -> str | None:
-    return listed_problem(name, doc.get(name, allowed[0]), list(allowed))
-
-
 def _content_id(doc: Doc, name: str) -> str | None:
     if _CONTENT_ID.fullmatch(doc[name]):
         return None
@@ -183,7 +177,6 @@ def _note(doc: Doc) -> Problems:
     yield _day(doc, "date")
     yield _text(doc, "text", "occasion")
     yield _between(doc, "step", 1, MAX_STEP)
-    yield _one_of(doc, "status", NOTE_STATUSES)
     how = doc.get("delivered_how")
     if how is not None and (len(how) > 2 * MAX_NAME or not plain_line(how)):
         yield "its 'delivered_how' should be a few plain words"
@@ -225,7 +218,6 @@ def _commitment(doc: Doc) -> Problems:
         yield None if found is None else f"its 'every' {found}"
     yield _days(doc, "done_dates")
     yield _days(doc, "missed_dates")
-    yield _one_of(doc, "status", COMMITMENT_STATUSES)
 
 
 def _milestone(doc: Doc) -> Problems:

@@ -10,6 +10,7 @@ import copy
 import dataclasses
 import uuid
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, ClassVar, TypeVar
 
 # Bumped whenever a record's stored shape changes; store/migrations.py migrates older files.
@@ -117,8 +118,18 @@ class Entry(Record):
 
 
 # A received note came in a sharing bundle; the Notes room keeps those apart.
-NOTE_STATUSES = ("drafted", "delivered", "received")
-COMMITMENT_STATUSES = ("open", "done", "missed")
+class NoteStatus(StrEnum):
+    DRAFTED = "drafted"
+    DELIVERED = "delivered"
+    # Written by the spouse and brought in from their share.
+    RECEIVED = "received"
+
+
+class CommitmentStatus(StrEnum):
+    # A recurring promise stays open; its occurrences are marked in done/missed dates.
+    OPEN = "open"
+    DONE = "done"
+    MISSED = "missed"
 
 
 @dataclass(kw_only=True)
@@ -133,12 +144,16 @@ class Note(Record):
     occasion: str = ""
     step: int | None = None
     private: bool = False
-    status: str = "drafted"
+    status: NoteStatus = NoteStatus.DRAFTED
     delivered_how: str | None = None
     delivered_at: str | None = None
     # The last `hearthside share` that wrote it: when, and the folder it went to.
     shared_at: str | None = None
     shared_in: str | None = None
+
+    def __post_init__(self) -> None:
+        # A stored document holds the word; the record holds the enumerated status.
+        self.status = NoteStatus(self.status)
 
 
 @dataclass(kw_only=True)
@@ -184,7 +199,10 @@ class Commitment(Record):
     done_dates: list[str] = field(default_factory=list)
     # Occurrences the user said didn't happen; unmarked past ones count as not done too.
     missed_dates: list[str] = field(default_factory=list)
-    status: str = "open"
+    status: CommitmentStatus = CommitmentStatus.OPEN
+
+    def __post_init__(self) -> None:
+        self.status = CommitmentStatus(self.status)
 
 
 @dataclass(kw_only=True)

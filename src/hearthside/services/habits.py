@@ -21,7 +21,16 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from hearthside.domain import periods
-from hearthside.domain.records import Checkin, Entry, Moment, Note, Pause, PracticeLog, Record
+from hearthside.domain.records import (
+    Checkin,
+    Entry,
+    Moment,
+    Note,
+    NoteStatus,
+    Pause,
+    PracticeLog,
+    Record,
+)
 from hearthside.domain.targets import Target
 from hearthside.texts.items import Practice
 from hearthside.texts.library import Content
@@ -220,7 +229,7 @@ class StatsIndex:
         self._histories.clear()
         for note in notes:
             counted = self._from_notes.get(note.kind)
-            delivered = note.status == "delivered" and note.delivered_at
+            delivered = note.status is NoteStatus.DELIVERED and note.delivered_at
             if counted and delivered and note.deleted_at is None:
                 # The stamp carries the local offset it was written with, so its
                 # first ten characters are the day it was handed over, there.

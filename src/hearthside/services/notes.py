@@ -9,7 +9,7 @@ from typing import Any
 
 from hearthside.domain import date_words, dates, validation
 from hearthside.domain.printable import one_line
-from hearthside.domain.records import Note
+from hearthside.domain.records import Note, NoteStatus
 from hearthside.domain.settings import Settings
 from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
@@ -137,7 +137,7 @@ def deliver_note(store: Store, ref: str, how: str, *, when: str | None = None) -
         )
 
     def deliver(fresh: Note) -> None:
-        fresh.status = "delivered"
+        fresh.status = NoteStatus.DELIVERED
         fresh.delivered_how = ways[key]
         fresh.delivered_at = when or dates.now_iso()
 
@@ -155,8 +155,8 @@ def delivered_words(content: Content, note: Note) -> str:
 
 def status_words(note: Note) -> str:
     """A note's status in words: how and when it was handed over, and when it was shared."""
-    said = note.status
-    if note.status == "delivered":
+    said: str = note.status.value
+    if note.status is NoteStatus.DELIVERED:
         day = (note.delivered_at or "")[:10]
         said = f"delivered {day}, {note.delivered_how or 'by hand'}".replace(" ,", ",")
     if note.shared_at:
@@ -168,7 +168,8 @@ def list_notes(store: Store, *, kind: str | None = None, undelivered: bool = Fal
     found = [
         n
         for n in store.all(Note)
-        if (kind is None or n.kind == kind) and not (undelivered and n.status != "drafted")
+        if (kind is None or n.kind == kind)
+        and not (undelivered and n.status is not NoteStatus.DRAFTED)
     ]
     found.sort(key=lambda n: (n.date, n.created), reverse=True)
     return found

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hearthside.domain import dates, recurrence, validation
-from hearthside.domain.records import Commitment, Milestone
+from hearthside.domain.records import Commitment, CommitmentStatus, Milestone
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
 from hearthside.texts.items import MilestoneKind
@@ -82,7 +82,11 @@ def current_occurrence(commitment: Commitment, today: date) -> date | None:
     marked = {*commitment.done_dates, *commitment.missed_dates}
     start = date.fromisoformat(commitment.due)
     if commitment.every is None:
-        return start if commitment.status == "open" and commitment.due not in marked else None
+        return (
+            start
+            if commitment.status is CommitmentStatus.OPEN and commitment.due not in marked
+            else None
+        )
     latest = recurrence.latest_on_or_before(start, commitment.every, today)
     if latest is not None and latest.isoformat() not in marked:
         return latest
@@ -140,7 +144,7 @@ def _mark(store: Store, ref: str, *, done: bool, today: date) -> tuple[Commitmen
         else:
             commitment.missed_dates = sorted({*commitment.missed_dates, on.isoformat()})
         if commitment.every is None:
-            commitment.status = "done" if done else "missed"
+            commitment.status = CommitmentStatus.DONE if done else CommitmentStatus.MISSED
         marked.append(on)
 
     saved = store.update(Commitment, find_commitment(store, ref).id, mark)
@@ -154,7 +158,7 @@ def unmark(store: Store, ref: str, on: date) -> Commitment:
     commitment.done_dates = [d for d in commitment.done_dates if d != day]
     commitment.missed_dates = [d for d in commitment.missed_dates if d != day]
     if commitment.every is None:
-        commitment.status = "open"
+        commitment.status = CommitmentStatus.OPEN
     return store.save(commitment)
 
 

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from hearthside.store.store import Store
 
 # A received note's status, so the Notes room can keep them apart from the user's own.
-RECEIVED = "received"
 PAGE_NAME = "notes.html"
 DATA_NAME = "notes.json"
 

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from hearthside.domain import dates, validation
-from hearthside.domain.records import MAX_MOMENTS, Answers, Note, PracticeLog, Review
+from hearthside.domain.records import MAX_MOMENTS, Answers, Note, NoteStatus, PracticeLog, Review
 from hearthside.errors import HearthsideError
 from hearthside.services import notes, practices, prompts
 from hearthside.services.review import records
@@ -198,7 +198,7 @@ def save_gratitude(store: Store, content: Content, state: ReviewState, line: str
         _catch_up(store, state)
         found = records.remembered(store, Note, state.review.made.get(_NOTE, []))
         note = found[0] if found else None
-        delivered = note is not None and note.status == "delivered"
+        delivered = note is not None and note.status is NoteStatus.DELIVERED
         if note is not None and not text:
             if not delivered:
                 store.delete(note)

@@ -13,7 +13,7 @@ from textual.widgets import Header, Input, Static
 
 from hearthside.domain import dates
 from hearthside.domain.printable import one_line
-from hearthside.domain.records import Entry, Note
+from hearthside.domain.records import Entry, Note, NoteStatus
 from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
 from hearthside.services.exchange.exporting.cards import export_card
@@ -36,9 +36,9 @@ from hearthside.tui.widgets.day_lines import ago_words
 from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.record_list import RecordList
 
-STATUSES = (None, "drafted", "delivered")
+STATUSES = (None, NoteStatus.DRAFTED, NoteStatus.DELIVERED)
 # A character, not a colour, for each status: ✓ handed over, ← received, nothing: a draft.
-STATUS_MARKS = {"delivered": "✓", "received": "←", "drafted": " "}
+STATUS_MARKS = {NoteStatus.DELIVERED: "✓", NoteStatus.RECEIVED: "←", NoteStatus.DRAFTED: " "}
 CARD_CHOICES = [("Text file", "txt"), ("Markdown", "md"), ("Web page to print", "html")]
 
 

@@ -38,7 +38,7 @@ from typing import Any
 import orjson
 
 from hearthside import __version__
-from hearthside.domain.records import SCHEMA_VERSION, Note
+from hearthside.domain.records import SCHEMA_VERSION, Note, NoteStatus
 from hearthside.domain.settings import Settings
 from hearthside.services.exchange.exporting.selection import ExportData
 
@@ -90,7 +90,7 @@ def share_archive(notes: list[Note], sender: str, exported_at: datetime) -> dict
         # How and whether the sender handed it over, or kept it private, is theirs alone.
         record.update(
             private=False,
-            status="drafted",
+            status=NoteStatus.DRAFTED,
             delivered_how=None,
             delivered_at=None,
             shared_at=None,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from hearthside.domain.records import Entry, Note
+from hearthside.domain.records import Entry, Note, NoteStatus
 from hearthside.services.exchange.exporting.selection import ExportData, by_day, heading_date
 from hearthside.services.exchange.exporting.text import summary_line, title
 
@@ -128,7 +128,7 @@ def _note_article(note: Note, data: ExportData) -> str:
     if note.step is not None:
         facts.append(data.step_title(note.step))
     delivered = f"delivered, {note.delivered_how}" if note.delivered_how else "delivered"
-    facts.append(delivered if note.status == "delivered" else note.status)
+    facts.append(delivered if note.status is NoteStatus.DELIVERED else note.status)
     if note.private:
         facts.append("private")
     return (

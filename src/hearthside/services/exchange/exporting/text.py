@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from hearthside.domain import date_words
-from hearthside.domain.records import Entry, Note
+from hearthside.domain.records import Entry, Note, NoteStatus
 from hearthside.services.exchange.exporting.files import slug
 from hearthside.services.exchange.exporting.selection import (
     ExportData,
@@ -41,7 +41,7 @@ def _note_facts(note: Note, data: ExportData) -> list[str]:
         facts.append(f"Occasion: {_one_line(note.occasion)}")
     if note.step is not None:
         facts.append(f"Strategy: {data.step_title(note.step)}")
-    if note.status == "delivered":
+    if note.status is NoteStatus.DELIVERED:
         how = f" ({note.delivered_how})" if note.delivered_how else ""
         facts.append(f"Delivered{how}")
     else:

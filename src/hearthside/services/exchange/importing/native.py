@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hearthside.domain import document_shape, record_checks, validation
-from hearthside.domain.records import RECORD_TYPES, SCHEMA_VERSION, Entry, Note, Record, Review
+from hearthside.domain.records import (
+    RECORD_TYPES,
+    SCHEMA_VERSION,
+    Entry,
+    Note,
+    NoteStatus,
+    Record,
+    Review,
+)
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.services.exchange.exporting.archive import FORMAT_VERSION, SHARE_FORMAT_NAME
@@ -17,7 +25,6 @@ from hearthside.services.exchange.importing.checks import (
     Plan,
     record_problem,
 )
-from hearthside.services.exchange.sharing import RECEIVED
 
 if TYPE_CHECKING:
     from hearthside.texts.library import Content
@@ -125,7 +132,7 @@ class HearthsideReader:
         )
         notes = [r for r in records if isinstance(r, Note)]  # a bundle holds nothing else
         for note in notes:
-            note.status = RECEIVED
+            note.status = NoteStatus.RECEIVED
             note.delivered_how = f"from {name}"
             note.delivered_at = when
             note.private = False
