@@ -106,3 +106,29 @@ def test_room(snap_compare: SnapCompare, make: Make, lived_in: Path, shown: str,
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=ready)
+
+
+# -- without colour: NO_COLOR set, every state still shows ------------------------------
+
+
+@pytest.mark.parametrize("shown", SCREENS)
+def test_room_snapshot_without_colour(
+    snap_compare: SnapCompare,
+    make: Make,
+    lived_in: Path,
+    shown: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    room, keys = SCREENS[shown]
+    app = make(room=room)
+    assert app.no_color
+
+    async def ready(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=ready)
