@@ -337,14 +337,14 @@ async def test_tab_follows_the_screen_and_editing_starts_at_the_end(
         editor = app.screen
         assert isinstance(editor, EntryEditor)
         order = []
-        for _ in range(6):
+        for _ in range(7):
             await pilot.press("tab")
             order.append(app.focused.id if app.focused else None)
-        assert order == ["steps", "title", "date", "tags", "closeness", "body"]
-        await pilot.press("shift+tab", "shift+tab")
+        assert order == ["steps", "title", "date", "tags", "closeness", "private", "body"]
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
         assert app.focused is not None and app.focused.id == "tags"
         await pilot.press(*"#walks", "shift+tab", "shift+tab")
-        await pilot.press(*"By the lake", "tab", "tab", "tab", "tab")
+        await pilot.press(*"By the lake", "tab", "tab", "tab", "tab", "tab")
         await pilot.press(*"We walked.")
         await pilot.press("ctrl+s")
         await settle(pilot)

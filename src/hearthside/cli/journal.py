@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from hearthside.cli.context import app_context, home_option, read_text, say
 from hearthside.domain import date_parsing
+from hearthside.domain.marks import with_marks
 from hearthside.domain.printable import one_line
+from hearthside.domain.records import Entry
 
 
 @click.command()
@@ -75,13 +75,14 @@ def search(words: tuple[str, ...], limit: int) -> None:
     print_entries(found)
 
 
-def print_entries(entries: list[Any]) -> None:
+def print_entries(entries: list[Entry]) -> None:
     if not entries:
         say("No entries match.")
         return
     for entry in entries:
         tags = " ".join(f"#{t}" for t in entry.tags)
-        say(f"{entry.date}  {entry.short_id}  {one_line(entry.headline, 50)}  {tags}".rstrip())
+        words = with_marks(one_line(entry.headline, 50), entry)
+        say(f"{entry.date}  {entry.short_id}  {words}  {tags}".rstrip())
 
 
 @click.command()
@@ -89,11 +90,9 @@ def print_entries(entries: list[Any]) -> None:
 @click.argument("ref", metavar="ID")
 def show(ref: str) -> None:
     """Show one journal entry in full."""
-    from hearthside.domain.records import Entry
-
     c = app_context()
     entry = c.store.get(Entry, ref)
-    lines = [f"{entry.date}  {entry.title or entry.headline}"]
+    lines = [f"{entry.date}  {with_marks(entry.title or entry.headline, entry)}"]
     if entry.tags:
         lines.append("tags: " + " ".join(f"#{t}" for t in entry.tags))
     if entry.closeness:

@@ -6,6 +6,7 @@ import click
 
 from hearthside.cli import context as cli_context
 from hearthside.cli.context import app_context, home_option, read_text, say
+from hearthside.domain.marks import with_marks
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import NoteStatus
 from hearthside.errors import HearthsideError
@@ -123,7 +124,7 @@ def notes_command(kind: str | None, undelivered: bool) -> None:
         status = (
             "" if n.status is NoteStatus.DRAFTED and not n.shared_at else f"  ({status_words(n)})"
         )
-        say(f"{n.date}  {n.short_id}  {n.kind:<13} {one_line(n.text, 50)}{status}")
+        say(f"{n.date}  {n.short_id}  {n.kind:<13} {with_marks(one_line(n.text, 50), n)}{status}")
 
 
 COMMANDS: list[click.Command] = [note, notes_command]

@@ -44,6 +44,7 @@ class Draft:
     closeness: int | None = None
     steps: list[int] = field(default_factory=list)
     body: str = ""
+    private: bool = False
     saved_at: str = ""
 
     @property

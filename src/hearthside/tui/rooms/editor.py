@@ -23,7 +23,7 @@ from hearthside.services.journal import save_entry
 from hearthside.tui.dialogs.choice import ask_before_leaving
 from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.widgets.keys_footer import KeysFooter
-from hearthside.tui.widgets.ticks import TickList
+from hearthside.tui.widgets.ticks import Tick, TickList
 
 AUTOSAVE_SECONDS = 2.0
 CLOSENESS = [
@@ -67,6 +67,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
             closeness=entry.closeness if entry else None,
             steps=list(entry.steps) if entry else list(steps),
             body=entry.body if entry else "",
+            private=entry.private if entry else False,
         )
         self._clean = self._snapshot_of(self.draft) if entry or not draft else None
         self._timer: Timer | None = None
@@ -87,6 +88,8 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
                 )
             with Horizontal(id="editor-tags-row"):
                 yield Input(d.tags, placeholder="#tags #like-this", id="tags")
+                # Private: left out of exports and shares unless asked for, marked in lists.
+                yield Tick("Private", d.private, id="private")
                 yield Label("", id="date-echo")
             with Horizontal(id="editor-main"):
                 yield TextArea(
@@ -119,7 +122,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
         self._echo_date()
 
     # Tab follows the screen, top left to bottom right, whatever the layout's nesting.
-    TAB_ORDER = ("#title", "#date", "#tags", "#closeness", "#body", "#steps")
+    TAB_ORDER = ("#title", "#date", "#tags", "#closeness", "#private", "#body", "#steps")
 
     def move_focus(self, step: int) -> None:
         order = [self.query_one(selector) for selector in self.TAB_ORDER]
@@ -155,11 +158,12 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
             closeness=closeness if isinstance(closeness, int) else None,
             steps=sorted(self.query_one("#steps", SelectionList).selected),
             body=self.query_one("#body", TextArea).text,
+            private=self.query_one("#private", Tick).value,
         )
 
     @staticmethod
     def _snapshot_of(d: Draft) -> tuple[object, ...]:
-        return (d.title, d.date, d.tags, d.closeness, tuple(d.steps), d.body)
+        return (d.title, d.date, d.tags, d.closeness, tuple(d.steps), d.body, d.private)
 
     @property
     def dirty(self) -> bool:
@@ -196,6 +200,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(SelectionList.SelectedChanged)
+    @on(Tick.Changed)
     def _changed(self) -> None:
         self._schedule_draft()
 
@@ -224,7 +229,6 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
             return
         store, today = self.hearth.store, self.hearth.today()
         existing = dataclasses.replace(self.entry) if self.entry else None
-        private = self.entry.private if self.entry else False
         if self._timer is not None:
             self._timer.stop()
         self._saving = True
@@ -239,7 +243,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
                 tags=form.tags.split(),
                 closeness=form.closeness,
                 steps=form.steps,
-                private=private,
+                private=form.private,
                 today=today,
             )
             discard_draft(store.home, form.key)

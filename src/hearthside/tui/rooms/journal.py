@@ -26,6 +26,8 @@ def entry_meta(entry: Entry, step_titles: dict[int, str]) -> Content:
         lines.append(Content("Tags: " + " ".join(f"#{t}" for t in entry.tags)))
     if entry.closeness:
         lines.append(Content(f"Closeness: {entry.closeness}/5"))
+    if entry.private:
+        lines.append(Content("Private: left out of exports unless you ask"))
     if entry.steps:
         named = ", ".join(f"{n}. {step_titles.get(n, '?')}" for n in entry.steps)
         lines.append(Content(f"Strategies: {named}"))

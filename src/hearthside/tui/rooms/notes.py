@@ -34,7 +34,7 @@ from hearthside.tui.rooms.base import TrashAndUndo
 from hearthside.tui.rooms.composer import NoteComposer
 from hearthside.tui.widgets.day_lines import ago_words
 from hearthside.tui.widgets.keys_footer import KeysFooter
-from hearthside.tui.widgets.record_list import RecordList
+from hearthside.tui.widgets.record_list import RecordList, marks
 
 STATUSES = (None, NoteStatus.DRAFTED, NoteStatus.DELIVERED)
 # A character, not a colour, for each status: ✓ handed over, ← received, nothing: a draft.
@@ -56,6 +56,7 @@ class NoteList(RecordList[Note]):
             " ",
             (self.labels.get(note.kind, note.kind), "bold"),
             "  ",
+            marks(note),
             Content(one_line(note.text, 70)),
         )
 
@@ -139,7 +140,11 @@ class NotesScreen(TrashAndUndo):
             record = memory.record
             text = record.headline if isinstance(record, Entry) else record.text
             kind = "journal" if isinstance(record, Entry) else "note"
-            lines.append(Content.assemble((f"{ago}, {kind}: ", "dim"), Content(one_line(text, 70))))
+            lines.append(
+                Content.assemble(
+                    (f"{ago}, {kind}: ", "dim"), marks(record), Content(one_line(text, 70))
+                )
+            )
         box.update(Content("\n").join(lines))
 
     def _apply_filter(self) -> None:

@@ -19,6 +19,7 @@ from hearthside.services.memories import Memory
 from hearthside.services.review.summary import Streak
 from hearthside.services.stats import Tally
 from hearthside.texts import library
+from hearthside.tui.widgets.record_list import marks
 
 CLOSENESS_WORDS = ("far apart", "a little distant", "steady", "close", "very close")
 PERIODS = {"day": "day", "week": "week", "fortnight": "fortnight", "month": "month"}
@@ -138,4 +139,4 @@ def memory_line(memory: Memory) -> Content:
     ago = ago_words(memory)
     record = memory.record
     what = record.headline if isinstance(record, Entry) else record.text
-    return Content.assemble((f"{ago:<14}", "bold"), Content(one_line(what, 60)))
+    return Content.assemble((f"{ago:<14}", "bold"), marks(record), Content(one_line(what, 60)))

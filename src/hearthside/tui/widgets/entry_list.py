@@ -6,7 +6,7 @@ from textual.content import Content
 
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Entry
-from hearthside.tui.widgets.record_list import RecordList
+from hearthside.tui.widgets.record_list import RecordList, marks
 
 
 def entry_line(entry: Entry) -> Content:
@@ -14,9 +14,8 @@ def entry_line(entry: Entry) -> Content:
     # Date, headline, then tags: a row too long for the list is cut at its end, so the
     # tags give way first and the headline stays readable in a narrow terminal.
     parts: list[Content | tuple[str, str]] = [(entry.date, "dim"), Content("  ")]
+    parts.append(marks(entry))
     parts.append(Content(one_line(entry.headline, 80)))
-    if entry.private:
-        parts.append((" (private)", "dim"))
     if entry.tags:
         parts.append(Content("  "))
         parts.append((" ".join(f"#{t}" for t in entry.tags), "italic"))

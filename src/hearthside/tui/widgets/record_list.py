@@ -7,8 +7,16 @@ from typing import Generic
 
 from textual.content import Content
 
-from hearthside.domain.records import R
+from hearthside.domain.marks import private_mark
+from hearthside.domain.records import Entry, Note, R
 from hearthside.tui.widgets.virtual_list import VirtualList
+
+
+def marks(record: Entry | Note) -> Content:
+    """The record's marks (private...), dimmed, to go before its words in a list: a row
+    too long for its list is cut at its end, and the marks must stay in sight."""
+    mark = private_mark(record)
+    return Content.styled(f"{mark} ", "dim") if mark else Content()
 
 
 class RecordList(VirtualList, Generic[R]):

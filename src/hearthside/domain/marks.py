@@ -1,0 +1,23 @@
+"""The marks a listed entry or note carries, the same in the app's lists and the CLI's.
+
+Every list that shows entries or notes asks here, so a private entry looks private
+wherever it turns up.
+"""
+
+from __future__ import annotations
+
+from hearthside.domain.records import Entry, Note
+
+PRIVATE_MARK = "(private)"
+
+
+def private_mark(record: Entry | Note) -> str:
+    """``(private)`` for an entry or note left out of exports and shares, else nothing."""
+    return PRIVATE_MARK if record.private else ""
+
+
+def with_marks(words: str, record: Entry | Note) -> str:
+    """``words`` after the record's marks, for a plain-text list line. The marks come
+    first so that a line cut short at its end still shows them."""
+    mark = private_mark(record)
+    return f"{mark} {words}" if mark else words
