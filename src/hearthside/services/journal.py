@@ -67,6 +67,17 @@ def search_text(entry: Entry) -> str:
     return f"{entry.title}\n{entry.body}\n{' '.join(entry.tags)}".casefold()
 
 
+def found_at(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Where any of ``words`` stands in ``text``, in any case, as (start, end) offsets in
+    order: what a search found, for the read view to show."""
+    wanted = sorted({w for w in words if w}, key=len, reverse=True)
+    if not wanted:
+        return []
+    # Longest first, so "walking" is found whole when "walk" is searched for too.
+    pattern = re.compile("|".join(re.escape(w) for w in wanted), re.IGNORECASE)
+    return [match.span() for match in pattern.finditer(text)]
+
+
 def save_entry(
     store: Store,
     entry: Entry | None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,11 +19,14 @@ from hearthside.tui.rooms.base import TrashAndUndo
 from hearthside.tui.rooms.editor import EntryEditor
 from hearthside.tui.rooms.trash import TrashScreen
 from hearthside.tui.widgets.entry_list import EntryList
+from hearthside.tui.widgets.found import with_found
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
 
-def entry_meta(entry: Entry, step_titles: dict[int, str]) -> Content:
-    lines = [Content.assemble((entry.date, "bold"), "  ", Content(entry.title or entry.headline))]
+def entry_meta(entry: Entry, step_titles: dict[int, str], found: Sequence[str] = ()) -> Content:
+    """The entry's date, title and facts; the words of a search picked out in its title."""
+    title = with_found(entry.title or entry.headline, found)
+    lines = [Content.assemble((entry.date, "bold"), "  ", title)]
     if entry.tags:
         lines.append(Content("Tags: " + " ".join(f"#{t}" for t in entry.tags)))
     if entry.closeness:
@@ -72,6 +77,9 @@ class JournalScreen(TrashAndUndo):
             with VerticalScroll(id="journal-read-pane"):
                 yield Static("", id="entry-meta")
                 yield Markdown("", id="entry-body")
+                # While a search has words, the entry shows as written, with them picked
+                # out (Markdown can't show that), instead of rendered.
+                yield Static("", id="entry-found")
         yield KeysFooter()
 
     # -- what is shown --------------------------------------------------------------
@@ -132,13 +140,20 @@ class JournalScreen(TrashAndUndo):
         entry = self._current()
         meta = self.query_one("#entry-meta", Static)
         body = self.query_one("#entry-body", Markdown)
+        found = self.query_one("#entry-found", Static)
+        words = self._query.words
+        body.display, found.display = not words, bool(words)
         if entry is None:
             meta.update("")
             body.update("")
+            found.update("")
             return
         titles = {s.number: s.title for s in self.hearth.content.steps}
-        meta.update(entry_meta(entry, titles))
-        body.update(entry.body)
+        meta.update(entry_meta(entry, titles, words))
+        if words:
+            found.update(with_found(entry.body, words))
+        else:
+            body.update(entry.body)
 
     # -- actions ----------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from hearthside.tui.dialogs.choice import ChoiceDialog
 from hearthside.tui.rooms.base import TrashAndUndo
 from hearthside.tui.rooms.composer import NoteComposer
 from hearthside.tui.widgets.day_lines import ago_words
+from hearthside.tui.widgets.found import with_found
 from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.record_list import RecordList, marks
 
@@ -183,7 +184,7 @@ class NotesScreen(TrashAndUndo):
         if note.private:
             lines.append(Content("Private: left out of exports unless you ask"))
         meta.update(Content("\n").join(lines))
-        body.update(Content(note.text))
+        body.update(with_found(note.text, self.query_one("#note-filter", Input).value.split()))
 
     @on(Input.Changed, "#note-filter")
     def _filter_changed(self) -> None:
