@@ -136,7 +136,7 @@ def test_share_a_note_and_make_a_card(written: Path, tmp_path: Path) -> None:
     spouse_home = tmp_path / "spouse"
     received = run("--home", str(spouse_home), "import", str(bundle / "notes.json"))
     assert "1 note" in received.output and "(shared notes)" in received.output
-    assert stored(spouse_home, Note)[0].delivered_how == "from Alex"
+    assert stored(spouse_home, Note)[0].sender == "Alex"
     card = run("card", ref, "--format", "txt")
     assert card.output.startswith("Saved the card to ") and card.output.rstrip().endswith(".txt.")
 

@@ -270,7 +270,7 @@ def test_shared_notes_arrive_as_received_notes_from_the_sender(
     import_file(spouse, bundle.data)
     received = spouse.get(Note, note.id)
     assert received.text == note.text and received.status is NoteStatus.RECEIVED
-    assert received.delivered_how == "from Alex" and not received.private
+    assert received.sender == "Alex" and not received.private
     assert [n.status for n in store.all(Note)] == ["drafted"]  # the sender's copy is untouched
 
 
@@ -282,7 +282,7 @@ def test_a_bundle_without_a_name_is_from_the_importers_spouse(
     spouse = Store(tmp_path / "spouse")
     spouse.save_settings(Settings(spouse_name="Jordan"))
     import_file(spouse, bundle.data)
-    assert spouse.get(Note, note.id).delivered_how == "from Jordan"
+    assert spouse.get(Note, note.id).sender == "Jordan"
 
 
 @pytest.mark.parametrize("blank", ["", "   "])
@@ -295,4 +295,4 @@ def test_a_bundle_without_a_name_for_an_unnamed_spouse_is_from_your_spouse(
     spouse = Store(tmp_path / "spouse")
     spouse.save_settings(Settings(spouse_name=blank))
     import_file(spouse, bundle.data)
-    assert spouse.get(Note, note.id).delivered_how == "from your spouse"
+    assert spouse.get(Note, note.id).sender == "your spouse"

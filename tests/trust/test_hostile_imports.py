@@ -209,6 +209,7 @@ SPOILS: list[tuple[str, str, st.SearchStrategy[Any]]] = [
     ("notes", "kind", words),
     ("notes", "status", words),
     ("notes", "delivered_how", words),
+    ("notes", "sender", words),
     ("notes", "delivered_at", hostile_moments),
     ("practice_logs", "practice", words),
     ("practice_logs", "minutes", hostile_ints),

@@ -1,7 +1,7 @@
 """The marks a listed entry or note carries, the same in the app's lists and the CLI's.
 
 Every list that shows entries or notes asks here, so a private entry looks private
-wherever it turns up.
+and a received note says who it is from, wherever they turn up.
 """
 
 from __future__ import annotations
@@ -14,6 +14,11 @@ PRIVATE_MARK = "(private)"
 def private_mark(record: Entry | Note) -> str:
     """``(private)`` for an entry or note left out of exports and shares, else nothing."""
     return PRIVATE_MARK if record.private else ""
+
+
+def sender_words(note: Note) -> str:
+    """``from Sam`` for a received note whose sender is known, else nothing."""
+    return f"from {note.sender}" if note.sender else ""
 
 
 def with_marks(words: str, record: Entry | Note) -> str:

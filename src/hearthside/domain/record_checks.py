@@ -44,6 +44,7 @@ from hearthside.domain.validation import (
     MAX_PAUSE_DAYS,
     MAX_STEP,
     MAX_TAGS,
+    name_problem,
     plain_line,
     tag_problem,
     text_too_big,
@@ -180,6 +181,9 @@ def _note(doc: Doc) -> Problems:
     how = doc.get("delivered_how")
     if how is not None and (len(how) > 2 * MAX_NAME or not plain_line(how)):
         yield "its 'delivered_how' should be a few plain words"
+    sender = doc.get("sender")
+    if sender is not None and name_problem(sender) is not None:
+        yield f"its 'sender' should be a name of up to {MAX_NAME} characters, in plain words"
     yield _moment(doc, "delivered_at")
     yield _moment(doc, "shared_at")
     folder = doc.get("shared_in")

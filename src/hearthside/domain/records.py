@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar, TypeVar
 
-# Bumped whenever a record's stored shape changes; store/migrations.py migrates older files.
-SCHEMA_VERSION = 1
+# Bumped whenever a record's stored shape changes; store/migrations.py migrates older files,
+# with domain/upgrades.py (which the importer uses for older exports too).
+# 2: a received note's sender has a field of its own (schema 1 kept "from NAME" in
+# delivered_how).
+SCHEMA_VERSION = 2
 
 
 def new_id() -> str:
@@ -147,6 +150,8 @@ class Note(Record):
     status: NoteStatus = NoteStatus.DRAFTED
     delivered_how: str | None = None
     delivered_at: str | None = None
+    # Who wrote a received note; None for the user's own.
+    sender: str | None = None
     # The last `hearthside share` that wrote it: when, and the folder it went to.
     shared_at: str | None = None
     shared_in: str | None = None

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from hearthside.domain import date_words, dates, validation
+from hearthside.domain.marks import sender_words
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Note, NoteStatus
 from hearthside.domain.settings import Settings
@@ -153,9 +154,14 @@ def delivered_words(content: Content, note: Note) -> str:
     return said
 
 
+def received_words(note: Note) -> str:
+    """``received from Sam``: a received note's status, with its sender when known."""
+    return " ".join(part for part in (NoteStatus.RECEIVED.value, sender_words(note)) if part)
+
+
 def status_words(note: Note) -> str:
     """A note's status in words: how and when it was handed over, and when it was shared."""
-    said: str = note.status.value
+    said = received_words(note) if note.status is NoteStatus.RECEIVED else note.status.value
     if note.status is NoteStatus.DELIVERED:
         day = (note.delivered_at or "")[:10]
         said = f"delivered {day}, {note.delivered_how or 'by hand'}".replace(" ,", ",")

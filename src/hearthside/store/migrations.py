@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hearthside.domain import dates
+from hearthside.domain.upgrades import upgrade_doc
 from hearthside.store.layout import META_TABLE, SETTINGS_TABLE, Tables
-from hearthside.store.parts import MAIN, part_for
+from hearthside.store.parts import KINDS, MAIN, part_for
 
 # The layout of the files on disk; records carry their own `schema` (records.py).
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 Files = dict[str, Tables]  # part key -> the file's tables
 Migration = Callable[[Files], Files]
@@ -54,8 +55,26 @@ def _split_by_kind(files: Files) -> Files:
     return split
 
 
+def _record_schema_2(files: Files) -> Files:
+    """Format 4 holds records of schema 2: a received note's sender in a field of its own."""
+    for key, tables in files.items():
+        if key == MAIN:
+            continue
+        for name, table in tables.items():
+            cls = KINDS.get(name)
+            if cls is not None and isinstance(table, dict):
+                for doc in table.values():
+                    upgrade_doc(cls, doc)
+    return files
+
+
 # MIGRATIONS[n] turns format n into format n + 1.
-MIGRATIONS: dict[int, Migration] = {0: _stamp_schema, 1: _split_by_year, 2: _split_by_kind}
+MIGRATIONS: dict[int, Migration] = {
+    0: _stamp_schema,
+    1: _split_by_year,
+    2: _split_by_kind,
+    3: _record_schema_2,
+}
 
 
 def migrate(files: Files, version: int) -> Files:

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Header, Input, Static
 
 from hearthside.domain import dates
+from hearthside.domain.marks import sender_words
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Entry, Note, NoteStatus
 from hearthside.domain.wording import plural
@@ -56,6 +57,7 @@ class NoteList(RecordList[Note]):
             (STATUS_MARKS.get(note.status, " "), "bold $success"),
             " ",
             (self.labels.get(note.kind, note.kind), "bold"),
+            (f" {sender_words(note)}" if note.sender else "", "dim"),
             "  ",
             marks(note),
             Content(one_line(note.text, 70)),

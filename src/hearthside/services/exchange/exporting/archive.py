@@ -93,6 +93,7 @@ def share_archive(notes: list[Note], sender: str, exported_at: datetime) -> dict
             status=NoteStatus.DRAFTED,
             delivered_how=None,
             delivered_at=None,
+            sender=None,  # the bundle's "from" names who sends it now
             shared_at=None,
             shared_in=None,
         )

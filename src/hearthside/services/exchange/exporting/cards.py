@@ -68,7 +68,8 @@ def export_card(
     same for the same note, so making its card again needs ``force`` (the app asks).
     A note with ___ gaps left is refused (UnfilledGaps) unless ``allow_gaps``; a
     private note needs ``include_private``, as for every other export. ``sender``
-    signs it; None signs it with your own name from the settings.
+    signs it; None signs it with the sender of a received note, else with your own name
+    from the settings.
     """
     if fmt not in CARD_FORMATS:
         raise HearthsideError(f"{fmt[:10]!r} isn't a card format; choose txt, md or html.")
@@ -86,7 +87,9 @@ def export_card(
     if not allow_gaps:
         check_filled([note])
     settings = store.settings()
-    spouse, sender = settings.spouse(unnamed=""), signature(settings, sender)
+    # A received note is signed by the one who wrote it, unless told otherwise.
+    given = note.sender if sender is None and note.sender else sender
+    spouse, sender = settings.spouse(unnamed=""), signature(settings, given)
     if fmt == "html":
         text = card_page(note, note_label(content, note.kind), spouse, sender)
     else:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from hearthside.domain.records import Entry, Note, NoteStatus
 from hearthside.services.exchange.exporting.selection import ExportData, by_day, heading_date
 from hearthside.services.exchange.exporting.text import summary_line, title
+from hearthside.services.notes import received_words
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -128,7 +129,12 @@ def _note_article(note: Note, data: ExportData) -> str:
     if note.step is not None:
         facts.append(data.step_title(note.step))
     delivered = f"delivered, {note.delivered_how}" if note.delivered_how else "delivered"
-    facts.append(delivered if note.status is NoteStatus.DELIVERED else note.status)
+    if note.status is NoteStatus.DELIVERED:
+        facts.append(delivered)
+    elif note.status is NoteStatus.RECEIVED:
+        facts.append(received_words(note))
+    else:
+        facts.append(note.status)
     if note.private:
         facts.append("private")
     return (

@@ -13,6 +13,7 @@ from hearthside.services.exchange.exporting.selection import (
     count_phrase,
     heading_date,
 )
+from hearthside.services.notes import received_words
 
 # Narrow enough for a phone held upright without the reader's app re-wrapping lines.
 TEXT_WIDTH = 60
@@ -44,6 +45,8 @@ def _note_facts(note: Note, data: ExportData) -> list[str]:
     if note.status is NoteStatus.DELIVERED:
         how = f" ({note.delivered_how})" if note.delivered_how else ""
         facts.append(f"Delivered{how}")
+    elif note.status is NoteStatus.RECEIVED:
+        facts.append(received_words(note).capitalize())
     else:
         facts.append(note.status.capitalize())
     if note.private:

@@ -17,6 +17,7 @@ from hearthside.domain.records import (
     Review,
 )
 from hearthside.domain.settings import Settings
+from hearthside.domain.upgrades import upgrade_doc
 from hearthside.errors import HearthsideError
 from hearthside.services.exchange.exporting.archive import FORMAT_VERSION, SHARE_FORMAT_NAME
 from hearthside.services.exchange.importing.checks import (
@@ -88,7 +89,8 @@ class HearthsideReader:
                 "update Hearthside, then import it"
             )
         if problem is None:
-            record = cls.from_doc(doc)
+            # An older export's records, in this schema's shape (a received note's sender).
+            record = cls.from_doc(upgrade_doc(cls, doc))
             try:
                 _as_if_typed(record)
             except HearthsideError:
@@ -133,7 +135,8 @@ class HearthsideReader:
         notes = [r for r in records if isinstance(r, Note)]  # a bundle holds nothing else
         for note in notes:
             note.status = NoteStatus.RECEIVED
-            note.delivered_how = f"from {name}"
+            note.sender = name
+            note.delivered_how = None
             note.delivered_at = when
             note.private = False
         return list(notes)
