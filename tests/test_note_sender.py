@@ -21,7 +21,7 @@ from hearthside.services.notes import add_note
 from hearthside.store import migrations
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
-from tests.conftest import run, stored
+from tests.conftest import disk_state, run, stored
 
 
 def received(how: Any, **more: Any) -> dict[str, Any]:
@@ -156,3 +156,20 @@ def test_a_hostile_sender_is_refused_by_name(store: Store, tmp_path: Path, sende
         import_file(store, path)
     assert "owned" not in str(refused.value)
     assert store.all(Note) == []
+
+
+def test_a_note_handed_to_you_is_recorded_with_its_sender(private_home: Path) -> None:
+    result = run("note", "compliment", "You make me laugh", "--from", " Sam ")
+    assert result.exit_code == 0 and "from Sam" in result.output
+    [note] = stored(private_home, Note)
+    assert (note.status, note.sender, note.delivered_how) == ("received", "Sam", None)
+    assert "received from Sam" in run("notes").output
+
+
+@pytest.mark.parametrize("name", ["S" * 81, "Sam\x1b[2J", "", "  "])
+def test_a_bad_sender_is_refused_and_nothing_is_written(private_home: Path, name: str) -> None:
+    run("add", "so the journal exists")
+    before = disk_state(private_home)
+    result = run("note", "compliment", "Hi there", "--from", name)
+    assert result.exit_code == 2 and "name" in result.output and "\x1b" not in result.output
+    assert disk_state(private_home) == before

@@ -6,7 +6,7 @@ import click
 
 from hearthside.cli import context as cli_context
 from hearthside.cli.context import app_context, home_option, read_text, say
-from hearthside.domain.marks import with_marks
+from hearthside.domain.marks import sender_words, with_marks
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import NoteStatus
 from hearthside.errors import HearthsideError
@@ -36,8 +36,16 @@ def note() -> None:
 @click.option("--template", type=int, metavar="N", help="Start from template N of this kind.")
 @click.option("--occasion", default="")
 @click.option("--private", is_flag=True)
+@click.option(
+    "--from", "sender", metavar="NAME", help="A note given to you: kept as received from NAME."
+)
 def note_write(
-    kind: str, text: str | None, template: int | None, occasion: str, private: bool
+    kind: str,
+    text: str | None,
+    template: int | None,
+    occasion: str,
+    private: bool,
+    sender: str | None,
 ) -> None:
     from hearthside.services.notes import (
         GAP,
@@ -50,6 +58,9 @@ def note_write(
 
     c = app_context()
     note_kind = c.content.note_kind(kind)
+    if sender is not None:
+        _receive(kind, text, occasion, sender, template=template)
+        return
     if template is None or text is not None:
         body = read_text(text, kind="note")
     else:
@@ -64,6 +75,25 @@ def note_write(
         say(f"  Hint: {hint}")
     if GAP.search(saved.text):
         say(f"  It still has {gaps_phrase(saved.text)}; `card` and `share` wait until it's done.")
+
+
+def _receive(
+    kind: str, text: str | None, occasion: str, sender: str, *, template: int | None
+) -> None:
+    from hearthside.services.notes import receive_note, sender_name
+
+    if template is not None:
+        raise HearthsideError(
+            "--template is for notes you write; a note given to you takes its own words."
+        )
+    sender_name(sender)  # before the editor opens: a bad name shouldn't cost the words
+    c = app_context()
+    body = read_text(text, kind="note")
+    kept = receive_note(
+        c.store, c.content, sender=sender, kind=kind, text=body, occasion=occasion, today=c.today()
+    )
+    label = c.content.note_kind(kept.kind).label.lower()
+    say(f"Kept {label} {kept.short_id}, received {sender_words(kept)}.")
 
 
 def _fill_gaps(what: str, filled: str) -> str:

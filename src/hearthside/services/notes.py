@@ -127,6 +127,39 @@ def add_note(store: Store, content: Content, **fields: Any) -> Note:
     return save_note(store, content, None, **fields)
 
 
+def sender_name(given: str) -> str:
+    """The name a received note is from, spaces tidied; refused when empty or not plain."""
+    name = " ".join(given.split())
+    if not name:
+        raise HearthsideError("Say who the note is from: --from and their name.")
+    problem = validation.name_problem(name)
+    if problem is not None:
+        raise HearthsideError(problem)
+    return name
+
+
+def receive_note(
+    store: Store,
+    content: Content,
+    *,
+    sender: str,
+    kind: str,
+    text: str,
+    occasion: str = "",
+    day: str | date | None = None,
+    today: date | None = None,
+) -> Note:
+    """A note someone gave you (by hand, say), kept as received from ``sender``."""
+    fresh = Note(kind="", text="", date="", status="received", sender=sender_name(sender))
+    validation.required_text(text, "note")
+    validation.check_size(occasion, "occasion")
+    note_kind = content.note_kind(kind)
+    fresh.kind, fresh.text, fresh.occasion = note_kind.id, text.strip("\n"), occasion.strip()
+    fresh.date = dates.iso(validation.user_date(day, store.settings(), today=today))
+    fresh.step = note_kind.step
+    return store.add(fresh)
+
+
 def deliver_note(store: Store, ref: str, how: str, *, when: str | None = None) -> Note:
     note = store.get(Note, ref)
     key = how.strip().lower()
