@@ -108,7 +108,7 @@ def test_moving_to_a_new_machine_with_export_and_import(written: Path, tmp_path:
     new_home = tmp_path / "new-machine"
     preview = run("--home", str(new_home), "import", str(archive), "--dry-run")
     assert preview.output.startswith("Would import 2 entries and 1 note")
-    assert "River walk" in preview.output and "Only for me." in preview.output
+    assert "River walk" in preview.output and "(private) Only for me." in preview.output
     assert stored(new_home, Entry) == []
     done = run("--home", str(new_home), "import", str(archive))
     assert done.output.startswith("Imported 2 entries and 1 note")

@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 
+from hearthside.domain.marks import with_marks
 from hearthside.domain.records import RECORD_TYPES, Entry, Note, Record
 from hearthside.domain.settings import Settings
 from hearthside.services.exchange.exporting.archive import FORMAT_NAME, SHARE_FORMAT_NAME
@@ -100,9 +101,9 @@ def import_file(
 def preview(record: Record) -> tuple[str, str]:
     """A record's day and a few of its words, for listing what a dry run would add."""
     if isinstance(record, Entry):
-        return record.date, record.headline
+        return record.date, with_marks(record.headline, record)
     if isinstance(record, Note):
-        return record.date, record.text
+        return record.date, with_marks(record.text, record)
     doc = record.to_doc()
     day = doc.get("date") or doc.get("due") or doc.get("start") or ""
     words = doc.get("title") or doc.get("practice") or doc.get("text") or doc.get("reason") or ""
