@@ -25,7 +25,7 @@ def test_write_an_entry_find_it_by_tag_quit_and_it_is_still_there(app: App, welc
     screen.press("n")
     screen.wait_for("Linked strategies")
     screen.type(RIVER)  # the body has the focus
-    screen.press("BTab", "BTab")  # back past the closeness to the tags
+    screen.press("BTab", "BTab", "BTab")  # back past the private tick and closeness to the tags
     screen.type("#walks")
     screen.press("C-s")
     screen.wait_for("Saved for")
