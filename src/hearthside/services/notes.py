@@ -150,7 +150,7 @@ def receive_note(
     today: date | None = None,
 ) -> Note:
     """A note someone gave you (by hand, say), kept as received from ``sender``."""
-    fresh = Note(kind="", text="", date="", status="received", sender=sender_name(sender))
+    fresh = Note(kind="", text="", date="", status=NoteStatus.RECEIVED, sender=sender_name(sender))
     validation.required_text(text, "note")
     validation.check_size(occasion, "occasion")
     note_kind = content.note_kind(kind)
