@@ -38,6 +38,7 @@ __all__ = [
     "tally",
 ]
 
+# Weeks of history a view covers unless the caller has room for more (a wide window).
 WEEKS_SHOWN = 12
 
 # met; open: still under way and not met yet; missed: over and not met; paused:
@@ -74,7 +75,7 @@ class PracticeProgress:
     status: Status
     streak: int  # periods of the practice's target (days for daily ones) met in a row
     strength: int  # 0 to 100; rises with practice, fades slowly with misses
-    heatmap: tuple[HeatCell, ...]  # the 12 weeks ending with the week in view, day by day
+    heatmap: tuple[HeatCell, ...]  # the weeks shown, ending with the week in view, day by day
 
     @property
     def met(self) -> bool:
@@ -152,7 +153,7 @@ class Minutes:
     total: int
     floor: int
     aim: int
-    series: tuple[int, ...]  # minutes in each of the 12 weeks ending with this one
+    series: tuple[int, ...]  # minutes in each of the weeks shown, ending with this one
 
     @property
     def verdict(self) -> str:
@@ -201,7 +202,7 @@ class DashboardView:
     practices: tuple[PracticeProgress, ...]
     minutes: Minutes | None  # None when no practice in content tracks minutes
     ratio: Ratio
-    weeks: tuple[date, ...]  # first days of the 12 weeks the series cover, oldest first
+    weeks: tuple[date, ...]  # first days of the weeks the series cover, oldest first
     closeness: tuple[float | None, ...]  # mean 1-5 rating per week; None without entries
     checkins: tuple[float | None, ...]  # mean 0-4 drift rating per week; None without one
     paused_days: int  # paused days in the week in view
@@ -233,12 +234,19 @@ class DashboardView:
 
 
 def dashboard_view(
-    index: StatsIndex, content: Content, day: date, *, today: date, week_start: int
+    index: StatsIndex,
+    content: Content,
+    day: date,
+    *,
+    today: date,
+    week_start: int,
+    weeks_shown: int = WEEKS_SHOWN,
 ) -> DashboardView:
-    """The week holding ``day``, read from the index in time proportional to the days shown."""
+    """The week holding ``day`` and the ``weeks_shown`` weeks up to it, read from the
+    index in time proportional to the days shown."""
     start, end = periods.period_bounds(day, "week", week_start=week_start)
-    first = start - timedelta(weeks=WEEKS_SHOWN - 1)
-    grid = [first + timedelta(days=n) for n in range(WEEKS_SHOWN * 7)]
+    first = start - timedelta(weeks=weeks_shown - 1)
+    grid = [first + timedelta(days=n) for n in range(weeks_shown * 7)]
     isos = [d.isoformat() for d in grid]
     weeks = [isos[n : n + 7] for n in range(0, len(isos), 7)]
     return DashboardView(

@@ -67,7 +67,9 @@ def minutes_marks(m: Minutes) -> tuple[tuple[int, str], ...]:
 
 
 def minutes_spark(m: Minutes) -> Content:
-    return Content.assemble(("12 weeks  ", DIM), spark(m.series, low=0, high=max(m.aim, *m.series)))
+    return Content.assemble(
+        (f"{len(m.series)} weeks  ", DIM), spark(m.series, low=0, high=max(m.aim, *m.series))
+    )
 
 
 def ratio_lines(view: DashboardView) -> Content:
@@ -121,7 +123,7 @@ def closeness_line(view: DashboardView) -> Content:
 
 
 def drift_line(view: DashboardView) -> Content | None:
-    """None when no check-in falls in the twelve weeks."""
+    """None when no check-in falls in the weeks shown."""
     if all(v is None for v in view.checkins):
         return None
     calmer = Content.styled("  (lower is calmer)", DIM)

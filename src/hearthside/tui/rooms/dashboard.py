@@ -49,7 +49,7 @@ from hearthside.tui.presenters.dashboard import (
 from hearthside.tui.presenters.practice_keys import practice_keys
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.widgets.gauge import Gauge
-from hearthside.tui.widgets.heatmap import PracticeRow, legend
+from hearthside.tui.widgets.heatmap import PracticeRow, legend, weeks_for_row
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
 WEEK = Binding.Group("Week")
@@ -124,7 +124,7 @@ class DashboardScreen(Room):
                     yield Static("", id="dash-ratio-line")
                     yield Static("", id="dash-repair")
             with Vertical(id="dash-trends"):
-                yield Static(Content("The last 12 weeks"), classes="pane-title")
+                yield Static("", id="dash-trends-title", classes="pane-title")
                 yield Static("", id="dash-closeness")
                 yield Static("", id="dash-drift")
                 yield Static("", id="dash-promises")
@@ -201,7 +201,12 @@ class DashboardScreen(Room):
         hearth = self.hearth
         today, week_start = hearth.today(), hearth.settings.week_start
         view = dashboard_view(
-            self._index, hearth.content, self._day or today, today=today, week_start=week_start
+            self._index,
+            hearth.content,
+            self._day or today,
+            today=today,
+            week_start=week_start,
+            weeks_shown=weeks_for_row(self.size.width - 1),  # less the scrollbar
         )
         self._view = view
         head = Content.styled(week_heading(view, today, week_start), "bold $primary")
@@ -253,6 +258,8 @@ class DashboardScreen(Room):
             repair.update(repair_lines(r.repair))
 
     def _show_trends(self, view: DashboardView) -> None:
+        title = self.query_one("#dash-trends-title", Static)
+        title.update(Content(f"The last {len(view.weeks)} weeks"))
         self.query_one("#dash-closeness", Static).update(closeness_line(view))
         for name, line in (("drift", drift_line(view)), ("promises", promises_line(self._kept))):
             shown = self.query_one(f"#dash-{name}", Static)

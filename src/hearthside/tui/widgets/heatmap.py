@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from hearthside.domain import date_words
-from hearthside.services.stats import HeatCell, PracticeProgress
+from hearthside.services.stats import WEEKS_SHOWN, HeatCell, PracticeProgress
 from hearthside.tui.widgets.gauge import meter
 
 DAYS_A_WEEK = 7
@@ -42,6 +42,24 @@ DONE = "▪"
 NOT_DONE = "▫"
 PAUSED = "╌"
 TO_COME = "·"
+
+
+# Under the practice's name, past its key letter.
+INDENT = 5
+
+
+# A year at most: past that a row is a wall of squares, and counting it costs more.
+MOST_WEEKS = 52
+
+
+def weeks_fitting(width: int) -> int:
+    """How many whole weeks of cells fit ``width`` columns, a space between weeks."""
+    return max((width + 1) // (DAYS_A_WEEK + 1), 1)
+
+
+def weeks_for_row(row_width: int) -> int:
+    """The weeks a practice row this wide has room for: never fewer than usual."""
+    return min(max(weeks_fitting(row_width - INDENT), WEEKS_SHOWN), MOST_WEEKS)
 
 
 def cell_look(cell: HeatCell) -> tuple[str, str]:
@@ -96,8 +114,8 @@ class Heatmap(Widget):
         self.set_reactive(Heatmap.cells, tuple(cells))
 
     def shown(self) -> tuple[HeatCell, ...]:
-        """The most recent whole weeks that fit the width, a space between weeks."""
-        fits = max((self.size.width + 1) // (DAYS_A_WEEK + 1), 1)
+        """The most recent whole weeks that fit the width."""
+        fits = weeks_fitting(self.size.width)
         weeks = -(-len(self.cells) // DAYS_A_WEEK)
         if fits >= weeks:
             return self.cells
@@ -183,16 +201,16 @@ def period_words(start: date, end: date) -> str:
 class PracticeRow(Vertical):
     """One practice on the dashboard: a line of figures over its heatmap."""
 
-    DEFAULT_CSS = """
-    PracticeRow {
+    DEFAULT_CSS = f"""
+    PracticeRow {{
         height: auto;
-    }
-    PracticeRow > Static {
+    }}
+    PracticeRow > Static {{
         padding-left: 1;
-    }
-    PracticeRow > Heatmap {
-        margin-left: 5;
-    }
+    }}
+    PracticeRow > Heatmap {{
+        margin-left: {INDENT};
+    }}
     """
 
     def __init__(self, key: str, *, id: str | None = None) -> None:
