@@ -66,19 +66,22 @@ def test_todays_question_is_stable_and_moves_on_once_answered(
     assert first is not None
     assert prompts.question_for(store, content, today=day) == first
 
-    review.save_question(store, review.start(store, content, today=day), "later")
+    review.save_question(store, content, review.start(store, content, today=day), "later")
     assert prompts.question_for(store, content, today=day) == first, "still today's"
     assert prompts.kept_for_later(store, content) == [first]
     tomorrow = prompts.question_for(store, content, today=day + timedelta(days=1))
     assert tomorrow is not None and tomorrow != first
 
     review.save_question(
-        store, review.start(store, content, today=day + timedelta(days=1)), "talked"
+        store, content, review.start(store, content, today=day + timedelta(days=1)), "talked"
     )
     back = prompts.question_for(store, content, today=day + timedelta(days=KEEP_DAYS))
     assert back == first
     review.save_question(
-        store, review.start(store, content, today=day + timedelta(days=KEEP_DAYS)), "talked"
+        store,
+        content,
+        review.start(store, content, today=day + timedelta(days=KEEP_DAYS)),
+        "talked",
     )
     assert prompts.kept_for_later(store, content) == []
 

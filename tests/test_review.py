@@ -29,7 +29,7 @@ def full_review(store: Store, content: Content) -> review.ReviewState:
         positive_line="laughed about the cat",
         negative_line="snapped about the dishes",
     )
-    review.save_question(store, state, "talked")
+    review.save_question(store, content, state, "talked")
     review.save_gratitude(store, content, state, "Thank you for sorting the car insurance")
     review.save_closeness(store, state, 4, "A good, easy evening.")
     return state
@@ -92,7 +92,7 @@ def test_leaving_half_way_keeps_progress_and_resumes_there(store: Store, content
     assert review.STEPS[again.step] == "question"
     assert (again.answers.practices, again.answers.positive) == (["affection"], 2)
 
-    review.save_question(reopened, again, "skip")
+    review.save_question(reopened, content, again, "skip")
     review.skip(reopened, again)  # no gratitude tonight
     review.save_closeness(reopened, again, 3)
     review.finish(reopened, content, again)
@@ -201,7 +201,7 @@ def test_answering_the_question_from_today_does_not_skip_the_first_steps(
     store: Store, content: Content
 ) -> None:
     state = review.start(store, content, today=TODAY)
-    review.save_question(store, state, "later")
+    review.save_question(store, content, state, "later")
     resumed = review.start(store, content, today=TODAY)
     assert resumed.step == 0 and resumed.answers.outcome == "later"
 
@@ -216,7 +216,7 @@ def test_answering_the_question_from_today_does_not_skip_the_first_steps(
         ),
         (lambda s, c, st: review.save_moments(s, st, positive=-1, negative=0), "from 0 to 50"),
         (lambda s, c, st: review.save_closeness(s, st, 9, "x"), r"from 1 \(far apart\) to 5"),
-        (lambda s, c, st: review.save_question(s, st, "maybe"), "isn't a way to answer"),
+        (lambda s, c, st: review.save_question(s, c, st, "maybe"), "isn't a way to answer"),
     ],
 )
 def test_bad_answers_say_what_is_wrong_and_write_nothing(
@@ -265,8 +265,22 @@ def test_two_screens_open_on_the_same_day_share_one_review(store: Store, content
     reviewing = review.start(store, content, today=TODAY)
     review.save_practices(store, content, reviewing, ["hug"])
     # The Today room's state was loaded before the review saved anything.
-    review.save_question(store, today_room, "talked")
+    review.save_question(store, content, today_room, "talked")
     review.save_practices(store, content, today_room, ["hug"])
     (only,) = store.all(Review)
     assert only.answers["practices"] == ["affection"] and only.answers["outcome"] == "talked"
-    assert len(store.all(PracticeLog)) == 1
+    # The hug once, and the real conversation that talking about the question counts as.
+    assert sorted(log.practice for log in store.all(PracticeLog)) == ["affection", "conversation"]
+
+
+def test_talking_about_the_question_logs_a_conversation_once(
+    store: Store, content: Content
+) -> None:
+    first = review.talked_about(store, content, today=TODAY)
+    assert (first.before, first.logged) == ("", True)
+    again = review.talked_about(store, content, today=TODAY)
+    assert (again.before, again.logged) == ("talked", False)
+    assert [log.practice for log in store.all(PracticeLog)] == ["conversation"]
+    review.answer_again(store, content, "", today=TODAY)
+    assert store.all(PracticeLog) == []
+    assert review.answered(review.start(store, content, today=TODAY)) == ""

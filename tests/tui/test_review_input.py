@@ -182,6 +182,7 @@ async def test_a_whole_review_typed_in_one_burst_lands_step_by_step(
     logs = stored(welcomed, PracticeLog)
     assert sorted((log.practice, log.minutes) for log in logs) == [
         ("compliments", None),
+        ("conversation", None),  # "t": they talked about the question
         ("quality-time", 90),
     ]
     assert sorted((m.positive, m.text) for m in stored(welcomed, Moment)) == [

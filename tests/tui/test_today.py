@@ -72,9 +72,11 @@ async def full_review(pilot: Pilot[None], *, moment_line: str = "the cat") -> No
 
 def assert_one_days_worth(home: Path) -> None:
     logs = stored(home, PracticeLog)
+    # Talking about the question (step 3) counts as a real conversation.
     assert sorted((log.practice, log.minutes) for log in logs) == [
         ("affection", None),
         ("compliments", None),
+        ("conversation", None),
         ("quality-time", 90),
     ]
     moments = stored(home, Moment)
@@ -196,7 +198,8 @@ async def test_changing_an_answer_the_second_time_edits_in_place(
         await pilot.press("down", "enter")  # one good moment fewer
         await pilot.press("escape")
         await settle(pilot)
-    assert [log.practice for log in stored(welcomed, PracticeLog)] == ["affection"]
+    logs = stored(welcomed, PracticeLog)
+    assert sorted(log.practice for log in logs) == ["affection", "conversation"]
     assert sorted(m.positive for m in stored(welcomed, Moment)) == [False, True, True]
     [saved] = stored(welcomed, Review)
     assert (saved.answers["practices"], saved.answers["minutes"]) == (["affection"], None)

@@ -11,6 +11,7 @@ import click
 
 from hearthside import __version__
 from hearthside.cli import care as cli_care
+from hearthside.cli import days as cli_days
 from hearthside.cli import exchange as cli_sharing
 from hearthside.cli import guide as cli_guide
 from hearthside.cli import journal as cli_journal
@@ -38,7 +39,7 @@ class UserError(click.ClickException):
 # missing here still shows, under "Other".
 HELP_SECTIONS = {
     "Write": ("add", "list", "show", "search"),
-    "Practices": ("log", "moment", "stats", "pause", "pauses"),
+    "Practices": ("log", "moment", "question", "stats", "pause", "pauses"),
     "Notes": ("note", "notes", "card"),
     "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "guide"),
     "Exchange": ("export", "import", "share", "serve"),
@@ -99,6 +100,7 @@ def cli(ctx: click.Context, theme: str | None) -> None:
 for _module in (
     cli_journal,
     cli_progress,
+    cli_days,
     cli_notes,
     cli_plans,
     cli_guide,

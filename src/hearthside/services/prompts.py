@@ -23,6 +23,12 @@ TALKED = "talked"
 SKIPPED = "skip"
 LATER = "later"
 OUTCOMES = (TALKED, SKIPPED, LATER)
+# How an answered question is described, in the app and on the command line.
+OUTCOME_WORDS = {
+    TALKED: "You talked about it today.",
+    SKIPPED: "Set aside for today.",
+    LATER: "Kept for later; it will come back in about a week.",
+}
 
 # A question kept for later comes back this many days after it was kept.
 KEEP_DAYS = 7

@@ -110,6 +110,12 @@ class Fields:
     def optional_int(self, key: str) -> int | None:
         return self.integer(key) if key in self.data else None
 
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(key, "should be true or false.")
+        return value
+
     def numbers(self, key: str) -> tuple[int, ...]:
         value = self.data.get(key)
         if not isinstance(value, list) or not all(

@@ -35,6 +35,8 @@ class Practice:
     minutes_aim: int | None = None
     # Kinds of delivered notes that also count as doing this practice that day.
     counts_from_notes: tuple[str, ...] = ()
+    # Talking about the day's question counts as doing this practice that day.
+    counts_from_question: bool = False
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,7 @@ class Content:
                     counts_from_notes=tuple(
                         k.lower() for k in f.strings("counts_from_notes", required=False)
                     ),
+                    counts_from_question=f.flag("counts_from_question"),
                 )
             )
         return tuple(practices)
@@ -133,6 +134,12 @@ class Content:
         seed): the first with a ``minutes_floor``. Only its minutes are asked for and
         counted, should content give another one minutes too."""
         return next((p for p in self.practices if p.minutes_floor is not None), None)
+
+    @property
+    def talk_practice(self) -> Practice | None:
+        """The practice that "we talked about it" on the day's question logs (real
+        conversation, in the seed): the first with ``counts_from_question: true``."""
+        return next((p for p in self.practices if p.counts_from_question), None)
 
     @cached_property
     def ratio(self) -> RatioAim:

@@ -36,6 +36,8 @@ GRATITUDE = "gratitude"
 
 # Keys of Review.made (which records each step wrote); moments use "positive"/"negative".
 _LOGS, _NOTE, _ENTRY = "practice_logs", "note", "entry"
+# The practice log that "we talked about it" on the question wrote.
+_TALK = "question_log"
 
 
 @dataclass
@@ -172,17 +174,92 @@ def save_moments(
     return state
 
 
-def save_question(store: Store, state: ReviewState, outcome: str) -> ReviewState:
-    """Step 3: "talked", "skip" or "later". The Today room may call this outside the review."""
+def save_question(store: Store, content: Content, state: ReviewState, outcome: str) -> ReviewState:
+    """Step 3: "talked", "skip" or "later". The Today room may call this outside the review.
+
+    "talked" also logs the practice talking counts as (``Content.talk_practice``) for
+    the day, unless one is logged already; answering otherwise takes that log back.
+    """
     prompts.check_outcome(outcome)
+    _answer(store, content, state, outcome)
+    return state
+
+
+def _answer(store: Store, content: Content, state: ReviewState, outcome: str) -> None:
     if state.question is None:
         raise HearthsideError(
             "There are no questions in the content folder; add some to questions.md."
         )
     with store.writing():
         _catch_up(store, state)
+        talk = content.talk_practice
+        mine = records.remembered(store, PracticeLog, state.review.made.get(_TALK, []))
+        if outcome != prompts.TALKED or talk is None:
+            for log in mine:
+                store.delete(log)
+            mine = []
+        elif not mine and not any(
+            log.practice == talk.id for log in store.all(PracticeLog, where=on_day(state.day))
+        ):
+            log = practices.log_practice(store, content, talk.id, day=state.day, today=state.day)
+            mine = [log]
         answers = {"question": state.question.id, "outcome": outcome}
-        _persist(store, state, STEPS.index("question"), answers)
+        made = {_TALK: [log.id for log in mine]}
+        _persist(store, state, STEPS.index("question"), answers, made)
+
+
+@dataclass(frozen=True)
+class Talked:
+    """What "we talked about it" did, for the notice and for undo."""
+
+    before: str  # today's answer it replaced ("" when unanswered)
+    practice: str  # the name of the practice it counts as ("" when content names none)
+    logged: bool  # whether this answer logged that practice (False: logged already)
+
+    @property
+    def message(self) -> str:
+        what = f"a {self.practice.lower()}" if self.practice else ""
+        if self.before == prompts.TALKED:
+            logged = f"; {what} is logged for today, once." if what else "."
+            return f"You'd already talked about today's question{logged}"
+        if not what:
+            return "Noted: you talked about today's question."
+        if self.logged:
+            return f"Noted: you talked about today's question, and {what} is logged for today."
+        return (
+            f"Noted: you talked about today's question. {what.capitalize()} was logged "
+            "today already, so it counts once."
+        )
+
+
+def talked_about(store: Store, content: Content, *, today: date | None = None) -> Talked:
+    """Answer today's question "we talked about it", logging the practice it counts as."""
+    state = start(store, content, today=today)
+    before = answered(state)
+    save_question(store, content, state, prompts.TALKED)
+    talk = content.talk_practice
+    return Talked(
+        before=before,
+        practice=talk.name if talk else "",
+        logged=before != prompts.TALKED and bool(state.review.made.get(_TALK)),
+    )
+
+
+def answered(state: ReviewState) -> str:
+    """How today's question was answered so far ("" when it wasn't)."""
+    if state.question is None or state.answers.question != state.question.id:
+        return ""
+    return state.answers.outcome
+
+
+def answer_again(
+    store: Store, content: Content, outcome: str, *, today: date | None = None
+) -> ReviewState:
+    """Put today's question back as it was answered before ("" for unanswered): undo."""
+    if outcome:
+        prompts.check_outcome(outcome)
+    state = start(store, content, today=today)
+    _answer(store, content, state, outcome)
     return state
 
 

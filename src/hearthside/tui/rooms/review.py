@@ -317,8 +317,8 @@ class ReviewScreen(KeepsWork, Screen[None]):
     def action_answer(self, outcome: str) -> None:
         self.outcome = outcome
         self._show_question()
-        store, state = self.hearth.store, self.state
-        self._save(2, lambda: review.save_question(store, state, outcome), None)
+        store, content, state = self.hearth.store, self.hearth.content, self.state
+        self._save(2, lambda: review.save_question(store, content, state, outcome), None)
         self._show(3)
 
     def action_count(self, step: int) -> None:

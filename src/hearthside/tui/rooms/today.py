@@ -28,7 +28,7 @@ from hearthside.tui.rooms.base import Room
 from hearthside.tui.rooms.checkin import CheckinScreen
 from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.widgets.day_lines import (
-    OUTCOME_WORDS,
+    OUTCOME_DONE,
     ahead_words,
     commitment_line,
     memory_line,
@@ -58,6 +58,8 @@ class TodayScreen(Room):
         self._dues: list[plans.Due] = []
         self._state: review.ReviewState | None = None
         self._last_mark: tuple[str, date, str] | None = None  # id, day, title: for u
+        # Today's answer before "we talked about it" ("" for none), while u can restore it.
+        self._answer_before: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -163,7 +165,9 @@ class TodayScreen(Room):
         answered = state.answers.question == question.id and state.answers.outcome
         parts: list[Content] = []
         if answered:
-            parts.append(Content.styled(OUTCOME_WORDS.get(state.answers.outcome, ""), "italic"))
+            parts.append(
+                Content.styled(prompts.OUTCOME_WORDS.get(state.answers.outcome, ""), "italic")
+            )
         parts.append(Content("t we talked about it · s skip · l keep for later"))
         kept = [
             q
@@ -283,7 +287,7 @@ class TodayScreen(Room):
         def done(result: tuple[Commitment, date]) -> None:
             commitment, on = result
             title = one_line(commitment.title, 40)
-            self._last_mark = (commitment.id, on, title)
+            self._last_mark, self._answer_before = (commitment.id, on, title), None
             if how == "done":
                 message = (
                     f"“{title}” done for {date_words.short_day(on)}. Promises kept build trust."
@@ -295,6 +299,9 @@ class TodayScreen(Room):
         self.hearth.write(lambda: mark(store, ref, today=day), done=done)
 
     def action_undo(self) -> None:
+        if self._answer_before is not None:
+            self._undo_talked(self._answer_before)
+            return
         last, self._last_mark = self._last_mark, None
         if last is None:
             self.notify("There's nothing to undo.", markup=False)
@@ -306,15 +313,36 @@ class TodayScreen(Room):
             done=lambda _c: self.notify(f"Undone: “{title}” is open again.", markup=False),
         )
 
+    def _undo_talked(self, before: str) -> None:
+        h = self.hearth
+        store, content, day = h.store, h.content, h.today()
+        self._answer_before = None
+        again = OUTCOME_DONE.get(before, "open")
+        words = f"today's question is {again} again."
+        h.write(
+            lambda: review.answer_again(store, content, before, today=day),
+            done=lambda _s: self.notify(f"Undone: {words}", markup=False),
+        )
+
     def action_question(self, outcome: str) -> None:
         h = self.hearth
         store, content, day = h.store, h.content, h.today()
+        if outcome == prompts.TALKED:
+            h.write(lambda: review.talked_about(store, content, today=day), done=self._talked)
+            return
 
         def job() -> review.ReviewState:
             state = review.start(store, content, today=day)
-            return review.save_question(store, state, outcome)
+            return review.save_question(store, content, state, outcome)
 
         h.write(job)
+
+    def _talked(self, talked: review.Talked) -> None:
+        if talked.before == prompts.TALKED:
+            self.notify(talked.message, markup=False)
+            return
+        self._last_mark, self._answer_before = None, talked.before
+        self.notify(f"{talked.message} Press u to undo.", markup=False)
 
     def action_review(self) -> None:
         self._open(review.start, ReviewScreen)

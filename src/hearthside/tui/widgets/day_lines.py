@@ -90,13 +90,6 @@ def streak_line(streak: Streak) -> Content:
     )
 
 
-OUTCOME_WORDS = {
-    prompts.TALKED: "You talked about it today.",
-    prompts.SKIPPED: "Set aside for today.",
-    prompts.LATER: "Kept for later; it will come back in about a week.",
-}
-
-
 def since_words(on: date, today: date) -> str:
     """How long a commitment has been waiting, without scolding."""
     days = (today - on).days
