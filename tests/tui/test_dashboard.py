@@ -180,7 +180,7 @@ async def test_only_the_practice_whose_minutes_are_counted_asks_for_them(
     app = make(content_dir=content_dir, room="dashboard")
     async with app.run_test(size=SIZE) as pilot:
         await counted(pilot)
-        await pilot.press("l")
+        await pilot.press("t")
         await counted(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert "done" in row(app, TIME_TOGETHER + 1)
@@ -228,7 +228,7 @@ async def test_move_back_a_week_and_return(make: Make, welcomed: Path) -> None:
         await pilot.press("right")  # nothing lies ahead: the view stays on this week
         assert "This week · 23–29 November 2026" in screen_text(app)
         assert dashboard(app).log_day() == TODAY  # so no log from here can be dated ahead
-        await pilot.press("left", "left", "left", "t")
+        await pilot.press("left", "left", "left", "home")
         assert "This week" in screen_text(app) and "0/3 days" in row(app, AFFECTION)
 
 
@@ -246,7 +246,7 @@ async def test_logging_while_looking_back_goes_to_that_weeks_last_day(
         assert "Last week" in screen_text(app)  # the view stays where it was
         assert "1/7 days" in row(app, AFFECTION)
         assert "1 good to 0 hard" in screen_text(app)
-        await pilot.press("t")
+        await pilot.press("home")
         assert "logging for today" in screen_text(app)
         assert "0/3 days" in row(app, AFFECTION)
     assert any(n.startswith("Logged: Logged affection for Sunday 22 November.") for n in notices)
@@ -281,7 +281,8 @@ async def test_the_palette_logs_a_practice_by_name(make: Make, welcomed: Path) -
         await pilot.press("question_mark")
         await pilot.pause()
         keys = screen_text(app)
-        assert "Keys in the Dashboard" in keys and "Log real conversation" in keys
+        assert "Keys in the Dashboard" in keys
+        assert "Practice letters, the same in every room" in keys and "Real conversation" in keys
         await pilot.press("escape")
     assert [log.practice for log in stored(welcomed, PracticeLog)] == ["conversation"]
 
@@ -354,12 +355,12 @@ def test_practice_keys_come_from_aliases_and_never_repeat() -> None:
             practice("x", "!!"),
         ]
     )
-    assert keys == {"affection": "h", "hugs": "o", "talk": "c", "x": "x"}
+    assert keys == {"affection": "h", "hugs": "o", "talk": "t", "x": "x"}
     assert practice_keys(Content().practices) == {
         "affection": "h",
         "compliments": "c",
         "quality-time": "d",
-        "conversation": "l",
+        "conversation": "t",
         "surprise": "g",
     }
 
@@ -398,7 +399,7 @@ async def test_an_earlier_week_is_described_as_that_week(make: Make, welcomed: P
         # The surprise came on 24 Nov, after the week in view: not met by 22 Nov.
         surprise = " ".join(row(app, 4).split())
         assert "✓" not in surprise and "not yet" in surprise, surprise
-        await pilot.press("t")
+        await pilot.press("home")
         surprise = " ".join(row(app, 4).split())
         assert "✓ in November" in surprise, surprise
     # `hearthside stats` words that week's verdict as the Dashboard does.

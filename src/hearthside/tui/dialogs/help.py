@@ -10,6 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from hearthside.tui.dialogs.base import Dialog
+from hearthside.tui.presenters.practice_keys import key_lines
+
+# A room's bindings for its practice letters go in this group: ``?`` lists them once,
+# with the rest of the map, instead of among the room's own keys.
+PRACTICE_LETTERS = Binding.Group("Log")
 
 
 class HelpScreen(Dialog):
@@ -32,6 +37,8 @@ class HelpScreen(Dialog):
                         continue
                     if binding.system or not binding.description:
                         continue
+                    if binding.group is PRACTICE_LETTERS:
+                        continue
                     if binding.description in seen:
                         continue
                     seen.add(binding.description)
@@ -39,6 +46,11 @@ class HelpScreen(Dialog):
         title = getattr(self.room, "room_name", None) or "this screen"
         width = max((len(k) for k, _ in rows), default=4) + 2
         lines = [Content.assemble((k.ljust(width), "bold"), d) for k, d in rows]
+        # Rooms that take practice letters say so; the letters are the same in all of them.
+        if getattr(self.room, "practice_letters", False):
+            letters = key_lines(self.hearth.content.practices)
+            lines.append(Content.styled("\nPractice letters, the same in every room", "bold"))
+            lines.extend(Content.assemble((k.ljust(width), "bold"), name) for k, name in letters)
         notes = getattr(self.room, "help_notes", "")
         if notes:
             lines.append(Content(f"\n{notes}"))

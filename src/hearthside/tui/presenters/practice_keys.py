@@ -1,28 +1,28 @@
-"""Which letter logs which practice on the Dashboard: chosen from the practice's own
-words, around the letters the room keeps for itself. Plain Python, no widgets."""
+"""The one key map: which letter logs or ticks which practice, in every room that
+takes practice letters (the Dashboard, the daily review's first step) and in ``?``.
+
+The letters come from the practices' own words, around the letters those rooms keep
+for themselves. Plain Python, no widgets.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 
 from hearthside.texts.items import Practice
 
-# The Dashboard's own letter keys (t: this week, u: undo); practice keys are chosen
-# around them.
-RESERVED_KEYS = frozenset("tu")
+# The letter keys a room with practice letters keeps for itself (u: the Dashboard's undo).
+RESERVED_KEYS = frozenset("u")
 
 
-def practice_keys(
-    practices: Sequence[Practice], reserved: AbstractSet[str] = RESERVED_KEYS
-) -> dict[str, str]:
+def practice_keys(practices: Sequence[Practice]) -> dict[str, str]:
     """A letter for each practice: its first alias's first letter when free, else the next free.
 
     Tries the first letters of the aliases, the name and the id, then any of their
     letters. A practice left without a free letter gets no key (the palette still
     logs it).
     """
-    taken = set(reserved)
+    taken = set(RESERVED_KEYS)
     keys: dict[str, str] = {}
     for practice in practices:
         words = [w.lower() for w in (*practice.aliases, practice.name, practice.id)]
@@ -32,3 +32,9 @@ def practice_keys(
                 taken.add(letter)
                 break
     return keys
+
+
+def key_lines(practices: Sequence[Practice]) -> list[tuple[str, str]]:
+    """The map as ``?`` lists it: (letter, practice name), in content's order."""
+    keys = practice_keys(practices)
+    return [(keys[p.id], p.name) for p in practices if p.id in keys]

@@ -29,6 +29,7 @@ from hearthside.services.plans import FollowThrough, follow_through
 from hearthside.services.practices import add_moment, log_practice, name_of
 from hearthside.services.stats import DashboardView, StatsIndex, dashboard_view, load_index
 from hearthside.texts.items import Practice
+from hearthside.tui.dialogs.help import PRACTICE_LETTERS
 from hearthside.tui.dialogs.minutes import MinutesAnswer, MinutesDialog
 from hearthside.tui.presenters.dashboard import (
     DIM,
@@ -53,7 +54,6 @@ from hearthside.tui.widgets.heatmap import PracticeRow, legend, weeks_for_row
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
 WEEK = Binding.Group("Week")
-LOG = Binding.Group("Log")
 MOMENT = Binding.Group("Moment")
 
 
@@ -67,6 +67,7 @@ class Counted:
 
 class DashboardScreen(Room):
     room_name = "the Dashboard"
+    practice_letters = True
     help_notes = (
         "Each cell of a row is a day, the newest at the right. The bar and number at the "
         "end are the practice's strength, from 0 to 100: it grows each time the target is "
@@ -77,7 +78,9 @@ class DashboardScreen(Room):
     BINDINGS = [
         Binding("left,left_square_bracket", "previous_week", "Previous week", group=WEEK),
         Binding("right,right_square_bracket", "next_week", "Next week", group=WEEK),
-        Binding("t", "this_week", "This week", group=WEEK),
+        # Not t: that is real conversation's letter, here as in the daily review. Listed in
+        # ? and the palette; the footer's ←→ already say the weeks move.
+        Binding("home", "this_week", "This week", group=WEEK, show=False),
         # Listed in ? and named in the notices; the footer is full of practice keys.
         Binding("L", "week_log", "Logged this week", key_display="L", show=False),
         Binding("u", "undo", "Undo the last log", show=False),
@@ -133,7 +136,12 @@ class DashboardScreen(Room):
     def on_mount(self) -> None:
         content = self.hearth.content
         extra = [
-            Binding(key, f"log({pid!r})", f"Log {content.practice(pid).name.lower()}", group=LOG)
+            Binding(
+                key,
+                f"log({pid!r})",
+                f"Log {content.practice(pid).name.lower()}",
+                group=PRACTICE_LETTERS,
+            )
             for pid, key in self._keys.items()
         ]
         extra += [

@@ -63,6 +63,7 @@ class ReviewScreen(KeepsWork, Screen[None]):
     """Pushed over Today with the day's ``ReviewState`` (see ``review.start``)."""
 
     room_name = "the daily review"
+    practice_letters = True
     CSS_PATH = "review.tcss"
     BINDINGS = [
         Binding("enter", "next", "Next"),

@@ -18,7 +18,8 @@ from hearthside.domain.records import Answers
 from hearthside.services import prompts
 from hearthside.services.review import session as review
 from hearthside.texts.items import Practice, Question
-from hearthside.tui.widgets.checklist import Item, LetterChecklist, assign_letters
+from hearthside.tui.presenters.practice_keys import practice_keys
+from hearthside.tui.widgets.checklist import Item, LetterChecklist
 from hearthside.tui.widgets.day_lines import CLOSENESS_WORDS, quoted
 from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.scale import ClosenessScale
@@ -131,14 +132,20 @@ def practice_items(
 ) -> list[Item]:
     """The first step's checklist: a letter for each practice; one logged in another room
     today is ticked, and can't be unticked here."""
-    letters = assign_letters([(*p.aliases, p.name, p.id) for p in found])
+    letters = practice_keys(found)
     items = []
-    for letter, p in zip(letters, found, strict=True):
+    for p in found:
         label = Content.assemble((f"{p.name:<22}", "bold"), (", ".join(p.aliases[:3]), "dim"))
         if p.id in elsewhere:
             label = Content.assemble(label, ("  · logged earlier today", "italic"))
         items.append(
-            Item(letter, label, p.id, p.id in ticked or p.id in elsewhere, p.id in elsewhere)
+            Item(
+                letters.get(p.id, ""),
+                label,
+                p.id,
+                p.id in ticked or p.id in elsewhere,
+                p.id in elsewhere,
+            )
         )
     return items
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from string import ascii_lowercase
 
 from textual import events
 from textual.actions import SkipAction
@@ -18,28 +17,11 @@ from hearthside.tui.widgets.ticks import TickList
 
 @dataclass(frozen=True)
 class Item:
-    key: str  # one lower-case letter
+    key: str  # one lower-case letter, or "" for none (the palette still reaches it)
     label: Content
     value: str
     ticked: bool = False
     disabled: bool = False  # shown, but not changeable here (say, logged in another room)
-
-
-def assign_letters(names: Sequence[Sequence[str]], *, avoid: str = "") -> list[str]:
-    """One distinct letter per item, from the first letters of its names where possible.
-
-    ``names`` holds, per item, the words to take letters from, best first (aliases,
-    then the name). Falls back to any letter of those words, then to any free letter.
-    """
-    used = set(avoid)
-    letters = []
-    for words in names:
-        firsts = [w[:1].lower() for w in words if w[:1].isalpha()]
-        rest = [c.lower() for w in words for c in w if c.isalpha()]
-        letter = next((c for c in [*firsts, *rest, *ascii_lowercase] if c not in used), "")
-        used.add(letter)
-        letters.append(letter)
-    return letters
 
 
 class LetterChecklist(TickList[str]):
