@@ -35,3 +35,25 @@ def test_every_room_at_80x24_ends_its_footer_with_the_keys(app: App, welcomed: P
         assert all(len(line) <= 80 for line in shown.splitlines())
     screen.press("Escape")
     app.quit()
+
+
+def test_looking_back_at_80x24_ends_its_footer_with_the_keys(app: App, welcomed: Path) -> None:
+    app.run("checkin", "--rate", "thin-talk=2")
+    screen = app.open()
+    screen.resize(80, 24)
+    screen.wait_for("with Sam")
+    for title, marker in (
+        ("Check-in history", "Talk stuck on logistics"),
+        ("Past reviews", "No daily reviews yet"),
+    ):
+        screen.press("C-p")
+        screen.type(title)
+        screen.press("Enter")
+
+        def ready(s: str, marker: str = marker) -> bool:
+            return marker in s and s.rstrip().endswith("? Keys")
+
+        shown = screen.wait_until(ready, f"{title} open and '? Keys' closing the footer")
+        assert all(len(line) <= 80 for line in shown.splitlines())
+        screen.press("Escape")
+    app.quit()

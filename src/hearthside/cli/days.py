@@ -1,4 +1,5 @@
-"""Commands about the days: today's question, answered as the app answers it."""
+"""Commands about the days: today's question, answered as the app answers it, and
+looking back at a past day's review."""
 
 from __future__ import annotations
 
@@ -41,4 +42,29 @@ def question(outcomes: tuple[str, ...]) -> None:
         say(prompts.OUTCOME_WORDS[outcomes[0]])
 
 
-COMMANDS: list[click.Command] = [question]
+@click.command()
+@home_option
+@click.option(
+    "--day", "-d", metavar="DATE", help="The day to look back on (the latest by default)."
+)
+def review(day: str | None) -> None:
+    """A past day's daily review, and the reviewed days either side of it."""
+    from hearthside.domain import date_words, validation
+    from hearthside.services.review import past
+
+    c = app_context()
+    today = c.today()
+    if day is None:
+        when = past.latest_day(c.store, today=today)
+    else:
+        when = validation.user_date(day, c.store.settings(), today=today)
+    shown = past.past_day(c.store, c.content, when, today=today)
+    say(shown.title)
+    for line in shown.words:
+        say(line)
+    for label, other in (("Earlier", shown.earlier), ("Later", shown.later)):
+        if other is not None:
+            say(f"{label}: {date_words.full_day(other)} (--day {other.isoformat()})")
+
+
+COMMANDS: list[click.Command] = [question, review]

@@ -41,7 +41,7 @@ HELP_SECTIONS = {
     "Write": ("add", "list", "show", "search"),
     "Practices": ("log", "moment", "question", "stats", "pause", "pauses"),
     "Notes": ("note", "notes", "card"),
-    "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "guide"),
+    "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "review", "guide"),
     "Exchange": ("export", "import", "share", "serve"),
     "Care of the journal": ("settings", "doctor", "restore", "encrypt", "decrypt"),
 }

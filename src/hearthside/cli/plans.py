@@ -138,11 +138,23 @@ def upcoming(days: int) -> None:
 @home_option
 @click.option("--rate", "rates", multiple=True, metavar="SIGN=N", help="A sign rated 0 to 4.")
 @click.option("--note", default="", help="A few words about the week.")
-def checkin(rates: tuple[str, ...], note: str) -> None:
+@click.option("--history", is_flag=True, help="The last eight weeks of each sign, side by side.")
+def checkin(rates: tuple[str, ...], note: str, history: bool) -> None:
     """The weekly check-in: rate each sign of drift from 0 (not at all) to 4 (very much)."""
-    from hearthside.services.checkins import compare, save_checkin
+    from hearthside.services.checkins import compare, save_checkin, sign_history
 
     c = app_context()
+    if history:
+        if rates or note:
+            raise HearthsideError("--history only shows; check in without it, then look back.")
+        found = sign_history(
+            c.store, c.content, today=c.today(), week_start=c.store.settings().week_start
+        )
+        say(found.heading)
+        for row in found.signs if found.count else ():
+            say(row.sign.label)
+            say(f"    {row.line}")
+        return
     ratings: dict[str, int] = {}
     if not rates and not note.strip():
         if not cli_context.stdin_is_interactive():

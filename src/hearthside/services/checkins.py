@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from hearthside.domain import dates, validation
+from hearthside.domain import date_words, dates, trends, validation
+from hearthside.domain.periods import week_start_of
 from hearthside.domain.records import Checkin
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
@@ -19,6 +20,7 @@ from hearthside.texts.library import Content
 
 LOWEST, HIGHEST = validation.LOWEST_RATING, validation.HIGHEST_RATING
 DUE_AFTER_DAYS = 7
+HISTORY_WEEKS = 8
 
 
 @dataclass(frozen=True)
@@ -127,3 +129,64 @@ def compare(store: Store, content: Content, *, today: date | None = None) -> Com
             for sign in content.signs
         ),
     )
+
+
+@dataclass(frozen=True)
+class SignHistory:
+    sign: Sign
+    weeks: tuple[int | None, ...]  # a rating a week, oldest first; None: not rated that week
+    trend: str | None  # trends.RISING, STEADY or FALLING; None with fewer than two ratings
+
+    @property
+    def line(self) -> str:
+        """The weeks as a sparkline, as numbers ("-": not rated), and which way they go."""
+        spark = trends.sparkline(self.weeks, low=LOWEST, high=HIGHEST)
+        numbers = " ".join("-" if r is None else str(r) for r in self.weeks)
+        return f"{spark}   {numbers}   {self.trend or 'too soon to tell'}"
+
+
+@dataclass(frozen=True)
+class CheckinHistory:
+    weeks: tuple[date, ...]  # the first day of each week, oldest first
+    signs: tuple[SignHistory, ...]  # every sign, in content order
+    count: int  # check-ins in those weeks: 0 means there is nothing to show yet
+
+    @property
+    def heading(self) -> str:
+        if not self.count:
+            return (
+                "No check-ins in these eight weeks yet. Each weekly check-in (w on Today, or "
+                "hearthside checkin) shows up here, sign by sign, so you can see which way "
+                "things are heading."
+            )
+        return (
+            f"The last {len(self.weeks)} weeks of check-ins, from "
+            f"{date_words.short_day(self.weeks[0])}: 0 not at all to 4 very much, "
+            "so lower is calmer."
+        )
+
+
+def sign_history(
+    store: Store,
+    content: Content,
+    *,
+    today: date | None = None,
+    week_start: int = 0,
+    weeks: int = HISTORY_WEEKS,
+) -> CheckinHistory:
+    """The last ``weeks`` weeks of each sign, side by side: a week's rating is its latest
+    check-in's (one rated twice in a week counts once, as it stands at the end)."""
+    first = week_start_of(today or date.today(), week_start) - timedelta(weeks=weeks - 1)
+    starts = tuple(first + timedelta(weeks=i) for i in range(weeks))
+    latest: dict[int, dict[str, int]] = {}
+    count = 0
+    for checkin in history(store):  # oldest first, so a later one in the week wins
+        at = (date.fromisoformat(checkin.date) - first).days // 7
+        if 0 <= at < weeks:
+            latest.setdefault(at, {}).update(checkin.ratings)
+            count += 1
+    signs = []
+    for sign in content.signs:
+        ratings = tuple(latest.get(i, {}).get(sign.id) for i in range(weeks))
+        signs.append(SignHistory(sign=sign, weeks=ratings, trend=trends.trend(ratings)))
+    return CheckinHistory(weeks=starts, signs=tuple(signs), count=count)

@@ -29,6 +29,12 @@ OUTCOME_WORDS = {
     SKIPPED: "Set aside for today.",
     LATER: "Kept for later; it will come back in about a week.",
 }
+# What became of a question, as a day's summary says it.
+OUTCOME_DONE = {
+    TALKED: "you talked about it",
+    SKIPPED: "set aside for today",
+    LATER: "kept for later",
+}
 
 # A question kept for later comes back this many days after it was kept.
 KEEP_DAYS = 7

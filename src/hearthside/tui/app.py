@@ -268,6 +268,7 @@ class HearthsideApp(WatchingApp):
             "Settings", "Names, the first day of the week, dates and looks", self.action_settings
         )
         yield SystemCommand("Keys", "Show the keys for this room", self.action_keys)
+        yield from import_module("hearthside.tui.rooms.history").history_commands(self)
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
             yield from commands()

@@ -17,10 +17,11 @@ from textual.widgets import ContentSwitcher, Header, Input, Static
 from hearthside.domain.records import Answers
 from hearthside.services import prompts
 from hearthside.services.review import session as review
+from hearthside.services.review.past import CLOSENESS_WORDS
 from hearthside.texts.items import Practice, Question
 from hearthside.tui.presenters.practice_keys import practice_keys
 from hearthside.tui.widgets.checklist import Item, LetterChecklist
-from hearthside.tui.widgets.day_lines import CLOSENESS_WORDS, quoted
+from hearthside.tui.widgets.day_lines import quoted
 from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.scale import ClosenessScale
 from hearthside.tui.widgets.summary_view import SummaryView

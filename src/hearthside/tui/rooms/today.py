@@ -28,7 +28,6 @@ from hearthside.tui.rooms.base import Room
 from hearthside.tui.rooms.checkin import CheckinScreen
 from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.widgets.day_lines import (
-    OUTCOME_DONE,
     ahead_words,
     commitment_line,
     memory_line,
@@ -317,7 +316,7 @@ class TodayScreen(Room):
         h = self.hearth
         store, content, day = h.store, h.content, h.today()
         self._answer_before = None
-        again = OUTCOME_DONE.get(before, "open")
+        again = prompts.OUTCOME_DONE.get(before, "open")
         words = f"today's question is {again} again."
         h.write(
             lambda: review.answer_again(store, content, before, today=day),

@@ -6,6 +6,7 @@ Shared by the Today room and the daily review. User text always goes in through
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from textual.content import Content
@@ -14,25 +15,19 @@ from hearthside.domain import date_words, recurrence
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Answers, Entry
 from hearthside.domain.wording import plural
-from hearthside.services import plans, prompts
+from hearthside.services import plans
 from hearthside.services.memories import Memory
+from hearthside.services.review import past
 from hearthside.services.review.summary import Streak
 from hearthside.services.stats import Tally
 from hearthside.texts import library
 from hearthside.tui.widgets.record_list import marks
 
-CLOSENESS_WORDS = ("far apart", "a little distant", "steady", "close", "very close")
 PERIODS = {"day": "day", "week": "week", "fortnight": "fortnight", "month": "month"}
-# What became of a question, as the summary says it.
-OUTCOME_DONE = {
-    prompts.TALKED: "you talked about it",
-    prompts.SKIPPED: "set aside for today",
-    prompts.LATER: "kept for later",
-}
 
 
 def quoted(text: str, width: int = 60) -> Content:
-    return Content.assemble("“", Content(one_line(text, width)), "”")
+    return Content(past.quoted(text, width))
 
 
 def recorded_lines(
@@ -43,40 +38,18 @@ def recorded_lines(
     question: str | None = None,
     brief: bool = False,
 ) -> list[Content]:
-    """What a day holds: its figures (however they were logged), then the review's words."""
-    lines: list[Content] = []
-    timed = content.timed_practice
-    names = [
-        f"{p.name} ({figures.minutes} min)" if p == timed and figures.minutes else p.name
-        for p in figures.practices(content.practices)
+    """What a day holds (``past.recorded``), each mark in bold."""
+    return marked(past.recorded(content, answers, figures, question=question, brief=brief))
+
+
+def marked(lines: Iterable[str]) -> list[Content]:
+    """A day's lines in words, each ``past.MARK`` in bold."""
+    return [
+        Content.assemble((past.MARK, "bold"), line.removeprefix(past.MARK))
+        if line.startswith(past.MARK)
+        else Content(line)
+        for line in lines
     ]
-    if names:
-        lines.append(Content.assemble(("✓ ", "bold"), ", ".join(names)))
-    if figures.positive or figures.negative:
-        counts = plural("good moment", figures.positive)
-        if figures.negative:
-            counts += f", {figures.negative} hard"
-        lines.append(Content.assemble(("✓ ", "bold"), counts))
-        if not brief:
-            for line in (answers.positive_line, answers.negative_line):
-                if line:
-                    lines.append(Content.assemble("    ", quoted(line)))
-    if question and answers.outcome:
-        lines.append(
-            Content.assemble(
-                ("✓ ", "bold"),
-                quoted(question, 50),
-                f": {OUTCOME_DONE.get(answers.outcome, answers.outcome)}",
-            )
-        )
-    if answers.gratitude:
-        lines.append(Content.assemble(("✓ ", "bold"), "A thank-you: ", quoted(answers.gratitude)))
-    if answers.closeness:
-        word = CLOSENESS_WORDS[answers.closeness - 1]
-        lines.append(Content.assemble(("✓ ", "bold"), f"Closeness {answers.closeness} · {word}"))
-    if answers.reflection and not brief:
-        lines.append(Content.assemble("    ", quoted(answers.reflection)))
-    return lines
 
 
 def streak_line(streak: Streak) -> Content:

@@ -16,10 +16,10 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from hearthside.domain.trends import MISSING, bar
+
 BAR = "━"
 MARK = "┃"
-BARS = "▁▂▃▄▅▆▇█"
-MISSING = "·"
 
 
 def meter(share: float, width: int = 10) -> Content:
@@ -34,14 +34,12 @@ def spark(values: Sequence[float | None], *, low: float, high: float, repeat: in
     A fixed scale keeps a steady run of good weeks looking good (a sparkline scaled
     to its own range would turn the smallest of them into a trough).
     """
-    span = high - low
     parts: list[tuple[str, str]] = []
     for value in values:
         if value is None:
             parts.append((MISSING * repeat, "$foreground 30%"))
-            continue
-        share = (min(max(value, low), high) - low) / span if span > 0 else 0.0
-        parts.append((BARS[round(share * (len(BARS) - 1))] * repeat, "$primary"))
+        else:
+            parts.append((bar(value, low=low, high=high) * repeat, "$primary"))
     return Content.assemble(*parts)
 
 
