@@ -71,3 +71,21 @@ async def test_a_conversation_logged_earlier_is_not_logged_twice(
         await settle(pilot)
     # Undo takes back only the answer: the log made in another place stays.
     assert [log.practice for log in stored(welcomed, PracticeLog)] == ["conversation"]
+
+
+async def test_skipping_after_talking_takes_the_conversation_back(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    notices = record_notices(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("u")  # the skip was the last answer: u has nothing of its own
+        await settle(pilot)
+        assert notices[-1] == ": There's nothing to undo."
+    assert stored(welcomed, PracticeLog) == []
+    assert stored(welcomed, Review)[0].answers["outcome"] == "skip"

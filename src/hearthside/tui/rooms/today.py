@@ -329,6 +329,7 @@ class TodayScreen(Room):
         if outcome == prompts.TALKED:
             h.write(lambda: review.talked_about(store, content, today=day), done=self._talked)
             return
+        self._answer_before = None  # answered again: the talk it would restore is gone
 
         def job() -> review.ReviewState:
             state = review.start(store, content, today=day)
