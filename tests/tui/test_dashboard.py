@@ -356,13 +356,6 @@ def test_practice_keys_come_from_aliases_and_never_repeat() -> None:
         ]
     )
     assert keys == {"affection": "h", "hugs": "o", "talk": "t", "x": "x"}
-    assert practice_keys(Content().practices) == {
-        "affection": "h",
-        "compliments": "c",
-        "quality-time": "d",
-        "conversation": "t",
-        "surprise": "g",
-    }
 
 
 # -- how it looks -----------------------------------------------------------------------

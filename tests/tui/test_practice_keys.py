@@ -7,8 +7,10 @@ import re
 from pathlib import Path
 
 from hearthside.domain.records import PracticeLog
+from hearthside.texts.library import Content
 from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.help import HelpScreen
+from hearthside.tui.presenters.practice_keys import practice_keys
 from hearthside.tui.rooms.dashboard import DashboardScreen
 from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.widgets.checklist import LetterChecklist
@@ -35,6 +37,10 @@ HELP_LINES = (
 def help_text(app: HearthsideApp) -> str:
     """The help's lines, with the padding between key and description made one space."""
     return re.sub(" +", " ", screen_text(app))
+
+
+def test_the_letters_come_from_the_one_map(content: Content) -> None:
+    assert practice_keys(content.practices) == LETTERS
 
 
 async def test_t_is_real_conversation_in_the_review_and_the_dashboard(

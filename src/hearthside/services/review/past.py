@@ -91,7 +91,7 @@ class PastDay:
                 "No daily reviews yet. When you have two minutes at the end of a day, press r "
                 "on Today: each review you keep can be looked back on here.",
             )
-        return ("Nothing was recorded that day. The reviewed days around it are a key away.",)
+        return ("Nothing was recorded that day. The nearest days with a review are below.",)
 
 
 def reviewed_days(store: Store) -> list[date]:
