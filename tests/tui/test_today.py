@@ -360,12 +360,14 @@ async def test_leaving_a_checkin_with_ratings_asks_first(make: Make, welcomed: P
     assert saved.ratings == {"frequent-friction": 2}
 
 
-async def shows_date_night(make: Make, clock: Clock, day: date, *, mark: bool = False) -> bool:
+async def date_night(make: Make, clock: Clock, day: date, *, mark: bool = False) -> str | None:
+    """How Today lists date night on ``day`` (None when it doesn't); ``mark`` presses d."""
     clock.today = day
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        shown = "Date night" in screen_text(app)
+        lines = screen_text(app).splitlines()
+        shown = next((line for line in lines if line.startswith("Date night")), None)
         if shown and mark:
             await pilot.press("d")
             await settle(pilot)
@@ -379,12 +381,17 @@ async def test_a_weekly_commitment_across_a_month_boundary(
     store = Store(welcomed)
     plans.add_commitment(store, "Date night", due="2026-11-24", every="weekly", today=TODAY)
     store.close()
-    assert await shows_date_night(make, clock, date(2026, 11, 24), mark=True)
-    assert not await shows_date_night(make, clock, date(2026, 11, 27))
-    assert not await shows_date_night(make, clock, date(2026, 11, 30))
-    assert await shows_date_night(make, clock, date(2026, 12, 1), mark=True)
-    assert not await shows_date_night(make, clock, date(2026, 12, 2))
-    assert await shows_date_night(make, clock, date(2026, 12, 8))
+    # Listed from the week before (Today shows the coming week), and marked on the day.
+    assert (
+        await date_night(make, clock, date(2026, 11, 24), mark=True) == "Date night  today · weekly"
+    )
+    assert await date_night(make, clock, date(2026, 11, 27)) == "Date night  Tuesday · weekly"
+    assert await date_night(make, clock, date(2026, 11, 30)) == "Date night  tomorrow · weekly"
+    assert (
+        await date_night(make, clock, date(2026, 12, 1), mark=True) == "Date night  today · weekly"
+    )
+    assert await date_night(make, clock, date(2026, 12, 2)) == "Date night  Tuesday · weekly"
+    assert await date_night(make, clock, date(2026, 12, 8)) == "Date night  today · weekly"
     [commitment] = stored(welcomed, Commitment)
     assert commitment.done_dates == ["2026-11-24", "2026-12-01"]
 
@@ -400,7 +407,7 @@ async def test_a_missed_commitment_is_set_down_kindly(make: Make, welcomed: Path
         await pilot.press("m")
         await settle(pilot)
         assert "Call about the boiler" not in screen_text(app)
-        assert "Nothing due today" in screen_text(app)
+        assert "Nothing due this week" in screen_text(app)
     [commitment] = stored(welcomed, Commitment)
     assert (commitment.status, commitment.missed_dates) == ("missed", ["2026-11-20"])
 

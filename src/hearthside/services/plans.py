@@ -19,6 +19,8 @@ from hearthside.texts.library import Content
 
 FOLLOW_THROUGH_WEEKS = 8
 UPCOMING_DAYS = 14
+# The Today room lists what is due in the coming week: today and the six days after.
+WEEK_AHEAD_DAYS = 6
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,36 @@ def add_commitment(
         title=title.strip(), due=dates.iso(when), every=recurrence.normalise(every, when)
     )
     return store.add(commitment)
+
+
+def edit_commitment(
+    store: Store,
+    ref: str,
+    title: str,
+    *,
+    due: str | date,
+    every: str | None = None,
+    today: date | None = None,
+) -> Commitment:
+    """Change a commitment's words, date or repeat, by the rules ``add_commitment`` follows.
+
+    A one-off moved to another day is open again for that day: rescheduling is how a
+    missed promise gets a new time. A repeating one keeps its marks.
+    """
+    validation.required_text(title, "commitment's title")
+    when = validation.user_date(due, store.settings(), today=today, ahead=True)
+    rule = recurrence.normalise(every, when)
+
+    def change(commitment: Commitment) -> None:
+        moved = commitment.due != dates.iso(when)
+        commitment.title, commitment.due, commitment.every = title.strip(), dates.iso(when), rule
+        if rule is None and moved:
+            commitment.done_dates, commitment.missed_dates, commitment.status = [], [], "open"
+        elif rule is not None:
+            # Repeating, it is never done or missed as a whole.
+            commitment.status = "open"
+
+    return store.update(Commitment, find_commitment(store, ref).id, change)
 
 
 def find_commitment(store: Store, ref: str) -> Commitment:
@@ -216,6 +248,29 @@ def add_milestone(
         kind=found.id,
     )
     return store.add(milestone)
+
+
+def edit_milestone(
+    store: Store,
+    content: Content,
+    ref: str,
+    title: str,
+    *,
+    day: str | date,
+    kind: str,
+    yearly: bool,
+    today: date | None = None,
+) -> Milestone:
+    """Change a milestone, checked as ``add_milestone`` checks a new one."""
+    validation.required_text(title, "milestone's title")
+    found = milestone_kind(content, kind)
+    when = validation.user_date(day, store.settings(), today=today)
+
+    def change(milestone: Milestone) -> None:
+        milestone.title, milestone.date = title.strip(), dates.iso(when)
+        milestone.kind, milestone.yearly = found.id, yearly
+
+    return store.update(Milestone, store.get(Milestone, ref, include_deleted=False).id, change)
 
 
 def on_year(first: date, year: int) -> date:

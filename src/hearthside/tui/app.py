@@ -9,7 +9,7 @@ from datetime import date
 from functools import partial
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import SystemCommand
@@ -36,8 +36,6 @@ if TYPE_CHECKING:
     from hearthside.store.store import Store
     from hearthside.tui.rooms.journal import JournalScreen
 
-T = TypeVar("T")
-
 
 def room_screen(module: str, name: str) -> Screen[Any]:
     """Build a room, importing it only when first opened: start-up pays for one room."""
@@ -51,6 +49,7 @@ ROOMS = {
     "notes": ("3", "Notes", "Thanks, compliments, apologies and encouragement"),
     "dashboard": ("4", "Dashboard", "How the practices are going"),
     "guide": ("5", "Guide", "The fifteen strategies and common questions"),
+    "plans": ("6", "Plans", "Promises, milestones and days away"),
 }
 
 
@@ -66,6 +65,7 @@ class HearthsideApp(WatchingApp):
         "notes": lambda: room_screen("notes", "NotesScreen"),
         "dashboard": lambda: room_screen("dashboard", "DashboardScreen"),
         "guide": lambda: room_screen("guide", "GuideScreen"),
+        "plans": lambda: room_screen("plans", "PlansScreen"),
     }
     BINDINGS = [
         *(
@@ -262,6 +262,7 @@ class HearthsideApp(WatchingApp):
         for mode, (_key, label, help_text) in ROOMS.items():
             yield SystemCommand(label, help_text, partial(self.action_room, mode))
         yield SystemCommand("New journal entry", "Start writing", self.action_new_entry)
+        yield from import_module("hearthside.tui.dialogs.plans").plan_commands(self)
         yield SystemCommand("Export…", "Save entries or notes as a file", self.action_export)
         yield SystemCommand("Switch theme", "Change how Hearthside looks", self.action_switch_theme)
         yield SystemCommand(

@@ -46,6 +46,7 @@ class TodayScreen(Room):
         Binding("w", "checkin", "Check-in"),
         Binding("d", "mark('done')", "Done"),
         Binding("m", "mark('missed')", "Missed"),
+        Binding("n", "new_promise", "New promise"),
         Binding("u", "undo", "Undo"),
         Binding("t", "question('talked')", "We talked about it", show=False),
         Binding("s", "question('skip')", "Skip the question", show=False),
@@ -180,7 +181,10 @@ class TodayScreen(Room):
 
     def _show_commitments(self) -> None:
         day = self.hearth.today()
-        self._dues = plans.due_commitments(self.hearth.store, today=day)
+        # The coming week too, as `hearthside upcoming --days 6` lists it.
+        self._dues = plans.due_commitments(
+            self.hearth.store, today=day, within=plans.WEEK_AHEAD_DAYS
+        )
         listing = self.query_one("#today-commitments-list", OptionList)
         keep = listing.highlighted
         kept_id = listing.get_option_at_index(keep).id if keep is not None else None
@@ -198,14 +202,9 @@ class TodayScreen(Room):
                 self.set_focus(listing)
         note = self.query_one("#today-commitments-note", Static)
         if self._dues:
-            note.update(Content("d done · m didn't happen"))
+            note.update(Content("d done · m didn't happen · n a new promise"))
         else:
-            note.update(
-                Content(
-                    "Nothing due today. Add one from the command line:\n"
-                    'hearthside commit "Walk after dinner" --due saturday --every weekly'
-                )
-            )
+            note.update(Content("Nothing due this week. Press n to make a promise."))
 
     def _show_milestones(self) -> None:
         h = self.hearth
@@ -223,11 +222,7 @@ class TodayScreen(Room):
         if not lines:
             lines.append(Content("Nothing in the next two weeks."))
             lines.append(
-                Content.styled(
-                    "Add one from the command line:\nhearthside milestone "
-                    '"Our anniversary" --date 2015-06-20 --kind anniversary',
-                    "dim",
-                )
+                Content.styled("Press 6 for Plans to add an anniversary or a birthday.", "dim")
             )
         self.query_one("#today-milestones-list", Static).update(Content("\n").join(lines))
 
@@ -296,6 +291,11 @@ class TodayScreen(Room):
             self.notify(f"{message} Press u to undo.", markup=False)
 
         self.hearth.write(lambda: mark(store, ref, today=day), done=done)
+
+    def action_new_promise(self) -> None:
+        from hearthside.tui.dialogs.plans import PromiseDialog
+
+        self.app.push_screen(PromiseDialog())
 
     def action_undo(self) -> None:
         if self._answer_before is not None:

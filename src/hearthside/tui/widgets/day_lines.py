@@ -84,8 +84,20 @@ def ahead_words(on: date, today: date) -> str:
     return f"{date_words.short_day(on)}, in {days} days"
 
 
+def soon_words(on: date | None, today: date) -> str:
+    """When a day coming soon falls, briefly: "today", "tomorrow", "Friday", "Mon 14 Dec"."""
+    if on is None:
+        return "nothing left to mark"
+    days = (on - today).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return date_words.weekday(on) if days < 7 else date_words.short_day(on)
+
+
 def commitment_line(due: plans.Due, today: date) -> Content:
-    when = since_words(due.on, today)
+    when = since_words(due.on, today) if due.on <= today else soon_words(due.on, today)
     every = due.commitment.every
     repeat = "" if every is None else f" · {every}" if every in recurrence.WORDS else " · repeats"
     return Content.assemble(
