@@ -184,3 +184,55 @@ def test_each_kind_brings_its_own_suggestions(store: Store, content: Content, ki
         # about afterwards.
         assert "nerves" not in words and "how it went" not in words
     assert len(set(said)) == min(3, len(own[kind])), "a yearly day brings fresh words each year"
+
+
+def test_a_missed_promise_moved_to_another_day_is_open_again_there(store: Store) -> None:
+    gate = plans.add_commitment(store, "Fix the gate", due="2026-11-24", today=TODAY)
+    plans.mark_missed(store, gate.id, today=TODAY)
+    moved = plans.edit_commitment(store, gate.id, " Fix the gate ", due="saturday", today=TODAY)
+    assert (moved.title, moved.due, moved.status) == ("Fix the gate", "2026-11-28", "open")
+    assert (moved.done_dates, moved.missed_dates) == ([], [])
+    [(due)] = plans.due_commitments(store, today=TODAY, within=plans.WEEK_AHEAD_DAYS)
+    assert due.on == date(2026, 11, 28)
+
+
+def test_a_repeating_promise_changed_keeps_the_dates_it_was_kept(store: Store) -> None:
+    night = plans.add_commitment(store, "Date night", due="2026-11-20", every="weekly", today=TODAY)
+    plans.mark_done(store, night.id, today=date(2026, 11, 20))
+    changed = plans.edit_commitment(
+        store, night.id, "Date night out", due="2026-11-20", every="fortnightly", today=TODAY
+    )
+    assert (changed.every, changed.done_dates) == ("fortnightly", ["2026-11-20"])
+
+
+@pytest.mark.parametrize(
+    ("title", "due", "every", "words"),
+    [
+        ("", "today", None, "title"),
+        ("Walk", "someday", None, "someday"),
+        ("Walk", "today", "now and then", "isn't a repeat Hearthside understands"),
+    ],
+)
+def test_a_change_refused_changes_nothing(
+    store: Store, title: str, due: str, every: str | None, words: str
+) -> None:
+    walk = plans.add_commitment(store, "Walk", due="2026-11-26", today=TODAY)
+    with pytest.raises(HearthsideError, match=words):
+        plans.edit_commitment(store, walk.id, title, due=due, every=every, today=TODAY)
+    assert store.get(Commitment, walk.id) == walk
+
+
+def test_a_milestone_changed_is_checked_as_a_new_one_is(store: Store, content: Content) -> None:
+    day = plans.add_milestone(store, content, "Sam's talk", day="2026-12-03", today=TODAY)
+    changed = plans.edit_milestone(
+        store, content, day.id, "Our anniversary", day="2015-06-20", kind="anniversary", yearly=True
+    )
+    assert (changed.title, changed.date, changed.kind, changed.yearly) == (
+        "Our anniversary",
+        "2015-06-20",
+        "anniversary",
+        True,
+    )
+    with pytest.raises(HearthsideError, match="no milestone kind"):
+        plans.edit_milestone(store, content, day.id, "x", day="today", kind="party", yearly=False)
+    assert store.get(Milestone, day.id) == changed

@@ -145,6 +145,10 @@ def plan_commands(app: App[Any]) -> Iterator[SystemCommand]:
     def days_away() -> None:
         # The Plans room with its days away in view; n there adds some.
         app.switch_mode("plans")
-        app.call_after_refresh(lambda: app.screen.query_one("#plans-away").focus())
+        app.call_after_refresh(in_view)
+
+    def in_view() -> None:
+        for found in app.screen.query("#plans-away"):
+            found.focus()
 
     yield SystemCommand("Days away", "Travel or illness: days that don't break streaks", days_away)

@@ -180,8 +180,9 @@ class PlansScreen(Room):
             self.refresh_bindings()
 
     def current(self) -> Record | None:
-        listing = self.query_one(f"#plans-{self._section}", OptionList)
-        if listing.highlighted is None or listing.option_count == 0:
+        # Asked by the footer too, which may be before the lists are built.
+        listing = next(iter(self.query(f"#plans-{self._section}").results(OptionList)), None)
+        if listing is None or listing.highlighted is None or listing.option_count == 0:
             return None
         return self._records.get(listing.get_option_at_index(listing.highlighted).id or "")
 
