@@ -91,10 +91,11 @@ def edit_commitment(
         moved = commitment.due != dates.iso(when)
         commitment.title, commitment.due, commitment.every = title.strip(), dates.iso(when), rule
         if rule is None and moved:
-            commitment.done_dates, commitment.missed_dates, commitment.status = [], [], "open"
+            commitment.done_dates, commitment.missed_dates = [], []
+            commitment.status = CommitmentStatus.OPEN
         elif rule is not None:
             # Repeating, it is never done or missed as a whole.
-            commitment.status = "open"
+            commitment.status = CommitmentStatus.OPEN
 
     return store.update(Commitment, find_commitment(store, ref).id, change)
 

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from hearthside.domain import date_words, recurrence
 from hearthside.domain.printable import one_line
-from hearthside.domain.records import Commitment, Milestone, Pause, Record
+from hearthside.domain.records import Commitment, CommitmentStatus, Milestone, Pause, Record
 from hearthside.domain.wording import plural
 from hearthside.services import pauses, plans
 from hearthside.tui.dialogs.plans import DaysAwayDialog, MilestoneDialog, PromiseDialog
@@ -41,9 +41,9 @@ def promise_words(commitment: Commitment, today: date) -> str:
     on = plans.current_occurrence(commitment, today)
     if commitment.every is None:
         day = date_words.short_day(date.fromisoformat(commitment.due))
-        if commitment.status == "done":
+        if commitment.status is CommitmentStatus.DONE:
             return f"✓ done · {day}"
-        if commitment.status == "missed":
+        if commitment.status is CommitmentStatus.MISSED:
             return f"didn't happen · {day}"
         if on is not None and on < today:
             return "waiting since " + date_words.short_day(on)
