@@ -9,6 +9,8 @@ from textual.pilot import Pilot
 
 from hearthside.services.journal import add_entry
 from hearthside.services.notes import add_note
+from hearthside.services.pauses import add_pause
+from hearthside.services.plans import add_commitment, add_milestone
 from hearthside.services.practices import log_practice
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
@@ -80,6 +82,8 @@ SCREENS = {
     "guide": ("guide", ["down"]),
     "review": ("today", ["r"]),
     "checkin": ("today", ["w"]),
+    "plans": ("plans", []),
+    "promise": ("plans", ["e"]),
 }
 
 
@@ -88,6 +92,9 @@ def lived_in(populated: Path) -> Path:
     store, content = Store(populated), Content()
     add_note(store, content, kind="gratitude", text="Thank you for the soup.", today=TODAY)
     log_practice(store, content, "hug", today=TODAY)
+    add_commitment(store, "Walk after dinner", due="tomorrow", every="weekly", today=TODAY)
+    add_milestone(store, content, "Our anniversary", day="2015-12-03", kind="anniversary")
+    add_pause(store, "2026-12-10", "2026-12-12", reason="Work trip", today=TODAY)
     store.close()
     return populated
 

@@ -59,7 +59,7 @@ def promise_words(commitment: Commitment, today: date) -> str:
     elif on < today:
         words.append("waiting since " + date_words.short_day(on))
     else:
-        words.append("next " + soon_words(on, today))
+        words.append("due " + soon_words(on, today))
     return " · ".join(words)
 
 
@@ -72,7 +72,7 @@ def milestone_words(milestone: Milestone, today: date, labels: dict[str, str]) -
     if coming is None:
         words.append("passed")
     elif milestone.yearly:
-        words.append("next " + soon_words(coming, today))
+        words.append("next: " + soon_words(coming, today))
     return " · ".join(words)
 
 
@@ -165,11 +165,8 @@ class PlansScreen(Room):
         empty.update(Content("" if ids else SECTIONS[section][1]))
         empty.display = not ids
 
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._remember(event.option_list)
-
     def on_descendant_focus(self) -> None:
+        # Only the focused list says where keys go: a reload highlights a row in each.
         if isinstance(self.focused, OptionList):
             self._remember(self.focused)
 
