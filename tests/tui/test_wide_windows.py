@@ -26,3 +26,21 @@ async def test_the_dashboard_shows_more_weeks_in_a_wide_window(make: Make, welco
         await pilot.resize_terminal(*NARROW)
         await counted(pilot)
         assert f"The last {WEEKS_SHOWN} weeks" in screen_text(app)
+
+
+async def test_today_lays_out_in_three_columns_in_a_wide_window(make: Make, welcomed: Path) -> None:
+    app = make(room="today")
+    async with app.run_test(size=WIDE) as pilot:
+        await counted(pilot)
+        screen = app.screen
+        review = screen.query_one("#today-review").region
+        promises = screen.query_one("#today-commitments").region
+        coming = screen.query_one("#today-milestones").region
+        assert review.right <= promises.x and promises.right <= coming.x
+        assert promises.y == coming.y or abs(promises.y - coming.y) <= 3
+
+        await pilot.resize_terminal(*NARROW)
+        await counted(pilot)
+        promises = screen.query_one("#today-commitments").region
+        coming = screen.query_one("#today-milestones").region
+        assert promises.x == coming.x and promises.bottom <= coming.y

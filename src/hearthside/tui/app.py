@@ -57,6 +57,7 @@ class HearthsideApp(WatchingApp):
     CSS_PATH = "app.tcss"
     # The one place the window's size picks a layout: rooms and dialogs style these classes.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
     TITLE = "Hearthside"
     ENABLE_COMMAND_PALETTE = True
     MODES = {

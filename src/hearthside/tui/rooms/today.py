@@ -82,12 +82,14 @@ class TodayScreen(Room):
                     card.border_title = "Promises to keep"
                     yield OptionList(id="today-commitments-list")
                     yield Static("", id="today-commitments-note", classes="card-note")
-                with Vertical(id="today-milestones", classes="card") as card:
-                    card.border_title = "Coming up"
-                    yield Static("", id="today-milestones-list")
-                with Vertical(id="today-checkin", classes="card") as card:
-                    card.border_title = "Weekly check-in"
-                    yield Static("", id="today-checkin-offer")
+                # Under the promises; beside them in a wide window (today.tcss).
+                with Vertical(id="today-ahead"):
+                    with Vertical(id="today-milestones", classes="card") as card:
+                        card.border_title = "Coming up"
+                        yield Static("", id="today-milestones-list")
+                    with Vertical(id="today-checkin", classes="card") as card:
+                        card.border_title = "Weekly check-in"
+                        yield Static("", id="today-checkin-offer")
         yield KeysFooter()
 
     # -- what is shown --------------------------------------------------------------
