@@ -102,7 +102,7 @@ def repair_lines(repair: Repair) -> Content:
 def trend_line(
     label: str, series: Sequence[float | None], scale: int, which_week: str, low: int = 1
 ) -> Content:
-    """Twelve weeks of a rating as a spark, and the week in view's figure."""
+    """The weeks shown of a rating as a spark, and the week in view's figure."""
     now = series[-1]
     return Content.assemble(
         (f"{label:<16}", "bold"),
