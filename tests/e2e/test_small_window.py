@@ -16,12 +16,14 @@ ROOMS = [  # the key that opens it, and what shows it is open
     ("3", "Thank you for the tea"),
     ("4", "This week"),
     ("5", "Let your actions speak"),
+    ("6", "Walk after dinner"),
 ]
 
 
 def test_every_room_at_80x24_ends_its_footer_with_the_keys(app: App, welcomed: Path) -> None:
     app.run("add", "By the river, slowly.", "--title", "We walked by the river")
     app.run("note", "gratitude", "Thank you for the tea this morning, love.")
+    app.run("commit", "Walk after dinner", "--due", "tomorrow")
     screen = app.open()
     screen.resize(80, 24)
     screen.wait_for("with Sam")

@@ -304,3 +304,16 @@ async def test_every_plan_dialog_fits_80x24_and_shows_its_buttons(
         await opened(pilot, ["n"], DaysAwayDialog)
         assert buttons_on_screen(app) == ["Save", "Cancel"]
         assert len(app.screen.query(Button)) == 2
+
+
+async def test_the_palette_finds_plans_by_the_words_people_use(make: Make, welcomed: Path) -> None:
+    app = make()
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        await settle(pilot)
+        for words, kind in (("commit", PromiseDialog), ("milestone", MilestoneDialog)):
+            await opened(pilot, ["ctrl+p", *words, "enter"], kind)
+            await pilot.press("escape")
+            await settle(pilot)
+        await pilot.press("ctrl+p", *"pause", "enter")
+        await settle(pilot)
+        await opened(pilot, ["n"], DaysAwayDialog)

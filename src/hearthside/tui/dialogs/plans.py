@@ -131,8 +131,9 @@ class DaysAwayDialog(FormDialog):
 
 def plan_commands(app: App[Any]) -> Iterator[SystemCommand]:
     """The palette's ways to plan, from any room."""
+    # The names carry the words people search by: "commit" and "pause" are the CLI's.
     yield SystemCommand(
-        "New promise",
+        "New promise (a commitment)",
         "Something to do for them, once or again and again",
         lambda: app.push_screen(PromiseDialog()),
     )
@@ -151,4 +152,8 @@ def plan_commands(app: App[Any]) -> Iterator[SystemCommand]:
         for found in app.screen.query("#plans-away"):
             found.focus()
 
-    yield SystemCommand("Days away", "Travel or illness: days that don't break streaks", days_away)
+    yield SystemCommand(
+        "Days away (pause the streaks)",
+        "Travel or illness: days that don't break streaks",
+        days_away,
+    )
