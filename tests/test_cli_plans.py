@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hearthside.domain.records import Checkin, Commitment, Milestone
+from hearthside.domain.records import Checkin, Commitment, CommitmentStatus, Milestone, Pause
 from hearthside.paths import database_path
 from tests.conftest import Clock, run, stored
 
@@ -48,9 +48,11 @@ def test_milestones_repeat_by_kind_and_the_day_before_brings_a_suggestion(
     assert [m.yearly for m in stored(private_home, Milestone)] == [True, False, False]
 
     out = run("upcoming").output
-    assert "2026-11-26  Sam's presentation  (tomorrow)" in out
-    assert "2026-12-01  Our anniversary  (in 6 days, 11 years)" in out
-    assert "2026-12-02  Mum's 70th  (in 7 days)" in out
+    ids = {m.title: m.short_id for m in stored(private_home, Milestone)}
+    talk, ours, mum = ids["Sam's presentation"], ids["Our anniversary"], ids["Mum's 70th"]
+    assert f"2026-11-26  {talk}  Sam's presentation  (tomorrow)" in out
+    assert f"2026-12-01  {ours}  Our anniversary  (in 6 days, 11 years)" in out
+    assert f"2026-12-02  {mum}  Mum's 70th  (in 7 days)" in out
     assert "Sam's presentation is tomorrow." in out and "encouragement" in out
 
 
@@ -116,3 +118,72 @@ def test_checkin_without_a_terminal_names_the_ratings_it_needs(private_home: Pat
     assert result.exit_code == 2
     assert "--rate" in result.output and "thin-talk" in result.output
     assert stored(private_home, Checkin) == []
+
+
+# -- changing, taking back and deleting, as the Plans room does ---------------------------
+
+
+def test_a_promise_is_changed_marked_taken_back_and_deleted_from_the_command_line(
+    private_home: Path,
+) -> None:
+    run("commit", "Walk after dinner", "--due", "tomorrow")
+    (walk,) = stored(private_home, Commitment)
+    changed = run("commit", "Walk by the river", "--due", "saturday", "--change", walk.short_id)
+    assert changed.exit_code == 0, changed.output
+    assert "Changed the promise to Walk by the river" in changed.output
+    (walk,) = stored(private_home, Commitment)
+    assert (walk.title, walk.due) == ("Walk by the river", "2026-11-28")
+
+    run("done", walk.short_id)
+    undone = run("done", walk.short_id, "--undo")
+    assert "Took back the mark on Walk by the river for 2026-11-28" in undone.output
+    (walk,) = stored(private_home, Commitment)
+    assert walk.done_dates == [] and walk.status is CommitmentStatus.OPEN
+    again = run("done", walk.short_id, "--undo")
+    assert again.exit_code == 2 and "no date marked done" in again.output
+
+    deleted = run("delete", walk.short_id)
+    assert deleted.exit_code == 0 and "--undo` brings it back" in deleted.output
+    assert "Nothing due" in run("upcoming").output
+    assert run("delete", walk.short_id, "--undo").exit_code == 0
+    assert walk.short_id in run("upcoming").output
+
+
+def test_a_milestone_and_days_away_are_changed_and_deleted_by_their_ids(
+    private_home: Path,
+) -> None:
+    run("milestone", "Our anniversary", "--date", "2015-12-01", "--kind", "anniversary")
+    (day,) = stored(private_home, Milestone)
+    run(
+        "milestone",
+        "Our wedding day",
+        "--date",
+        "2015-12-02",
+        "--kind",
+        "anniversary",
+        "--change",
+        day.short_id,
+    )
+    (day,) = stored(private_home, Milestone)
+    assert (day.title, day.date, day.yearly) == ("Our wedding day", "2015-12-02", True)
+
+    run("pause", "2026-12-10", "2026-12-12", "--reason", "trip")
+    (trip,) = stored(private_home, Pause)
+    assert trip.short_id in run("pauses").output
+    assert run("delete", trip.short_id).exit_code == 0
+    assert "No paused days yet" in run("pauses").output
+    assert run("delete", day.short_id).exit_code == 0
+    assert "Our wedding day" not in run("upcoming", "--days", "30").output
+
+
+def test_deleting_an_unknown_id_says_where_ids_are_and_changes_nothing(
+    private_home: Path,
+) -> None:
+    run("commit", "Walk after dinner", "--due", "tomorrow")
+    before = stored(private_home, Commitment)
+    refused = run("delete", "zzzz9999")
+    assert refused.exit_code == 2
+    assert "`upcoming` and `pauses` show the ids" in refused.output
+    assert stored(private_home, Commitment) == before
+    bad = run("commit", "Walk", "--due", "not a day", "--change", before[0].short_id)
+    assert bad.exit_code == 2 and stored(private_home, Commitment) == before

@@ -30,9 +30,12 @@ def test_a_trip_is_paused_and_listed(private_home: Path) -> None:
     assert f"Paused {days_ago(2)} to {days_ago(1)}, 2 days (visiting my sister)" in paused.output
     assert "waiting when you're back" in paused.output
     listed = run("pauses").output.splitlines()
-    assert listed == [f"{days_ago(2)} to {days_ago(1)}    2 days  visiting my sister"]
     assert [(p.start, p.end, p.reason) for p in stored(private_home, Pause)] == [
         (days_ago(2), days_ago(1), "visiting my sister")
+    ]
+    (trip,) = stored(private_home, Pause)
+    assert listed == [
+        f"{days_ago(2)} to {days_ago(1)}  {trip.short_id}    2 days  visiting my sister"
     ]
 
 

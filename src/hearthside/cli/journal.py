@@ -107,4 +107,24 @@ def show(ref: str) -> None:
     say("\n".join(lines))
 
 
-COMMANDS: list[click.Command] = [add, list_command, search, show]
+@click.command()
+@home_option
+@click.argument("ref", metavar="ID")
+@click.option("--undo", is_flag=True, help="Bring it back from the trash instead.")
+def delete(ref: str, undo: bool) -> None:
+    """Move an entry, note, promise, milestone or days away to the trash (or back)."""
+    from hearthside.services.trash import bring_back, move_to_trash
+
+    c = app_context()
+    if undo:
+        record = bring_back(c.store, ref)
+        say(f"Brought the {record.LABEL} {record.short_id} back from the trash.")
+        return
+    record = move_to_trash(c.store, ref)
+    say(
+        f"Moved the {record.LABEL} {record.short_id} to the trash. "
+        f"`hearthside delete {record.short_id} --undo` brings it back."
+    )
+
+
+COMMANDS: list[click.Command] = [add, list_command, search, show, delete]

@@ -38,7 +38,7 @@ class UserError(click.ClickException):
 # How ``--help`` groups the commands, so a person finds the one they need; a command
 # missing here still shows, under "Other".
 HELP_SECTIONS = {
-    "Write": ("add", "list", "show", "search"),
+    "Write": ("add", "list", "show", "search", "delete"),
     "Practices": ("log", "moment", "question", "stats", "pause", "pauses"),
     "Notes": ("note", "notes", "card"),
     "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "review", "guide"),

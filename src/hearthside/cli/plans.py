@@ -28,36 +28,56 @@ DATE_HELP = "today, tomorrow, next friday, 2026-12-04…"
 @click.argument("title")
 @click.option("--due", required=True, metavar="DATE", help=DATE_HELP)
 @click.option("--every", metavar="REPEAT", help="weekly, every 2 weeks, monthly or an RRULE.")
-def commit(title: str, due: str, every: str | None) -> None:
+@click.option("--change", "ref", metavar="ID", help="Change this promise to what is given.")
+def commit(title: str, due: str, every: str | None, ref: str | None) -> None:
     """Promise something (date night, a chore, a plan) and keep track of it."""
-    from hearthside.services.plans import add_commitment
+    from hearthside.services.plans import add_commitment, edit_commitment
 
     c = app_context()
-    made = add_commitment(c.store, title, due=due, every=every, today=c.today())
+    if ref is not None:
+        made = edit_commitment(c.store, ref, title, due=due, every=every, today=c.today())
+    else:
+        made = add_commitment(c.store, title, due=due, every=every, today=c.today())
     repeats = f", repeating {made.every}" if made.every else ""
-    say(f"Committed to {one_line(made.title)} ({made.short_id}), due {made.due}{repeats}.")
+    did = "Changed the promise to" if ref is not None else "Committed to"
+    say(f"{did} {one_line(made.title)} ({made.short_id}), due {made.due}{repeats}.")
 
 
 @click.command()
 @home_option
 @click.argument("ref", metavar="ID")
-def done(ref: str) -> None:
+@click.option("--undo", is_flag=True, help="Take back the latest date marked done.")
+def done(ref: str, undo: bool) -> None:
     """Mark a commitment done (its current or next date)."""
     from hearthside.services.plans import mark_done
 
     c = app_context()
+    if undo:
+        take_back(ref, done=True)
+        return
     commitment, on = mark_done(c.store, ref, today=c.today())
     say(f"Marked {one_line(commitment.title)} done for {on.isoformat()}. Promise kept.")
+
+
+def take_back(ref: str, *, done: bool) -> None:
+    from hearthside.services.plans import unmark_latest
+
+    commitment, on = unmark_latest(app_context().store, ref, done=done)
+    say(f"Took back the mark on {one_line(commitment.title)} for {on.isoformat()}.")
 
 
 @click.command()
 @home_option
 @click.argument("ref", metavar="ID")
-def missed(ref: str) -> None:
+@click.option("--undo", is_flag=True, help="Take back the latest date marked missed.")
+def missed(ref: str, undo: bool) -> None:
     """Mark a commitment's current date as missed."""
     from hearthside.services.plans import mark_missed
 
     c = app_context()
+    if undo:
+        take_back(ref, done=False)
+        return
     commitment, on = mark_missed(c.store, ref, today=c.today())
     say(
         f"Marked {one_line(commitment.title)} missed for {on.isoformat()}. "
@@ -81,14 +101,21 @@ def missed(ref: str) -> None:
     metavar="KIND",
     help="anniversary, birthday or event",
 )
-def milestone(title: str, day: str, yearly: bool | None, kind: str) -> None:
+@click.option("--change", "ref", metavar="ID", help="Change this milestone to what is given.")
+def milestone(title: str, day: str, yearly: bool | None, kind: str, ref: str | None) -> None:
     """Remember a day that matters: an anniversary, a birthday, their big event."""
-    from hearthside.services.plans import add_milestone
+    from hearthside.services.plans import add_milestone, edit_milestone, milestone_kind
 
     c = app_context()
-    made = add_milestone(
-        c.store, c.content, title, day=day, kind=kind, yearly=yearly, today=c.today()
-    )
+    if ref is not None:
+        repeats_yearly = milestone_kind(c.content, kind).yearly if yearly is None else yearly
+        made = edit_milestone(
+            c.store, c.content, ref, title, day=day, kind=kind, yearly=repeats_yearly
+        )
+    else:
+        made = add_milestone(
+            c.store, c.content, title, day=day, kind=kind, yearly=yearly, today=c.today()
+        )
     repeats = ", every year" if made.yearly else ""
     say(f"Saved {made.kind} {one_line(made.title)} ({made.short_id}) on {made.date}{repeats}.")
 
@@ -122,7 +149,10 @@ def upcoming(days: int) -> None:
         for soon in ahead:
             away = {0: "today", 1: "tomorrow"}.get(soon.days_away, f"in {soon.days_away} days")
             years = f", {soon.years} years" if soon.years else ""
-            say(f"  {soon.on.isoformat()}  {one_line(soon.milestone.title, 50)}  ({away}{years})")
+            say(
+                f"  {soon.on.isoformat()}  {soon.milestone.short_id}  "
+                f"{one_line(soon.milestone.title, 50)}  ({away}{years})"
+            )
             if soon.suggestion:
                 say(
                     textwrap.fill(

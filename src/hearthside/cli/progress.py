@@ -134,8 +134,9 @@ def pauses() -> None:
         return
     for item in found:
         days = pause_days(item)
+        plural = "s" if days != 1 else " "
         say(
-            f"{item.start} to {item.end}  {days:>3} day{'s' if days != 1 else ' '}  "
+            f"{item.start} to {item.end}  {item.short_id}  {days:>3} day{plural}  "
             f"{one_line(item.reason, 60)}".rstrip()
         )
 

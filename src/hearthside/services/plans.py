@@ -195,6 +195,17 @@ def unmark(store: Store, ref: str, on: date) -> Commitment:
     return store.save(commitment)
 
 
+def unmark_latest(store: Store, ref: str, *, done: bool) -> tuple[Commitment, date]:
+    """Take back the latest done (or missed) mark: the command line's undo."""
+    commitment = find_commitment(store, ref)
+    marks = commitment.done_dates if done else commitment.missed_dates
+    if not marks:
+        what = "done" if done else "missed"
+        raise HearthsideError(f"{commitment.title[:40]!r} has no date marked {what} to take back.")
+    on = date.fromisoformat(max(marks))
+    return unmark(store, commitment.id, on), on
+
+
 def follow_through(
     store: Store, *, today: date | None = None, weeks: int = FOLLOW_THROUGH_WEEKS
 ) -> FollowThrough:

@@ -85,6 +85,14 @@ class Store(JournalFiles):
 
         Any case: ids are typed in lower case, and another tool's may not be.
         """
+        record = self.find(cls, ref, include_deleted=include_deleted)
+        if record is None:
+            where_listed = f" `{cls.LISTED_BY}` shows the ids." if cls.LISTED_BY else ""
+            raise HearthsideError(f"No {cls.LABEL} has the id {ref.strip()[:40]!r}.{where_listed}")
+        return record
+
+    def find(self, cls: type[R], ref: str, *, include_deleted: bool = True) -> R | None:
+        """As ``get``, but None when no record has that id; more than one is still refused."""
         ref = ref.strip().lower()
         with self._mutex:
             where = self._where(cls.KIND)
@@ -95,15 +103,12 @@ class Store(JournalFiles):
                 key, doc_id = where[matches[0]]
                 doc = self._parts[key].db.table(cls.KIND).get(doc_id=doc_id)
                 record = cls.from_doc(cast(dict[str, Any], doc))
-                if include_deleted or not record.deleted:
-                    return record
-                matches = []
+                return record if include_deleted or not record.deleted else None
         if len(matches) > 1:
             raise HearthsideError(
                 f"More than one {cls.LABEL} starts with {ref[:12]!r}; type a few more characters."
             )
-        where_listed = f" `{cls.LISTED_BY}` shows the ids." if cls.LISTED_BY else ""
-        raise HearthsideError(f"No {cls.LABEL} has the id {ref[:40]!r}.{where_listed}")
+        return None
 
     def add(self, record: R) -> R:
         return self.add_many([record])[0]

@@ -1,0 +1,43 @@
+"""Moving a record to the trash and back, by the id the lists show.
+
+The app does this from each room with the record in hand; the command line has only
+an id, so it looks among every kind a person can delete.
+"""
+
+from __future__ import annotations
+
+from hearthside.domain.records import Commitment, Entry, Milestone, Note, Pause, Record
+from hearthside.errors import HearthsideError
+from hearthside.store.store import Store
+
+# What a person writes or plans; logs and moments are taken back where they were made.
+DELETABLE: tuple[type[Record], ...] = (Entry, Note, Commitment, Milestone, Pause)
+
+
+def find_deletable(store: Store, ref: str, *, in_trash: bool) -> Record:
+    """The entry, note, promise, milestone or days away with this id (or prefix), in the
+    trash or out of it as asked."""
+    found = [
+        record
+        for cls in DELETABLE
+        if (record := store.find(cls, ref)) is not None and record.deleted == in_trash
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise HearthsideError(
+            f"More than one record starts with {ref.strip()[:12]!r}; type a few more characters."
+        )
+    where = "in the trash" if in_trash else "to delete"
+    raise HearthsideError(
+        f"Nothing {where} has the id {ref.strip()[:40]!r}. `hearthside list`, `notes`, "
+        "`upcoming` and `pauses` show the ids."
+    )
+
+
+def move_to_trash(store: Store, ref: str) -> Record:
+    return store.delete(find_deletable(store, ref, in_trash=False))
+
+
+def bring_back(store: Store, ref: str) -> Record:
+    return store.restore(find_deletable(store, ref, in_trash=True))
