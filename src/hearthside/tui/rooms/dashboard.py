@@ -135,13 +135,9 @@ class DashboardScreen(Room):
 
     def on_mount(self) -> None:
         content = self.hearth.content
+        named = {pid: content.practice(pid).name.lower() for pid in self._keys}
         extra = [
-            Binding(
-                key,
-                f"log({pid!r})",
-                f"Log {content.practice(pid).name.lower()}",
-                group=PRACTICE_LETTERS,
-            )
+            Binding(key, f"log({pid!r})", f"Log {named[pid]}", group=PRACTICE_LETTERS)
             for pid, key in self._keys.items()
         ]
         extra += [
