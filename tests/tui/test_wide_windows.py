@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Static
+
 from hearthside.services.stats import WEEKS_SHOWN
+from hearthside.tui.widgets.gauge import spark
 from hearthside.tui.widgets.heatmap import DAYS_A_WEEK, Heatmap
 from tests.tui.conftest import Make, counted, screen_text
 
@@ -44,3 +47,25 @@ async def test_today_lays_out_in_three_columns_in_a_wide_window(make: Make, welc
         promises = screen.query_one("#today-commitments").region
         coming = screen.query_one("#today-milestones").region
         assert promises.x == coming.x and promises.bottom <= coming.y
+
+
+async def test_a_tall_window_draws_the_dashboard_trends_taller(make: Make, welcomed: Path) -> None:
+    def spark_lines() -> int:
+        return len(str(app.screen.query_one("#dash-time-spark", Static).content).splitlines())
+
+    app = make(room="dashboard")
+    async with app.run_test(size=WIDE) as pilot:
+        await counted(pilot)
+        assert spark_lines() == 3
+
+        await pilot.resize_terminal(*NARROW)
+        await counted(pilot)
+        assert spark_lines() == 1
+
+
+def test_a_taller_spark_stacks_its_bars_and_keeps_dots_for_missing_weeks() -> None:
+    top, bottom = spark([0, 5, 10, None], low=0, high=10, repeat=1, rows=2)
+    assert top.plain == " ▁█ "
+    assert bottom.plain == "▁██·"
+    (single,) = spark([0, 5, 10, None], low=0, high=10, repeat=1)
+    assert single.plain == "▁▅█·"

@@ -56,7 +56,7 @@ ROOMS = {
 class HearthsideApp(WatchingApp):
     CSS_PATH = "app.tcss"
     # The one place the window's size picks a layout: rooms and dialogs style these classes.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall"), (40, "-roomy")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
     TITLE = "Hearthside"
     ENABLE_COMMAND_PALETTE = True

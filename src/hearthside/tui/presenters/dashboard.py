@@ -66,10 +66,17 @@ def minutes_marks(m: Minutes) -> tuple[tuple[int, str], ...]:
     return tuple((at, label) for at, label in sorted(marks.items()) if at)
 
 
-def minutes_spark(m: Minutes) -> Content:
-    return Content.assemble(
-        (f"{len(m.series)} weeks  ", DIM), spark(m.series, low=0, high=max(m.aim, *m.series))
-    )
+def minutes_spark(m: Minutes, rows: int = 1) -> Content:
+    lines = spark(m.series, low=0, high=max(m.aim, *m.series), rows=rows)
+    return beside(Content.styled(f"{len(m.series)} weeks  ", DIM), lines)
+
+
+def beside(label: Content, lines: list[Content], after: Content | None = None) -> Content:
+    """A spark of one or more lines with the label (and ``after``) on its last line."""
+    pad = Content(" " * label.cell_length)
+    shown = [pad + line for line in lines[:-1]]
+    shown.append(label + lines[-1] + (after or Content()))
+    return Content("\n").join(shown)
 
 
 def ratio_lines(view: DashboardView) -> Content:
@@ -100,34 +107,39 @@ def repair_lines(repair: Repair) -> Content:
 
 
 def trend_line(
-    label: str, series: Sequence[float | None], scale: int, which_week: str, low: int = 1
+    label: str,
+    series: Sequence[float | None],
+    scale: int,
+    which_week: str,
+    low: int = 1,
+    rows: int = 1,
 ) -> Content:
     """The weeks shown of a rating as a spark, and the week in view's figure."""
     now = series[-1]
-    return Content.assemble(
-        (f"{label:<16}", "bold"),
-        spark(series, low=low, high=scale),
+    figure = Content.assemble(
         "  ",
         (f"{now:.1f} of {scale} " if now is not None else "none ", DIM),
         (which_week, DIM),
     )
+    lines = spark(series, low=low, high=scale, rows=rows)
+    return beside(Content.styled(f"{label:<16}", "bold"), lines, figure)
 
 
-def closeness_line(view: DashboardView) -> Content:
+def closeness_line(view: DashboardView, rows: int = 1) -> Content:
     if any(v is not None for v in view.closeness):
-        return trend_line("Closeness", view.closeness, 5, view.which_week)
+        return trend_line("Closeness", view.closeness, 5, view.which_week, rows=rows)
     return Content.assemble(
         (f"{'Closeness':<16}", "bold"),
         ("Rate closeness (1–5) in a journal entry and it shows here.", DIM),
     )
 
 
-def drift_line(view: DashboardView) -> Content | None:
+def drift_line(view: DashboardView, rows: int = 1) -> Content | None:
     """None when no check-in falls in the weeks shown."""
     if all(v is None for v in view.checkins):
         return None
     calmer = Content.styled("  (lower is calmer)", DIM)
-    return trend_line("Signs of drift", view.checkins, 4, view.which_week, low=0) + calmer
+    return trend_line("Signs of drift", view.checkins, 4, view.which_week, 0, rows) + calmer
 
 
 def promises_line(kept: FollowThrough) -> Content | None:

@@ -54,13 +54,12 @@ from hearthside.tui.widgets.heatmap import PracticeRow, legend, weeks_for_row
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
 WEEK = Binding.Group("Week")
+ROOMY_SPARK_ROWS = 3  # the trends' height in a tall window
 MOMENT = Binding.Group("Moment")
 
 
 @dataclass(frozen=True)
-class Counted:
-    """What the counting thread hands back."""
-
+class Counted:  # what the counting thread hands back
     index: StatsIndex
     kept: FollowThrough
 
@@ -222,9 +221,10 @@ class DashboardScreen(Room):
         room = self.size.width - 3  # the row's padding, a scrollbar, and a cell to spare
         for row, p in zip(self.query(PracticeRow), view.practices, strict=True):
             row.show(p, names=view.practices, room=room)
-        self._show_minutes(view)
+        rows = ROOMY_SPARK_ROWS if self.has_class("-roomy") else 1  # the app's breakpoint
+        self._show_minutes(view, rows)
         self._show_ratio(view)
-        self._show_trends(view)
+        self._show_trends(view, rows)
         self.refresh_bindings()
 
     def on_resize(self) -> None:
@@ -237,7 +237,7 @@ class DashboardScreen(Room):
             note = f"logging for {day_phrase(self.log_day(), self.hearth.today(), short=True)}"
         self.query_one("#dash-counting", Static).update(Content.styled(note, DIM))
 
-    def _show_minutes(self, view: DashboardView) -> None:
+    def _show_minutes(self, view: DashboardView, rows: int) -> None:
         pane = self.query_one("#dash-time")
         m = view.minutes
         pane.display = m is not None
@@ -250,7 +250,7 @@ class DashboardScreen(Room):
         gauge = self.query_one(Gauge)
         gauge.value = m.total
         gauge.marks = minutes_marks(m)
-        self.query_one("#dash-time-spark", Static).update(minutes_spark(m))
+        self.query_one("#dash-time-spark", Static).update(minutes_spark(m, rows))
 
     def _show_ratio(self, view: DashboardView) -> None:
         r = view.ratio
@@ -261,11 +261,11 @@ class DashboardScreen(Room):
         if r.repair is not None:
             repair.update(repair_lines(r.repair))
 
-    def _show_trends(self, view: DashboardView) -> None:
+    def _show_trends(self, view: DashboardView, rows: int) -> None:
         title = self.query_one("#dash-trends-title", Static)
         title.update(Content(f"The last {len(view.weeks)} weeks"))
-        self.query_one("#dash-closeness", Static).update(closeness_line(view))
-        for name, line in (("drift", drift_line(view)), ("promises", promises_line(self._kept))):
+        lines = {"closeness": closeness_line(view, rows), "drift": drift_line(view, rows)}
+        for name, line in [*lines.items(), ("promises", promises_line(self._kept))]:
             shown = self.query_one(f"#dash-{name}", Static)
             shown.display = line is not None
             if line is not None:

@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from hearthside.domain.trends import MISSING, bar
+from hearthside.domain.trends import BARS, MISSING
 
 BAR = "━"
 MARK = "┃"
@@ -28,19 +28,31 @@ def meter(share: float, width: int = 10) -> Content:
     return Content.assemble((BAR * filled, "$primary"), (BAR * (width - filled), "$foreground 15%"))
 
 
-def spark(values: Sequence[float | None], *, low: float, high: float, repeat: int = 2) -> Content:
-    """One bar per value on a fixed scale from ``low`` to ``high``; a dot where there is none.
+def spark(
+    values: Sequence[float | None], *, low: float, high: float, repeat: int = 2, rows: int = 1
+) -> list[Content]:
+    """One bar per value on a fixed scale from ``low`` to ``high``, ``rows`` lines tall
+    (top line first); a dot where there is none.
 
     A fixed scale keeps a steady run of good weeks looking good (a sparkline scaled
     to its own range would turn the smallest of them into a trough).
     """
-    parts: list[tuple[str, str]] = []
+    steps = len(BARS) * rows
+    lines: list[list[tuple[str, str]]] = [[] for _ in range(rows)]
     for value in values:
         if value is None:
-            parts.append((MISSING * repeat, "$foreground 30%"))
-        else:
-            parts.append((bar(value, low=low, high=high) * repeat, "$primary"))
-    return Content.assemble(*parts)
+            for line in lines[:-1]:
+                line.append((" " * repeat, ""))
+            lines[-1].append((MISSING * repeat, "$foreground 30%"))
+            continue
+        span = high - low
+        share = (min(max(value, low), high) - low) / span if span > 0 else 0.0
+        # The least value still shows the lowest bar, as a one-line spark does.
+        height = 1 + round(share * (steps - 1))
+        for n, line in enumerate(lines):
+            fill = min(max(height - (rows - 1 - n) * len(BARS), 0), len(BARS))
+            line.append(((BARS[fill - 1] if fill else " ") * repeat, "$primary"))
+    return [Content.assemble(*line) for line in lines]
 
 
 class Gauge(Widget):
