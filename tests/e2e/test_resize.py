@@ -18,7 +18,7 @@ ROOMS = [
     ("1", "Today's review", "r Review"),
     ("2", "No entries yet", "n New"),
     ("3", "No notes yet", "c Compose"),
-    ("4", "This week ·", "t Week"),
+    ("4", "This week ·", "← → Week"),
     ("5", "Let your actions speak", "w Write"),
 ]
 

@@ -82,9 +82,11 @@ def test_a_full_daily_review_with_the_keyboard_only(app: App, welcomed: Path) ->
         notes = journal.all(Note)
         entries = journal.all(Entry)
         reviews = journal.all(Review)
+    # "We talked about it" on the question step logs the conversation too (issue 16).
     assert sorted((log.practice, log.minutes) for log in logs) == [
         ("affection", None),
         ("compliments", None),
+        ("conversation", None),
         ("quality-time", 90),
     ]
     assert sorted(m.positive for m in moments) == [False, True, True, True]
