@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, TextArea
 
-from hearthside.domain.records import Entry
+from hearthside.domain.records import Commitment, Entry
 from hearthside.services.drafts import pending_drafts
 from hearthside.store.encryption.keys import Keyring
 from hearthside.store.store import Store
@@ -376,3 +376,18 @@ async def test_strategy_names_show_whole(make: Make, welcomed: Path, size: tuple
         if size[0] >= 150:
             lines = [steps.render_line(y).text for y in range(steps.size.height)]
             assert any(title in line for line in lines), lines
+
+
+async def test_digits_typed_outside_a_text_field_never_leave_the_editor(
+    make: Make, welcomed: Path
+) -> None:
+    """Typing on after a Tab lands on the strategies list: a digit there once switched
+    to Today, and the letters after it acted there (a new promise, a question kept)."""
+    app = make(room="journal")
+    async with app.run_test() as pilot:
+        editor = await open_editor(pilot)
+        await pilot.press(*"Tea", "tab", *"Line 1 of a long evening")
+        await settle(pilot)
+        assert app.screen is editor
+        assert editor.query_one("#body", TextArea).text == "Tea"
+        assert stored(welcomed, Commitment) == []

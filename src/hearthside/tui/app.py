@@ -28,7 +28,7 @@ from hearthside.services.drafts import Draft, pending_drafts
 from hearthside.services.settings import Changes, change_settings
 from hearthside.texts.library import Content
 from hearthside.tui.control_filter import ControlCharacters
-from hearthside.tui.hearth import OpenWork
+from hearthside.tui.hearth import KeepsWork, OpenWork
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
 from hearthside.tui.watching import DISK_POLL_SECONDS, WatchingApp
 
@@ -177,6 +177,10 @@ class HearthsideApp(WatchingApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While locked, only quitting works: the rooms and the palette would read the journal.
         if self._store is None and action in ("room", "keys", "settings", "command_palette"):
+            return False
+        # Words being written (editor, composer, review, check-in) are left by Escape only:
+        # a digit typed on a list or a tick there must not carry on into another room.
+        if action == "room" and isinstance(self.screen, KeepsWork):
             return False
         return super().check_action(action, parameters)
 
