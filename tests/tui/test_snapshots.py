@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -99,11 +100,8 @@ def lived_in(populated: Path) -> Path:
     return populated
 
 
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("shown", SCREENS)
-def test_room(snap_compare: SnapCompare, make: Make, lived_in: Path, shown: str, size: str) -> None:
-    room, keys = SCREENS[shown]
-    app = make(room=room)
+def shown_after(keys: list[str]) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """What a snapshot waits for: the room settled, the keys pressed, its workers done."""
 
     async def ready(pilot: Pilot[None]) -> None:
         await settle(pilot)
@@ -112,7 +110,16 @@ def test_room(snap_compare: SnapCompare, make: Make, lived_in: Path, shown: str,
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=ready)
+    return ready
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("shown", SCREENS)
+def test_room(snap_compare: SnapCompare, make: Make, lived_in: Path, shown: str, size: str) -> None:
+    room, keys = SCREENS[shown]
+    app = make(room=room)
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=shown_after(keys))
 
 
 # -- without colour: NO_COLOR set, every state still shows ------------------------------
@@ -131,11 +138,4 @@ def test_room_snapshot_without_colour(
     app = make(room=room)
     assert app.no_color
 
-    async def ready(pilot: Pilot[None]) -> None:
-        await settle(pilot)
-        await pilot.press(*keys)
-        await settle(pilot)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=ready)
+    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=shown_after(keys))

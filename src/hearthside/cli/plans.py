@@ -104,13 +104,12 @@ def missed(ref: str, undo: bool) -> None:
 @click.option("--change", "ref", metavar="ID", help="Change this milestone to what is given.")
 def milestone(title: str, day: str, yearly: bool | None, kind: str, ref: str | None) -> None:
     """Remember a day that matters: an anniversary, a birthday, their big event."""
-    from hearthside.services.plans import add_milestone, edit_milestone, milestone_kind
+    from hearthside.services.plans import add_milestone, edit_milestone
 
     c = app_context()
     if ref is not None:
-        repeats_yearly = milestone_kind(c.content, kind).yearly if yearly is None else yearly
         made = edit_milestone(
-            c.store, c.content, ref, title, day=day, kind=kind, yearly=repeats_yearly
+            c.store, c.content, ref, title, day=day, kind=kind, yearly=yearly, today=c.today()
         )
     else:
         made = add_milestone(

@@ -61,12 +61,18 @@ def add_commitment(
     every: str | None = None,
     today: date | None = None,
 ) -> Commitment:
+    return store.add(_checked_commitment(store, title, due=due, every=every, today=today))
+
+
+def _checked_commitment(
+    store: Store, title: str, *, due: str | date, every: str | None, today: date | None
+) -> Commitment:
+    """A commitment as typed, checked: the one rule for making and changing one."""
     validation.required_text(title, "commitment's title")
     when = validation.user_date(due, store.settings(), today=today, ahead=True)
-    commitment = Commitment(
+    return Commitment(
         title=title.strip(), due=dates.iso(when), every=recurrence.normalise(every, when)
     )
-    return store.add(commitment)
 
 
 def edit_commitment(
@@ -83,17 +89,15 @@ def edit_commitment(
     A one-off moved to another day is open again for that day: rescheduling is how a
     missed promise gets a new time. A repeating one keeps its marks.
     """
-    validation.required_text(title, "commitment's title")
-    when = validation.user_date(due, store.settings(), today=today, ahead=True)
-    rule = recurrence.normalise(every, when)
+    new = _checked_commitment(store, title, due=due, every=every, today=today)
 
     def change(commitment: Commitment) -> None:
-        moved = commitment.due != dates.iso(when)
-        commitment.title, commitment.due, commitment.every = title.strip(), dates.iso(when), rule
-        if rule is None and moved:
+        moved = commitment.due != new.due
+        commitment.title, commitment.due, commitment.every = new.title, new.due, new.every
+        if new.every is None and moved:
             commitment.done_dates, commitment.missed_dates = [], []
             commitment.status = CommitmentStatus.OPEN
-        elif rule is not None:
+        elif new.every is not None:
             # Repeating, it is never done or missed as a whole.
             commitment.status = CommitmentStatus.OPEN
 
@@ -250,16 +254,30 @@ def add_milestone(
     today: date | None = None,
 ) -> Milestone:
     """Save a milestone; ``yearly`` left as None takes the kind's default from content."""
+    made = _checked_milestone(store, content, title, day=day, kind=kind, yearly=yearly, today=today)
+    return store.add(made)
+
+
+def _checked_milestone(
+    store: Store,
+    content: Content,
+    title: str,
+    *,
+    day: str | date,
+    kind: str,
+    yearly: bool | None,
+    today: date | None,
+) -> Milestone:
+    """A milestone as typed, checked: the one rule for making and changing one."""
     validation.required_text(title, "milestone's title")
     found = milestone_kind(content, kind)
     when = validation.user_date(day, store.settings(), today=today)
-    milestone = Milestone(
+    return Milestone(
         title=title.strip(),
         date=dates.iso(when),
         yearly=found.yearly if yearly is None else yearly,
         kind=found.id,
     )
-    return store.add(milestone)
 
 
 def edit_milestone(
@@ -270,17 +288,15 @@ def edit_milestone(
     *,
     day: str | date,
     kind: str,
-    yearly: bool,
+    yearly: bool | None = None,
     today: date | None = None,
 ) -> Milestone:
     """Change a milestone, checked as ``add_milestone`` checks a new one."""
-    validation.required_text(title, "milestone's title")
-    found = milestone_kind(content, kind)
-    when = validation.user_date(day, store.settings(), today=today)
+    new = _checked_milestone(store, content, title, day=day, kind=kind, yearly=yearly, today=today)
 
     def change(milestone: Milestone) -> None:
-        milestone.title, milestone.date = title.strip(), dates.iso(when)
-        milestone.kind, milestone.yearly = found.id, yearly
+        milestone.title, milestone.date = new.title, new.date
+        milestone.kind, milestone.yearly = new.kind, new.yearly
 
     return store.update(Milestone, store.get(Milestone, ref, include_deleted=False).id, change)
 
