@@ -182,3 +182,22 @@ def test_a_milestone_kind_with_an_empty_suggestion_list_is_refused(own_copy: Pat
     path.write_text(text.replace(event, "  - id: event\n    label: Event\n    suggestions: []\n"))
     with pytest.raises(ContentError, match="kind 3: 'suggestions'"):
         _ = Content().milestone_kinds
+
+
+def test_every_question_belongs_to_a_love_map_topic(content: Content) -> None:
+    topics = {t.id for t in content.lovemap_topics}
+    assert len(topics) >= 10
+    assert {q.topic for q in content.questions} <= topics
+    assert content.lovemap_topic("Their fav").id == "favourites"
+
+
+def test_a_question_naming_an_unknown_topic_is_refused_with_its_line(own_copy: Path) -> None:
+    path = own_copy / "questions.md"
+    path.write_text(path.read_text().replace("topic: dreams", "topic: hobbies", 1))
+    with pytest.raises(ContentError, match=r"questions\.md.*line \d+.*'hobbies'.*favourites"):
+        _ = Content().questions
+
+
+def test_an_ambiguous_or_unknown_topic_lists_the_topics(content: Content) -> None:
+    with pytest.raises(HearthsideError, match="isn't a love-map topic; use one of: on-their-mind"):
+        content.lovemap_topic("f")

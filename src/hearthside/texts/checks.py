@@ -16,6 +16,7 @@ PARTS = (
     "practices",
     "ratio",
     "signs",
+    "lovemap_topics",
     "questions",
     "faq",
     "note_kinds",

@@ -60,6 +60,7 @@ class Question:
     id: str
     text: str
     theme: str
+    topic: str  # the love-map topic what it brings out belongs to
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from hearthside.texts.items import (
     Step,
     Template,
 )
+from hearthside.texts.lovemap import LoveMapTopic, load_topics
 
 # A placeholder in a milestone's suggestion, like {title}.
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -210,14 +211,57 @@ class Content:
         for i, raw in enumerate(Fields(doc, doc.meta, "front matter").mappings("themes"), 1):
             theme = Fields(doc, raw, f"theme {i}")
             title = theme.text("title")
+            topic = theme.text("topic")
             for j, q in enumerate(theme.mappings("questions"), 1):
                 qf = Fields(doc, q, f"theme {i}, question {j}")
-                found.append(Question(id=qf.text("id"), text=qf.text("text"), theme=title))
+                found.append(
+                    Question(
+                        id=qf.text("id"),
+                        text=qf.text("text"),
+                        theme=title,
+                        topic=qf.text("topic", default=topic),
+                    )
+                )
         ids = [q.id for q in found]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ContentError(doc.path, f"question ids must be unique; repeated: {dupes[0]}")
+        topics = {t.id for t in self.lovemap_topics}
+        for question in found:
+            if question.topic not in topics:
+                raise ContentError(
+                    doc.path,
+                    f"question {question.id} names love-map topic {question.topic!r}, which "
+                    f"lovemap.md doesn't have; use one of: {', '.join(sorted(topics))}.",
+                    line_of(doc.path, question.id),
+                )
         return tuple(found)
+
+    @cached_property
+    def _lovemap(self) -> tuple[tuple[LoveMapTopic, ...], str]:
+        return load_topics(self.root)
+
+    @property
+    def lovemap_topics(self) -> tuple[LoveMapTopic, ...]:
+        return self._lovemap[0]
+
+    @property
+    def lovemap_intro(self) -> str:
+        return self._lovemap[1]
+
+    def lovemap_topic(self, ref: str) -> LoveMapTopic:
+        """A topic by id, or by the start of its id or title (as typed on the command line)."""
+        wanted = ref.strip().casefold()
+        topics = self.lovemap_topics
+        exact = [t for t in topics if wanted in (t.id, t.title.casefold())]
+        found = exact or [
+            t for t in topics if t.id.startswith(wanted) or t.title.casefold().startswith(wanted)
+        ]
+        if len(found) == 1 and wanted:
+            return found[0]
+        raise HearthsideError(
+            f"{ref[:30]!r} isn't a love-map topic; use one of: {', '.join(t.id for t in topics)}."
+        )
 
     @cached_property
     def faq(self) -> tuple[FaqItem, ...]:
