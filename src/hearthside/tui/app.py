@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -15,7 +14,6 @@ from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from hearthside.domain import date_words
@@ -35,6 +33,10 @@ from hearthside.tui.watching import DISK_POLL_SECONDS, WatchingApp
 if TYPE_CHECKING:
     from hearthside.store.store import Store
     from hearthside.tui.rooms.journal import JournalScreen
+
+
+# Palette commands that open a place of their own, from any room: (module, function).
+MORE_COMMANDS = (("hearthside.tui.rooms.history", "history_commands"),)
 
 
 def room_screen(module: str, name: str) -> Screen[Any]:
@@ -112,7 +114,6 @@ class HearthsideApp(WatchingApp):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearthside-writer")
         # Screens with unsaved words register here, so quitting, a signal or a crash keeps them.
         self.open_work: set[OpenWork] = set()
-        self._notices_until: dict[tuple[str, str], float] = {}
         self._loaded_themes = load_themes(themes_dir)
         for loaded in self._loaded_themes.themes.values():
             self.register_theme(loaded)
@@ -274,7 +275,8 @@ class HearthsideApp(WatchingApp):
             "Settings", "Names, the first day of the week, dates and looks", self.action_settings
         )
         yield SystemCommand("Keys", "Show the keys for this room", self.action_keys)
-        yield from import_module("hearthside.tui.rooms.history").history_commands(self)
+        for module, function in MORE_COMMANDS:
+            yield from getattr(import_module(module), function)(self)
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
             yield from commands()
@@ -312,26 +314,6 @@ class HearthsideApp(WatchingApp):
     def use_theme(self, name: str) -> None:
         self.theme = name
         self.change_settings(Changes(theme=name))
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """As Textual's, with two differences that keep notices calm and safe.
-
-        The same words already showing are not stacked again on top of what the person
-        is reading; and notices are never read as markup (they often quote user text).
-        """
-        key, now = (title, message), time.monotonic()
-        if self._notices_until.get(key, 0.0) > now:
-            return
-        self._notices_until[key] = now + (self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def save_settings(self, settings: Settings) -> None:
         store = self.store

@@ -14,12 +14,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from textual.app import App
 from textual.message import Message
 from textual.reactive import reactive
 
 from hearthside.errors import HearthsideError
 from hearthside.services.crash_reports import UNEXPECTED, report_line, write_report
+from hearthside.tui.notices import CalmNoticesApp
 
 T = TypeVar("T")
 
@@ -32,7 +32,7 @@ class WriterReport(Message):
         self.callback = callback
 
 
-class WritingApp(App[None]):
+class WritingApp(CalmNoticesApp):
     """The app's writer thread; ``data_version`` goes up after each write that changed data."""
 
     home: Path
