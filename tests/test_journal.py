@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import string
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from hearthside.services.journal import (
     EntryQuery,
     add_entry,
+    found_at,
     inline_tags,
     list_entries,
     parse_filter,
@@ -107,3 +109,22 @@ def test_add_with_an_inline_tag_then_list_by_that_tag(private_home: Path) -> Non
     assert "Made soup together" in found and "#cooking" in found
     assert "heading" not in found
     assert run("list", "--tag", "a").output.strip() == "No entries match."
+
+
+def test_what_a_search_finds_is_picked_out_however_the_case_folds() -> None:
+    # The search matches by casefold, so "STRASSE" finds "Straße"; the highlight must
+    # pick out the same stretch, as written.
+    text = "Walked down the Straße, then ΣΟΦΙΑ laughed"
+    spans = found_at(text, ["strasse", "σοφια"])
+    assert [text[a:b] for a, b in spans] == ["Straße", "ΣΟΦΙΑ"]
+
+
+@given(st.text(max_size=40), st.text(min_size=1, max_size=6))
+@example(text="Straße", word="SS")
+@example(text="ßß", word="ss")
+def test_whatever_the_search_matches_the_read_view_picks_out(text: str, word: str) -> None:
+    spans = found_at(text, [word])
+    assert bool(spans) == (word.casefold() in text.casefold())
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert spans == sorted(spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(spans))

@@ -68,14 +68,30 @@ def search_text(entry: Entry) -> str:
 
 
 def found_at(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
-    """Where any of ``words`` stands in ``text``, in any case, as (start, end) offsets in
-    order: what a search found, for the read view to show."""
-    wanted = sorted({w for w in words if w}, key=len, reverse=True)
+    """Where any of ``words`` stands in ``text``, matched by casefold as the search
+    matches, as (start, end) offsets into ``text`` in order: what a search found, for
+    the read view to show."""
+    wanted = sorted({w.casefold() for w in words if w}, key=len, reverse=True)
     if not wanted:
         return []
+    # A character can fold to several ("ß" to "ss"), so each folded character remembers
+    # which written character it came from.
+    folded, source = [], []
+    for at, char in enumerate(text):
+        piece = char.casefold()
+        folded.append(piece)
+        source.extend([at] * len(piece))
     # Longest first, so "walking" is found whole when "walk" is searched for too.
-    pattern = re.compile("|".join(re.escape(w) for w in wanted), re.IGNORECASE)
-    return [match.span() for match in pattern.finditer(text)]
+    pattern = re.compile("|".join(re.escape(w) for w in wanted))
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer("".join(folded)):
+        start, end = source[match.start()], source[match.end() - 1] + 1
+        if spans and start < spans[-1][1]:
+            # Two matches inside one written character's folding share that character.
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def save_entry(
