@@ -183,7 +183,7 @@ def test_deleting_an_unknown_id_says_where_ids_are_and_changes_nothing(
     before = stored(private_home, Commitment)
     refused = run("delete", "zzzz9999")
     assert refused.exit_code == 2
-    assert "`upcoming` and `pauses` show the ids" in refused.output
+    assert "`upcoming`, `pauses` and `lovemap` show the ids" in refused.output
     assert stored(private_home, Commitment) == before
     bad = run("commit", "Walk", "--due", "not a day", "--change", before[0].short_id)
     assert bad.exit_code == 2 and stored(private_home, Commitment) == before

@@ -15,6 +15,7 @@ from hearthside.cli import days as cli_days
 from hearthside.cli import exchange as cli_sharing
 from hearthside.cli import guide as cli_guide
 from hearthside.cli import journal as cli_journal
+from hearthside.cli import lovemap as cli_lovemap
 from hearthside.cli import notes as cli_notes
 from hearthside.cli import plans as cli_plans
 from hearthside.cli import progress as cli_progress
@@ -41,6 +42,7 @@ HELP_SECTIONS = {
     "Write": ("add", "list", "show", "search", "delete"),
     "Practices": ("log", "moment", "question", "stats", "pause", "pauses"),
     "Notes": ("note", "notes", "card"),
+    "Knowing them": ("learned", "lovemap"),
     "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "review", "guide"),
     "Exchange": ("export", "import", "share", "serve"),
     "Care of the journal": ("settings", "doctor", "restore", "encrypt", "decrypt"),
@@ -102,6 +104,7 @@ for _module in (
     cli_progress,
     cli_days,
     cli_notes,
+    cli_lovemap,
     cli_plans,
     cli_guide,
     cli_sharing,

@@ -22,6 +22,8 @@ from hearthside.domain.records import (
     Checkin,
     Commitment,
     Entry,
+    Evening,
+    Learned,
     Milestone,
     Moment,
     Note,
@@ -54,6 +56,8 @@ from hearthside.domain.validation import (
 _CONTENT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _FIRST_DAY, _LAST_DAY = f"{dates.MIN_YEAR}-01-01", f"{dates.MAX_YEAR}-12-31"
+# Where an evening of questions got to: content may hold more than 36, never this many.
+MAX_EVENING_QUESTION = 999
 _MAX_MOMENT = 40  # characters in an ISO 8601 moment with an offset and microseconds
 
 
@@ -150,7 +154,8 @@ def _between(doc: Doc, name: str, low: int, high: int) -> str | None:
 def _content_id(doc: Doc, name: str) -> str | None:
     if _CONTENT_ID.fullmatch(doc[name]):
         return None
-    return f"its {name!r} isn't a name like {'gratitude' if name == 'kind' else 'affection'}"
+    like = {"kind": "gratitude", "topic": "dreams"}.get(name, "affection")
+    return f"its {name!r} isn't a name like {like}"
 
 
 def _days(doc: Doc, name: str) -> str | None:
@@ -239,6 +244,19 @@ def _pause(doc: Doc) -> Problems:
         yield f"its 'start' and 'end' should be 1 to {MAX_PAUSE_DAYS} days apart, in order"
 
 
+def _learned(doc: Doc) -> Problems:
+    yield _content_id(doc, "topic")
+    yield _text(doc, "text")
+    yield _day(doc, "date")
+    if doc.get("confirmed") is not None:
+        yield _day(doc, "confirmed")
+
+
+def _evening(doc: Doc) -> Problems:
+    yield _day(doc, "date")
+    yield _between(doc, "at", 0, MAX_EVENING_QUESTION)
+
+
 def _review(doc: Doc) -> Problems:
     yield _day(doc, "date")
     yield _between(doc, "step", 0, MAX_STEP)
@@ -288,4 +306,6 @@ _CHECKS: dict[type[Record], Callable[[Doc], Problems]] = {
     Milestone: _milestone,
     Pause: _pause,
     Review: _review,
+    Learned: _learned,
+    Evening: _evening,
 }

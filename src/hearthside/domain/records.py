@@ -233,6 +233,32 @@ class Pause(Record):
     reason: str = ""
 
 
+@dataclass(kw_only=True)
+class Learned(Record):
+    """One thing learned about the spouse, kept under a love-map topic (content/lovemap.md)."""
+
+    KIND: ClassVar[str] = "lovemap"
+    LABEL: ClassVar[str] = "love-map note"
+    LISTED_BY: ClassVar[str] = "hearthside lovemap"
+
+    topic: str
+    text: str
+    date: str  # the day it was learned
+    confirmed: str | None = None  # the last day it was found still true
+
+
+@dataclass(kw_only=True)
+class Evening(Record):
+    """An evening of the 36 questions: where it got to, so it picks up there."""
+
+    KIND: ClassVar[str] = "evenings"
+    LABEL: ClassVar[str] = "evening of questions"
+
+    date: str  # the day it began
+    at: int = 0  # the question showing, counted from 0 across the three sets
+    finished: bool = False
+
+
 MAX_MOMENTS = 50  # of one sign, in one day's review
 
 
@@ -290,4 +316,6 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Milestone,
     Pause,
     Review,
+    Learned,
+    Evening,
 )

@@ -6,17 +6,17 @@ an id, so it looks among every kind a person can delete.
 
 from __future__ import annotations
 
-from hearthside.domain.records import Commitment, Entry, Milestone, Note, Pause, Record
+from hearthside.domain.records import Commitment, Entry, Learned, Milestone, Note, Pause, Record
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
 
 # What a person writes or plans; logs and moments are taken back where they were made.
-DELETABLE: tuple[type[Record], ...] = (Entry, Note, Commitment, Milestone, Pause)
+DELETABLE: tuple[type[Record], ...] = (Entry, Note, Commitment, Milestone, Pause, Learned)
 
 
 def find_deletable(store: Store, ref: str, *, in_trash: bool) -> Record:
-    """The entry, note, promise, milestone or days away with this id (or prefix), in the
-    trash or out of it as asked."""
+    """The entry, note, promise, milestone, days away or love-map note with this id (or
+    prefix), in the trash or out of it as asked."""
     found = [
         record
         for cls in DELETABLE
@@ -31,7 +31,7 @@ def find_deletable(store: Store, ref: str, *, in_trash: bool) -> Record:
     where = "in the trash" if in_trash else "to delete"
     raise HearthsideError(
         f"Nothing {where} has the id {ref.strip()[:40]!r}. `hearthside list`, `notes`, "
-        "`upcoming` and `pauses` show the ids."
+        "`upcoming`, `pauses` and `lovemap` show the ids."
     )
 
 

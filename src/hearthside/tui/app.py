@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 
 
 # Palette commands that open a place of their own, from any room: (module, function).
-MORE_COMMANDS = (("hearthside.tui.rooms.history", "history_commands"),)
+MORE_COMMANDS = (
+    ("hearthside.tui.rooms.history", "history_commands"),
+    ("hearthside.tui.rooms.lovemap", "lovemap_commands"),
+)
 
 
 def room_screen(module: str, name: str) -> Screen[Any]:

@@ -24,6 +24,7 @@ from hearthside.services import checkins, plans, prompts
 from hearthside.services.memories import on_this_day
 from hearthside.services.review import session as review
 from hearthside.services.stats import day_tally
+from hearthside.tui.dialogs.lovemap import offer_learned
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.rooms.checkin import CheckinScreen
 from hearthside.tui.rooms.review import ReviewScreen
@@ -345,6 +346,8 @@ class TodayScreen(Room):
             return
         self._last_mark, self._answer_before = None, talked.before
         self.notify(f"{talked.message} Press u to undo.", markup=False)
+        if self._state is not None and self._state.question is not None:
+            offer_learned(self.app, self.hearth, self._state.question.topic)
 
     def action_review(self) -> None:
         self._open(review.start, ReviewScreen)

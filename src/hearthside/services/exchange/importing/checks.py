@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hearthside.domain import record_checks, validation
-from hearthside.domain.records import Checkin, Milestone, Note, PracticeLog, Record
+from hearthside.domain.records import Checkin, Learned, Milestone, Note, PracticeLog, Record
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 
@@ -50,6 +50,8 @@ def _content_problem(record: Record, content: Content) -> str | None:
         return listed("kind", record.kind, [k.id for k in content.milestone_kinds])
     if isinstance(record, PracticeLog):
         return listed("practice", record.practice, [p.id for p in content.practices])
+    if isinstance(record, Learned):
+        return listed("topic", record.topic, [t.id for t in content.lovemap_topics])
     if isinstance(record, Checkin):
         signs = [s.id for s in content.signs]
         return next((listed("ratings", k, signs) for k in record.ratings if k not in signs), None)

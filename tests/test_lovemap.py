@@ -1,0 +1,117 @@
+"""The love map: how fresh a topic is, and `hearthside learned` / `hearthside lovemap`."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hearthside.domain.records import Learned
+from hearthside.services.lovemap import freshness_words, weeks_since
+from tests.conftest import TODAY, Clock, disk_state, run, stored
+
+days = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
+
+
+def test_a_topic_with_nothing_learned_has_no_freshness() -> None:
+    assert weeks_since([], TODAY) is None
+    assert freshness_words(None) == "nothing yet"
+
+
+def test_freshness_counts_whole_weeks_since_the_latest_thing_learned() -> None:
+    assert weeks_since([TODAY], TODAY) == 0
+    assert weeks_since([TODAY - timedelta(days=6)], TODAY) == 0
+    assert weeks_since([TODAY - timedelta(days=7)], TODAY) == 1
+    assert weeks_since([TODAY - timedelta(days=60), TODAY - timedelta(days=22)], TODAY) == 3
+    assert freshness_words(0) == "learned something this week"
+    assert freshness_words(1) == "learned something a week ago"
+    assert freshness_words(3) == "learned something 3 weeks ago"
+
+
+@given(st.lists(days, min_size=1), days)
+def test_freshness_is_the_weeks_since_the_newest_day_never_negative(
+    learned: list[date], today: date
+) -> None:
+    weeks = weeks_since(learned, today)
+    assert weeks is not None and weeks >= 0
+    assert weeks == max((today - max(learned)).days, 0) // 7
+    # Something older learned as well changes nothing; something new today makes it fresh.
+    assert weeks_since([*learned, min(learned) - timedelta(days=3)], today) == weeks
+    assert weeks_since([*learned, today], today) == 0
+
+
+@given(st.lists(days, min_size=1), days, st.integers(min_value=0, max_value=4000))
+def test_freshness_only_grows_as_time_passes(learned: list[date], today: date, later: int) -> None:
+    before, after = weeks_since(learned, today), weeks_since(learned, today + timedelta(later))
+    assert before is not None and after is not None and after >= before
+
+
+def test_learned_keeps_a_thing_under_a_topic_found_by_prefix(
+    private_home: Path, clock: Clock
+) -> None:
+    said = run("learned", "dre", "A cabin by the sea, one day\n")
+    assert said.exit_code == 0, said.output
+    (item,) = stored(private_home, Learned)
+    assert (item.topic, item.text, item.date, item.confirmed) == (
+        "dreams",
+        "A cabin by the sea, one day",
+        "2026-11-25",
+        None,
+    )
+    assert item.short_id in said.output and "their dreams" in said.output
+
+
+def test_learned_on_another_day(private_home: Path, clock: Clock) -> None:
+    assert run("learned", "favourites", "Cardamom buns", "--date", "2026-11-01").exit_code == 0
+    assert stored(private_home, Learned)[0].date == "2026-11-01"
+    shown = run("lovemap", "favourites").output
+    assert "learned something 3 weeks ago" in shown
+    assert "learned 1 November 2026" in shown
+
+
+def test_markup_like_text_is_kept_and_shown_as_typed(private_home: Path, clock: Clock) -> None:
+    assert run("learned", "worries", "[bold]x[/]").exit_code == 0
+    assert stored(private_home, Learned)[0].text == "[bold]x[/]"
+    assert "[bold]x[/]" in run("lovemap").output
+
+
+def test_bad_topic_empty_text_or_a_future_day_writes_nothing(
+    private_home: Path, clock: Clock
+) -> None:
+    run("learned", "dreams", "first")
+    before = disk_state(private_home)
+    for args, says in (
+        (["learned", "zzz", "words"], "isn't a love-map topic; use one of: on-their-mind"),
+        (["learned", "dreams", "  \n"], "is empty"),
+        (["learned", "dreams"], "is empty"),
+        (["learned"], "Say which topic"),
+        (["learned", "dreams", "x", "--date", "2027-01-01"], "in the future"),
+        (["learned", "--confirm", "zzzz9999"], "`hearthside lovemap` shows the ids"),
+        (["lovemap", "nope"], "isn't a love-map topic"),
+    ):
+        refused = run(*args)
+        assert refused.exit_code == 2, args
+        assert says in refused.output, (args, refused.output)
+        assert "Traceback" not in refused.output
+    assert disk_state(private_home) == before
+
+
+def test_lovemap_lists_every_topic_with_ids_and_confirm_marks_it_still_true(
+    private_home: Path, clock: Clock
+) -> None:
+    run("learned", "friends", "Misses Priya since she moved", "--date", "2026-10-20")
+    (item,) = stored(private_home, Learned)
+    shown = run("lovemap").output
+    assert "Their friends (friends) · learned something 5 weeks ago" in shown
+    assert f"{item.short_id}  Misses Priya since she moved" in shown
+    assert "Their dreams (dreams) · nothing yet" in shown
+    assert run("learned", "--confirm", item.short_id).exit_code == 0
+    assert stored(private_home, Learned)[0].confirmed == "2026-11-25"
+    assert "still true 25 November 2026" in run("lovemap", "friends").output
+    # Deleted like anything else, and brought back the same way.
+    assert run("delete", item.short_id).exit_code == 0
+    assert stored(private_home, Learned) == []
+    assert run("delete", item.short_id, "--undo").exit_code == 0
+    assert len(stored(private_home, Learned)) == 1
