@@ -78,6 +78,8 @@ def hostile_records(text: str = HOSTILE) -> dict[str, list[dict[str, Any]]]:
             stamped(title=f"Milestone {text}", date="2026-11-26", kind="anniversary", yearly=True)
         ],
         "pauses": [stamped(start="2026-10-01", end="2026-10-03", reason=f"Pause {text}")],
+        "lovemap": [stamped(topic="dreams", text=f"Learned {text}", date=DAY, confirmed=DAY)],
+        "evenings": [stamped(date=DAY, at=14)],
     }
 
 

@@ -1,5 +1,6 @@
 """Stories of "we talked about it": today's question answered from Today logs a real
-conversation for today, once, and u takes it back."""
+conversation for today, once, and u takes it back. Each talk first offers to note what
+was learned in the love map (tests/tui/test_lovemap.py); escape passes it by."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ async def test_we_talked_about_it_logs_a_real_conversation_once(make: Make, welc
         await pilot.pause()
         await pilot.press("t")
         await settle(pilot)
-        assert "You talked about it today." in screen_text(app)
         assert notices[-1] == LOGGED
+        await pilot.press("escape")
+        assert "You talked about it today." in screen_text(app)
         await pilot.press("t")
         await settle(pilot)
         assert notices[-1] == (
@@ -43,7 +45,9 @@ async def test_talked_about_then_undone_leaves_no_log(make: Make, welcomed: Path
         await pilot.pause()
         await pilot.press("l")  # kept for later first
         await settle(pilot)
-        await pilot.press("t", "u")
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("escape", "u")
         await settle(pilot)
         assert notices[-1] == ": Undone: today's question is kept for later again."
         assert "Kept for later" in screen_text(app)
@@ -67,7 +71,7 @@ async def test_a_conversation_logged_earlier_is_not_logged_twice(
             ": Noted: you talked about today's question. A real conversation was logged "
             "today already, so it counts once. Press u to undo."
         )
-        await pilot.press("u")
+        await pilot.press("escape", "u")
         await settle(pilot)
     # Undo takes back only the answer: the log made in another place stays.
     assert [log.practice for log in stored(welcomed, PracticeLog)] == ["conversation"]
@@ -82,7 +86,7 @@ async def test_skipping_after_talking_takes_the_conversation_back(
         await pilot.pause()
         await pilot.press("t")
         await settle(pilot)
-        await pilot.press("s")
+        await pilot.press("escape", "s")
         await settle(pilot)
         await pilot.press("u")  # the skip was the last answer: u has nothing of its own
         await settle(pilot)
