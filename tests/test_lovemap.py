@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from hearthside.domain.records import Learned
+from hearthside.paths import package_resource
 from hearthside.services.lovemap import freshness_words, weeks_since
+from hearthside.texts.checks import check_all
+from hearthside.texts.front_matter import ContentError, line_of
+from hearthside.texts.library import Content
 from tests.conftest import TODAY, Clock, disk_state, run, stored
 
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
@@ -115,3 +121,29 @@ def test_lovemap_lists_every_topic_with_ids_and_confirm_marks_it_still_true(
     assert stored(private_home, Learned) == []
     assert run("delete", item.short_id, "--undo").exit_code == 0
     assert len(stored(private_home, Learned)) == 1
+
+
+def test_the_guide_points_the_strategies_it_serves_to_the_love_map(
+    content: Content,
+) -> None:
+    link = content.lovemap_guide
+    assert link.steps == (4, 9, 10, 14)
+    assert "“Love map”" in link.line
+    assert link.line in run("guide", "4").output
+    assert "love map" not in run("guide", "3").output.lower()
+
+
+def test_a_guide_link_to_a_strategy_that_doesnt_exist_is_refused_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(package_resource("content"), root)
+    path = root / "lovemap.md"
+    path.write_text(path.read_text().replace("steps: [4, 9, 10, 14]", "steps: [4, 99]"))
+    with pytest.raises(ContentError) as info:
+        _ = Content(root).lovemap_guide
+    assert str(info.value) == (
+        f"Content file {path}, line {line_of(path, 'steps:')}: guide: 'steps' names "
+        "strategy 99, which doesn't exist; use numbers from 1 to 15."
+    )
+    assert str(info.value) in check_all(Content(root))

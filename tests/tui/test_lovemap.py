@@ -104,7 +104,11 @@ async def test_after_we_talked_about_it_the_app_offers_to_note_what_was_learned(
         await opened(pilot, ["enter"], TodayScreen)
         assert "You talked about it today." in screen_text(app)
     (item,) = stored(welcomed, Learned)
-    assert (item.topic, item.text, item.date) == (topic.id, "Wants to learn the cello", "2026-11-25")
+    assert (item.topic, item.text, item.date) == (
+        topic.id,
+        "Wants to learn the cello",
+        "2026-11-25",
+    )
     assert len(stored(welcomed, PracticeLog)) == 1
 
 
@@ -126,3 +130,17 @@ async def test_escaping_the_offer_writes_nothing_and_u_still_undoes_the_talk(
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     assert stored(welcomed, Learned) == []
+
+
+async def test_the_guide_points_dreams_side_by_side_to_the_love_map(
+    make: Make, welcomed: Path
+) -> None:
+    app = make(room="guide")
+    line = app.content.lovemap_guide.line
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        await settle(pilot)
+        assert line not in screen_text(app)  # strategy 1
+        await pilot.press("down", "down", "down")
+        await settle(pilot)
+        assert "4. Make room for both your dreams" in screen_text(app)
+        assert line in screen_text(app)

@@ -29,6 +29,8 @@ def guide(step: str | None) -> None:
         for qid in chosen.prompts:
             if qid in by_id:
                 say(f"  - {by_id[qid].text}")
+    if chosen.number in c.content.lovemap_guide.steps:
+        say(f"\n{c.content.lovemap_guide.line}")
 
 
 COMMANDS: list[click.Command] = [guide]

@@ -112,7 +112,8 @@ def show(ref: str) -> None:
 @click.argument("ref", metavar="ID")
 @click.option("--undo", is_flag=True, help="Bring it back from the trash instead.")
 def delete(ref: str, undo: bool) -> None:
-    """Move an entry, note, promise, milestone, days away or love-map note to the trash (or back)."""
+    """Move an entry, note, promise, milestone, days away or love-map note to the trash
+    (or back)."""
     from hearthside.services.trash import bring_back, move_to_trash
 
     c = app_context()

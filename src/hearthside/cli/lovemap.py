@@ -56,7 +56,8 @@ def love_map(topic: str | None) -> None:
         say("")
         say(f"{found.topic.title} ({found.topic.id}) · {found.freshness}")
         for item in found.items:
-            say(f"  {item.short_id}  {one_line(item.text, 56)}  ({_dates(item.date, item.confirmed)})")
+            when = _dates(item.date, item.confirmed)
+            say(f"  {item.short_id}  {one_line(item.text, 56)}  ({when})")
         if not found.items or topic is not None:
             say(f"  Listen for: {found.topic.listen}")
     if not any(found.items for found in maps):

@@ -34,7 +34,8 @@ from hearthside.texts.items import (
     Step,
     Template,
 )
-from hearthside.texts.lovemap import LoveMapTopic, load_topics
+from hearthside.texts.lovemap import GuideLink, LoveMapTopic, load_guide_link, load_topics
+from hearthside.texts.thirty_six import EveningOfQuestions, load_evening
 
 # A placeholder in a milestone's suggestion, like {title}.
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -262,6 +263,14 @@ class Content:
         raise HearthsideError(
             f"{ref[:30]!r} isn't a love-map topic; use one of: {', '.join(t.id for t in topics)}."
         )
+
+    @cached_property
+    def lovemap_guide(self) -> GuideLink:
+        return load_guide_link(self.root, [s.number for s in self.steps])
+
+    @cached_property
+    def thirty_six(self) -> EveningOfQuestions:
+        return load_evening(self.root)
 
     @cached_property
     def faq(self) -> tuple[FaqItem, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from hearthside.texts.front_matter import ContentError, Fields, read_document
+from hearthside.texts.front_matter import ContentError, Fields, line_of, read_document
 
 
 @dataclass(frozen=True)
@@ -28,3 +28,26 @@ def load_topics(root: Path) -> tuple[tuple[LoveMapTopic, ...], str]:
     if dupes:
         raise ContentError(doc.path, f"love-map topic ids must be unique; repeated: {dupes[0]}")
     return tuple(topics), doc.body.strip()
+
+
+@dataclass(frozen=True)
+class GuideLink:
+    """The strategies the love map serves, and the line the Guide shows beside them."""
+
+    steps: tuple[int, ...]
+    line: str
+
+
+def load_guide_link(root: Path, known_steps: list[int]) -> GuideLink:
+    doc = read_document(root / "lovemap.md")
+    f = Fields(doc, doc.meta.get("guide"), "guide")
+    steps = f.numbers("steps")
+    unknown = [n for n in steps if n not in known_steps]
+    if unknown:
+        raise ContentError(
+            doc.path,
+            f"guide: 'steps' names strategy {unknown[0]}, which doesn't exist; use numbers "
+            f"from {min(known_steps)} to {max(known_steps)}.",
+            line_of(doc.path, "steps:"),
+        )
+    return GuideLink(steps=steps, line=" ".join(f.text("line").split()))

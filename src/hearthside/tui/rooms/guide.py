@@ -91,6 +91,8 @@ class GuideScreen(Room):
             lines.append(Content.styled("To talk about", "bold"))
             lines += [Content(f"• {q.text}") for q in chosen]
             lines.append(Content(""))
+        if step.number in content.lovemap_guide.steps:
+            lines += [Content(content.lovemap_guide.line), Content("")]
         lines.append(Content.styled("Press w to write about this in your journal.", "dim"))
         links = self.query_one("#guide-links", Static)
         links.update(Content("\n").join(lines))

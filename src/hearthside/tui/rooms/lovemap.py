@@ -109,7 +109,10 @@ class LoveMapScreen(Room):
             self._topics[found.topic.id] = found.topic
             title = Content.styled(found.topic.title, "bold")
             rows.append(
-                Option(Content.assemble(title, (f"  · {found.freshness}", "dim")), TOPIC + found.topic.id)
+                Option(
+                    Content.assemble(title, (f"  · {found.freshness}", "dim")),
+                    TOPIC + found.topic.id,
+                )
             )
             for item in found.items:
                 self._items[item.id] = item
