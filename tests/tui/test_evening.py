@@ -20,7 +20,7 @@ async def test_one_question_at_a_time_kept_when_left_half_way(make: Make, welcom
         await pilot.pause()
         await opened(pilot, ["ctrl+p", *"36 questions", "enter"], EveningScreen)
         text = screen_text(app)
-        assert "about 45 minutes" in text and "1997 study by Arthur Aron" in text
+        assert "About 45 minutes" in text and "1997 study by Arthur Aron" in text
         await pilot.press("enter")
         assert "Set 1 of 3 · question 1 of 12 · Easing in" in screen_text(app)
         await pilot.press(*["right"] * 12)
@@ -41,7 +41,7 @@ async def test_one_question_at_a_time_kept_when_left_half_way(make: Make, welcom
         # r starts over: the note first, then question 1.
         await pilot.press("r")
         await settle(pilot)
-        assert "about 45 minutes" in screen_text(again)
+        assert "About 45 minutes" in screen_text(again)
         await pilot.press("enter")
         assert "Set 1 of 3 · question 1 of 12" in screen_text(again)
         await settle(pilot)
@@ -73,4 +73,4 @@ async def test_the_end_is_warm_and_offers_the_love_map(make: Make, welcomed: Pat
     async with again.run_test(size=FRESH_TERMINAL) as pilot:
         await pilot.pause()
         await opened(pilot, ["ctrl+p", *"36 questions", "enter"], EveningScreen)
-        assert "about 45 minutes" in screen_text(again)  # a new evening begins
+        assert "About 45 minutes" in screen_text(again)  # a new evening begins

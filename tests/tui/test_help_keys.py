@@ -21,6 +21,8 @@ PLACES = {
     "the journal editor": (["2", "n"], ["^s", "esc"]),  # F1: ? is text there
     "the note composer": (["3", "c"], ["^s", "^t", "esc"]),
     "the daily review": (["r"], ["⏎", "PgUp", "esc"]),
+    "the love map": (["ctrl+p", *"Love map", "enter"], ["n", "c", "e", "x", "u", "esc"]),
+    "the evening of 36 questions": (["ctrl+p", *"36 questions", "enter"], ["→", "←", "r", "l"]),
 }
 
 

@@ -22,7 +22,7 @@ class QuestionSet:
 class EveningOfQuestions:
     title: str
     minutes: int
-    intro: str  # what it is and how to go about it (the file's Markdown body)
+    intro: str  # what it is and how to go about it (the file's body, paragraphs unwrapped)
     close: str  # said once the last question is done
     sets: tuple[QuestionSet, ...]
 
@@ -57,7 +57,8 @@ def load_evening(root: Path) -> EveningOfQuestions:
     return EveningOfQuestions(
         title=top.text("title"),
         minutes=minutes,
-        intro=doc.body.strip(),
+        # Paragraphs as flowing text: the screen wraps them to its own width.
+        intro="\n\n".join(" ".join(p.split()) for p in doc.body.strip().split("\n\n")),
         close=top.text("close"),
         sets=tuple(sets),
     )

@@ -61,7 +61,7 @@ class EveningScreen(HearthMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="evening", can_focus=False):
-            yield Static(Content("An evening of 36 questions"), classes="room-title")
+            yield Static("", id="evening-title", classes="room-title")
             yield Static("", id="evening-where")
             yield Static("", id="evening-text")
             yield Static("", id="evening-hint")
@@ -73,6 +73,7 @@ class EveningScreen(HearthMixin, Screen[None]):
         except HearthsideError as exc:
             self.query_one("#evening-text", Static).update(Content(str(exc)))
             return
+        self.query_one("#evening-title", Static).update(Content(self._evening.title))
         left = evening.in_progress(self.hearth.store)
         if left is not None and 0 < left.at < self.total:
             self.at = left.at
@@ -91,7 +92,8 @@ class EveningScreen(HearthMixin, Screen[None]):
             Static
         )
         if self.at == INTRO:
-            where.update(Content(f"{found.title} · about {found.minutes} minutes"))
+            sets = len(found.sets)
+            where.update(Content(f"About {found.minutes} minutes · {sets} sets of {PER_SET}"))
             text.update(Content(found.intro))
             hint.update(Content("Press Enter to begin · escape to leave"))
         elif self.at >= self.total:
