@@ -178,6 +178,7 @@ def test_quick_commands_never_load_textual(private_home: Path, tmp_path: Path) -
         ["note", "gratitude", "thanks for the tea this morning"], ["guide", "1"], ["doctor"],
         ["commit", "x", "--due", "today"], ["upcoming"], ["milestone", "y", "--date", "today"],
         ["checkin", "--rate", "1=2"], ["pause", "yesterday", "today"], ["pauses"],
+        ["learned", "dreams", "a boat"], ["lovemap"], ["lovemap", "dreams"],
         ["export", "-f", "html"], ["export", "-f", "json", "-o", out], ["import", out, "--dry-run"],
     ]  # fmt: skip
     code = (
@@ -221,10 +222,11 @@ def test_notes_lists_by_kind_and_undelivered(private_home: Path) -> None:
 def test_help_groups_the_commands_so_each_is_easy_to_find() -> None:
     out = run("--help").output
     headings = [line.rstrip(":") for line in out.splitlines() if line and not line[0].isspace()]
-    assert headings[-6:] == [
+    assert headings[-7:] == [
         "Write",
         "Practices",
         "Notes",
+        "Knowing them",
         "Plans",
         "Exchange",
         "Care of the journal",

@@ -10,13 +10,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hearthside.domain.records import Learned
+from hearthside.domain.records import Evening, Learned
 from hearthside.paths import package_resource
-from hearthside.services.lovemap import freshness_words, weeks_since
+from hearthside.services.evening import in_progress, keep_place
+from hearthside.services.exchange.exporting.exporter import export
+from hearthside.services.exchange.exporting.selection import Selection
+from hearthside.services.exchange.importing.checks import ImportRefused
+from hearthside.services.exchange.importing.importer import import_file
+from hearthside.services.lovemap import confirm, freshness_words, learn, weeks_since
+from hearthside.store.store import Store
 from hearthside.texts.checks import check_all
 from hearthside.texts.front_matter import ContentError, line_of
 from hearthside.texts.library import Content
 from tests.conftest import TODAY, Clock, disk_state, run, stored
+from tests.trust.hostile import DAY, export_file, stamped
 
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
 
@@ -147,3 +154,31 @@ def test_a_guide_link_to_a_strategy_that_doesnt_exist_is_refused_with_its_line(
         "strategy 99, which doesn't exist; use numbers from 1 to 15."
     )
     assert str(info.value) in check_all(Content(root))
+
+
+def test_the_love_map_and_an_evening_move_house_in_an_export(
+    store: Store, content: Content, tmp_path: Path
+) -> None:
+    kept = learn(store, content, "dreams", "A cabin by the sea", today=TODAY)
+    confirm(store, kept.id, today=TODAY)
+    store.delete(learn(store, content, "worries", "Work", today=TODAY))
+    keep_place(store, 14, total=36, today=TODAY)
+    moved = export(store, None, "json", Selection(include_private=True)).path
+    new_home = Store(tmp_path / "new-machine")
+    report = import_file(new_home, moved)
+    assert (report.counts["lovemap"], report.counts["evenings"]) == (2, 1)
+    for cls in (Learned, Evening):
+        assert sorted(r.to_doc()["id"] for r in new_home.all(cls, include_deleted=True)) == sorted(
+            r.id for r in store.all(cls, include_deleted=True)
+        )
+    assert new_home.all(Learned)[0].to_doc() == store.get(Learned, kept.id).to_doc()
+    assert in_progress(new_home) is not None
+
+
+def test_an_import_naming_a_topic_the_content_lacks_is_refused(
+    store: Store, tmp_path: Path
+) -> None:
+    records = {"lovemap": [stamped(topic="hobbies", text="Chess", date=DAY)]}
+    with pytest.raises(ImportRefused, match="its 'topic' isn't one of on-their-mind"):
+        import_file(store, export_file(tmp_path / "in.json", records))
+    assert store.all(Learned) == []
