@@ -85,6 +85,8 @@ SCREENS = {
     "checkin": ("today", ["w"]),
     "plans": ("plans", []),
     "promise": ("plans", ["e"]),
+    "lovemap": ("today", ["ctrl+p", *"Love map", "enter"]),
+    "evening": ("today", ["ctrl+p", *"36 questions", "enter", "enter"]),
 }
 
 
