@@ -154,6 +154,11 @@ def test_a_guide_link_to_a_strategy_that_doesnt_exist_is_refused_with_its_line(
         "strategy 99, which doesn't exist; use numbers from 1 to 15."
     )
     assert str(info.value) in check_all(Content(root))
+    # The rest of the strategy still reads; the problem is said beside it.
+    monkeypatch.setenv("HEARTHSIDE_CONTENT", str(root))
+    shown = run("guide", "4")
+    assert shown.exit_code == 0 and "Make room for both your dreams" in shown.output
+    assert "names strategy 99" in shown.output
 
 
 def test_the_love_map_and_an_evening_move_house_in_an_export(
@@ -182,3 +187,19 @@ def test_an_import_naming_a_topic_the_content_lacks_is_refused(
     with pytest.raises(ImportRefused, match="its 'topic' isn't one of on-their-mind"):
         import_file(store, export_file(tmp_path / "in.json", records))
     assert store.all(Learned) == []
+
+
+def test_a_content_copy_from_before_the_love_map_guide_link_still_guides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(package_resource("content"), root)
+    path = root / "lovemap.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("guide:\n"), text.index("topics:\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    monkeypatch.setenv("HEARTHSIDE_CONTENT", str(root))
+    assert Content(root).lovemap_guide.steps == ()
+    shown = run("guide", "4")
+    assert shown.exit_code == 0 and "love map" not in shown.output
+    assert check_all(Content(root)) == []

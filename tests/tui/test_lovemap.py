@@ -4,9 +4,11 @@ topic, marked still true, changed, deleted and brought back; and the offer after
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from hearthside.domain.records import Learned, PracticeLog
+from hearthside.paths import package_resource
 from hearthside.services.review import session as review
 from hearthside.tui.dialogs.lovemap import LearnedDialog
 from hearthside.tui.rooms.lovemap import LoveMapScreen
@@ -144,3 +146,36 @@ async def test_the_guide_points_dreams_side_by_side_to_the_love_map(
         await settle(pilot)
         assert "4. Make room for both your dreams" in screen_text(app)
         assert line in screen_text(app)
+
+
+async def test_a_broken_love_map_file_is_named_on_the_screen_not_a_crash(
+    make: Make, welcomed: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(package_resource("content"), root)
+    path = root / "lovemap.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - id: friends\n", "  - idd: x\n"))
+    app = make(content_dir=root)
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        await pilot.pause()
+        await opened(pilot, ["ctrl+p", *"Love map", "enter"], LoveMapScreen)
+        assert "lovemap.md, line" in screen_text(app)
+        await pilot.press("n")
+        await opened(pilot, ["escape"], TodayScreen)
+
+
+async def test_a_broken_guide_link_leaves_the_guide_readable(
+    make: Make, welcomed: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(package_resource("content"), root)
+    path = root / "lovemap.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("steps: [4, 9", "steps: [4, 99"))
+    app = make(room="guide", content_dir=root)
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "down")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "4. Make room for both your dreams" in text
+        assert "names strategy 99, which doesn't exist" in text

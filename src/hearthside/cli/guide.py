@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from hearthside.cli.context import app_context, home_option, say
+from hearthside.errors import HearthsideError
 
 
 @click.command()
@@ -29,8 +30,13 @@ def guide(step: str | None) -> None:
         for qid in chosen.prompts:
             if qid in by_id:
                 say(f"  - {by_id[qid].text}")
-    if chosen.number in c.content.lovemap_guide.steps:
-        say(f"\n{c.content.lovemap_guide.line}")
+    try:
+        link = c.content.lovemap_guide
+    except HearthsideError as exc:  # a broken lovemap.md hides only its own line
+        say(f"hearthside: {exc}", err=True)
+    else:
+        if chosen.number in link.steps:
+            say(f"\n{link.line}")
 
 
 COMMANDS: list[click.Command] = [guide]

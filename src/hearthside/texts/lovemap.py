@@ -40,7 +40,9 @@ class GuideLink:
 
 def load_guide_link(root: Path, known_steps: list[int]) -> GuideLink:
     doc = read_document(root / "lovemap.md")
-    f = Fields(doc, doc.meta.get("guide"), "guide")
+    if doc.meta.get("guide") is None:
+        return GuideLink(steps=(), line="")  # a copy of the content from before the link
+    f = Fields(doc, doc.meta["guide"], "guide")
     steps = f.numbers("steps")
     unknown = [n for n in steps if n not in known_steps]
     if unknown:

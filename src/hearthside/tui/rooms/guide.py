@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from hearthside.errors import HearthsideError
 from hearthside.texts.items import Step
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.widgets.keys_footer import KeysFooter
@@ -91,8 +92,13 @@ class GuideScreen(Room):
             lines.append(Content.styled("To talk about", "bold"))
             lines += [Content(f"• {q.text}") for q in chosen]
             lines.append(Content(""))
-        if step.number in content.lovemap_guide.steps:
-            lines += [Content(content.lovemap_guide.line), Content("")]
+        try:
+            link = content.lovemap_guide
+        except HearthsideError as exc:  # a broken lovemap.md hides only its own line
+            lines += [Content(str(exc)), Content("")]
+        else:
+            if step.number in link.steps:
+                lines += [Content(link.line), Content("")]
         lines.append(Content.styled("Press w to write about this in your journal.", "dim"))
         links = self.query_one("#guide-links", Static)
         links.update(Content("\n").join(lines))

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from hearthside.domain import date_words
 from hearthside.domain.records import Learned
+from hearthside.errors import HearthsideError
 from hearthside.services import lovemap
 from hearthside.texts.lovemap import LoveMapTopic
 from hearthside.tui.dialogs.lovemap import LearnedDialog
@@ -96,14 +97,21 @@ class LoveMapScreen(Room):
         yield Header()
         with Vertical(id="lovemap"):
             yield Static(Content("Love map"), classes="room-title")
-            yield Static(Content(self.hearth.content.lovemap_intro), id="lovemap-intro")
+            yield Static("", id="lovemap-intro")
             yield OptionList(id="lovemap-list")
             yield Static("", id="lovemap-listen")
         yield KeysFooter()
 
     def reload(self) -> None:
         h = self.hearth
-        maps = lovemap.love_map(h.store, h.content, today=h.today())
+        intro = self.query_one("#lovemap-intro", Static)
+        try:
+            maps = lovemap.love_map(h.store, h.content, today=h.today())
+        except HearthsideError as exc:  # a broken lovemap.md: say which line, show nothing
+            intro.update(Content(str(exc)))
+            intro.display = True
+            return
+        intro.update(Content(h.content.lovemap_intro))
         self._items, self._topics, rows = {}, {}, []
         for found in maps:
             self._topics[found.topic.id] = found.topic
