@@ -14,7 +14,7 @@ from hearthside.domain.records import Evening, Learned
 from hearthside.paths import package_resource
 from hearthside.services.evening import in_progress, keep_place
 from hearthside.services.exchange.exporting.exporter import export
-from hearthside.services.exchange.exporting.selection import Selection
+from hearthside.services.exchange.exporting.selection import Selection, count_phrase
 from hearthside.services.exchange.importing.checks import ImportRefused
 from hearthside.services.exchange.importing.importer import import_file
 from hearthside.services.lovemap import confirm, freshness_words, learn, weeks_since
@@ -203,3 +203,8 @@ def test_a_content_copy_from_before_the_love_map_guide_link_still_guides(
     shown = run("guide", "4")
     assert shown.exit_code == 0 and "love map" not in shown.output
     assert check_all(Content(root)) == []
+
+
+def test_an_export_counts_the_love_map_and_evenings_in_plain_words() -> None:
+    assert count_phrase({"lovemap": 2, "evenings": 2}) == "2 love-map notes and 2 question evenings"
+    assert count_phrase({"evenings": 1}) == "1 question evening"

@@ -252,7 +252,7 @@ class Evening(Record):
     """An evening of the 36 questions: where it got to, so it picks up there."""
 
     KIND: ClassVar[str] = "evenings"
-    LABEL: ClassVar[str] = "evening of questions"
+    LABEL: ClassVar[str] = "question evening"
 
     date: str  # the day it began
     at: int = 0  # the question showing, counted from 0 across the three sets
