@@ -18,6 +18,7 @@ from tests.tui.conftest import (
     FRESH_TERMINAL,
     SIZE,
     Make,
+    buttons_on_screen,
     opened,
     record_notices,
     screen_text,
@@ -118,12 +119,16 @@ async def test_escaping_the_offer_writes_nothing_and_u_still_undoes_the_talk(
     make: Make, welcomed: Path
 ) -> None:
     app = make()
+    notices = record_notices(app)
     async with app.run_test(size=FRESH_TERMINAL) as pilot:
         await pilot.pause()
         await opened(pilot, ["t"], LearnedDialog)
+        assert buttons_on_screen(app) == ["Save", "Cancel"]  # the whole box fits at 80x24
         await opened(pilot, ["escape"], TodayScreen)
         await pilot.press("u")
         await settle(pilot)
+        assert notices[-1] == ": Undone: today's question is open again."
+        assert stored(welcomed, PracticeLog) == []
         # Answering again when already talked offers nothing more.
         await pilot.press("t")
         await settle(pilot)
