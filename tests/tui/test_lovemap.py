@@ -12,6 +12,7 @@ from hearthside.paths import package_resource
 from hearthside.services.review import session as review
 from hearthside.tui.dialogs.lovemap import LearnedDialog
 from hearthside.tui.rooms.lovemap import LoveMapScreen
+from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.rooms.today import TodayScreen
 from tests.conftest import TODAY, run, stored
 from tests.tui.conftest import (
@@ -184,3 +185,41 @@ async def test_a_broken_guide_link_leaves_the_guide_readable(
         text = screen_text(app)
         assert "4. Make room for both your dreams" in text
         assert "names strategy 99, which doesn't exist" in text
+
+
+async def test_a_review_that_talked_about_the_question_offers_the_love_map_at_its_end(
+    make: Make, welcomed: Path
+) -> None:
+    """In the review the offer waits for the summary, so no step's keys are caught."""
+    app = make()
+    question = review.start(app.store, app.content, today=TODAY).question
+    assert question is not None
+    topic = app.content.lovemap_topic(question.topic)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot, ["r"], ReviewScreen)
+        await pilot.press("enter", "enter", "t", *"the picnic", "enter", "enter")
+        await settle(pilot)
+        assert "Step 6 of 6" in screen_text(app)
+        assert "m notes what you learned" in screen_text(app)
+        await opened(pilot, ["m"], LearnedDialog)
+        assert f"under “{topic.title}”" in screen_text(app)
+        await pilot.press(*"Misses her grandmother's garden")
+        await opened(pilot, ["enter"], ReviewScreen)
+    (item,) = stored(welcomed, Learned)
+    assert (item.topic, item.text) == (topic.id, "Misses her grandmother's garden")
+
+
+async def test_a_review_that_skipped_the_question_offers_nothing(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot, ["r"], ReviewScreen)
+        await pilot.press("enter", "enter", "s", "enter", "enter")
+        await settle(pilot)
+        assert "Step 6 of 6" in screen_text(app)
+        assert "m notes what you learned" not in screen_text(app)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+    assert stored(welcomed, Learned) == []

@@ -30,6 +30,7 @@ from hearthside.errors import HearthsideError
 from hearthside.services.review import session as review
 from hearthside.services.review.session import ReviewState
 from hearthside.services.review.summary import ReviewSummary
+from hearthside.tui.dialogs.lovemap import offer_learned
 from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.pending import after_pending_keys
 from hearthside.tui.rooms.review_saves import (
@@ -45,6 +46,7 @@ from hearthside.tui.rooms.review_steps import (
     OUTCOME_KEYS,
     STEP_FIELDS,
     compose_review,
+    offers_learned,
     practice_items,
     question_lines,
     step_heading,
@@ -72,6 +74,7 @@ class ReviewScreen(KeepsWork, Screen[None]):
         Binding("t", "answer('talked')", "Talked"),
         Binding("s", "answer('skip')", "Skip"),
         Binding("l", "answer('later')", "Later"),
+        Binding("m", "learned", "Note what you learned"),
         Binding("up", "count(1)", "More", group=COUNT),
         Binding("down", "count(-1)", "Fewer", group=COUNT),
     ]
@@ -114,7 +117,7 @@ class ReviewScreen(KeepsWork, Screen[None]):
     def _show(self, step: int) -> None:
         self.step = step
         self.query_one(ContentSwitcher).current = f"review-step-{step}"
-        heading, dots, hint = step_heading(step)
+        heading, dots, hint = step_heading(step, self.outcome)
         self.query_one("#review-step", Static).update(heading)
         self.query_one("#review-dots", Static).update(dots)
         self.query_one("#review-hint", Static).update(hint)
@@ -255,6 +258,8 @@ class ReviewScreen(KeepsWork, Screen[None]):
             return self.step == 2 and self.state.question is not None
         if action == "count":
             return self.step == 1
+        if action == "learned":
+            return offers_learned(self.step, self.outcome)
         if action == "back":
             return self.step > 0
         return True
@@ -321,6 +326,10 @@ class ReviewScreen(KeepsWork, Screen[None]):
         store, content, state = self.hearth.store, self.hearth.content, self.state
         self._save(2, lambda: review.save_question(store, content, state, outcome), None)
         self._show(3)
+
+    def action_learned(self) -> None:
+        if self.state.question is not None:
+            offer_learned(self.app, self.hearth, self.state.question.topic)
 
     def action_count(self, step: int) -> None:
         role = "negative" if self.focused is self.query_one("#review-negative-line") else "positive"

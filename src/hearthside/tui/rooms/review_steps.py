@@ -51,12 +51,21 @@ STEP_FIELDS = {
 }
 
 
-def step_heading(step: int) -> tuple[Content, Content, Content]:
+def offers_learned(step: int, outcome: str) -> bool:
+    """Whether the summary offers to note in the love map what the talk taught: only
+    once the day is done, so the offer never catches a key meant for a step."""
+    return step == len(review.STEPS) - 1 and outcome == prompts.TALKED
+
+
+def step_heading(step: int, outcome: str) -> tuple[Content, Content, Content]:
     """Which step this is, by name; a dot for each step, lit up to this one; its keys."""
     count = len(review.STEPS)
     heading = Content.assemble((f"Step {step + 1} of {count}", "bold"), f" · {STEP_NAMES[step]}")
     dots = " ".join("●" if i <= step else "○" for i in range(count))
-    return heading, Content(dots), Content(STEP_HINTS[step])
+    hint = STEP_HINTS[step]
+    if offers_learned(step, outcome):
+        hint = f"m notes what you learned from today's question · {hint}"
+    return heading, Content(dots), Content(hint)
 
 
 def compose_review(
