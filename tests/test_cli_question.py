@@ -29,8 +29,11 @@ def test_todays_question_shown_then_talked_about_once(private_home: Path) -> Non
     talked = run("question", "--talked")
     assert talked.exit_code == 0, talked.output
     assert "a real conversation is logged for today" in talked.output
+    # As the app does, it offers the love map, under the question's own topic.
+    assert f'hearthside learned {question.topic} "' in talked.output
     again = run("question", "--talked")
     assert "You'd already talked about today's question" in again.output
+    assert "hearthside learned" not in again.output
     assert [log.practice for log in stored(private_home, PracticeLog)] == ["conversation"]
     # Answering otherwise takes the conversation back: it was the answer that logged it.
     skipped = run("question", "--skip")

@@ -35,7 +35,11 @@ def question(outcomes: tuple[str, ...]) -> None:
         answered = review.answered(state)
         say(prompts.OUTCOME_WORDS.get(answered, "Answer it with --talked, --skip or --later."))
     elif outcomes[0] == prompts.TALKED:
-        say(review.talked_about(c.store, c.content, today=today).message)
+        talked = review.talked_about(c.store, c.content, today=today)
+        say(talked.message)
+        asked = review.start(c.store, c.content, today=today).question
+        if talked.before != prompts.TALKED and asked is not None:
+            say(f'Learned something about them? hearthside learned {asked.topic} "…"')
     else:
         state = review.start(c.store, c.content, today=today)
         review.save_question(c.store, c.content, state, outcomes[0])
