@@ -6,6 +6,7 @@ import click
 
 from hearthside.cli.context import app_context, home_option, say
 from hearthside.errors import HearthsideError
+from hearthside.services import decks
 
 
 @click.command()
@@ -24,12 +25,14 @@ def guide(step: str | None) -> None:
     if chosen.practices:
         names = ", ".join(c.content.practice(p).name for p in chosen.practices)
         say(f"\nPractices it feeds: {names}")
-    if chosen.prompts:
-        by_id = {q.id: q for q in c.content.questions}
-        say("\nTo talk about:")
-        for qid in chosen.prompts:
-            if qid in by_id:
-                say(f"  - {by_id[qid].text}")
+    served = decks.serving(c.content, chosen.number)
+    if served.decks:
+        named = ", ".join(f"{d.title} ({n})" for d, n in served.decks)
+        say(f"\nQuestion decks for it: {named}")
+        say("To talk about:")
+        for q in served.few:
+            say(f"  - {q.text} ({q.depth})")
+        say(f"Draw one with: hearthside ask --deck {served.decks[0][0].id}")
     try:
         link = c.content.lovemap_guide
     except HearthsideError as exc:  # a broken lovemap.md hides only its own line

@@ -12,6 +12,7 @@ import click
 from hearthside import __version__
 from hearthside.cli import care as cli_care
 from hearthside.cli import days as cli_days
+from hearthside.cli import decks as cli_decks
 from hearthside.cli import exchange as cli_sharing
 from hearthside.cli import guide as cli_guide
 from hearthside.cli import journal as cli_journal
@@ -40,7 +41,7 @@ class UserError(click.ClickException):
 # missing here still shows, under "Other".
 HELP_SECTIONS = {
     "Write": ("add", "list", "show", "search", "delete"),
-    "Practices": ("log", "moment", "question", "stats", "pause", "pauses"),
+    "Practices": ("log", "moment", "question", "ask", "stats", "pause", "pauses"),
     "Notes": ("note", "notes", "card"),
     "Knowing them": ("learned", "lovemap"),
     "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "review", "guide"),
@@ -103,6 +104,7 @@ for _module in (
     cli_journal,
     cli_progress,
     cli_days,
+    cli_decks,
     cli_notes,
     cli_lovemap,
     cli_plans,

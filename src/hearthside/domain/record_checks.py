@@ -23,6 +23,7 @@ from hearthside.domain.records import (
     Commitment,
     Entry,
     Evening,
+    FavouriteQuestion,
     Learned,
     Milestone,
     Moment,
@@ -52,7 +53,7 @@ from hearthside.domain.validation import (
     text_too_big,
 )
 
-# Ids from the content folder: note kinds, milestone kinds, practices, signs.
+# Ids from the content folder: note kinds, milestone kinds, practices, signs, questions.
 _CONTENT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _FIRST_DAY, _LAST_DAY = f"{dates.MIN_YEAR}-01-01", f"{dates.MAX_YEAR}-12-31"
@@ -279,6 +280,11 @@ def _review(doc: Doc) -> Problems:
         yield "its 'made' should list the ids of records it wrote"
 
 
+def _favourite(doc: Doc) -> Problems:
+    yield None if _CONTENT_ID.fullmatch(doc["question"]) else "its 'question' isn't a question id"
+    yield _day(doc, "date")
+
+
 def _small(value: Any, depth: int) -> bool:
     """Nested no deeper than ``depth`` and holding at most MAX_ITEMS values in all."""
     budget = [MAX_ITEMS]
@@ -308,4 +314,5 @@ _CHECKS: dict[type[Record], Callable[[Doc], Problems]] = {
     Review: _review,
     Learned: _learned,
     Evening: _evening,
+    FavouriteQuestion: _favourite,
 }

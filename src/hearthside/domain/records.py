@@ -306,6 +306,17 @@ class Review(Record):
     completed: bool = False
 
 
+@dataclass(kw_only=True)
+class FavouriteQuestion(Record):
+    """A conversation question starred to come back to; unstarring removes it."""
+
+    KIND: ClassVar[str] = "favourite_questions"
+    LABEL: ClassVar[str] = "favourite question"
+
+    question: str  # the question's id in the content folder
+    date: str  # the day it was starred
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Entry,
     Note,
@@ -318,4 +329,5 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Review,
     Learned,
     Evening,
+    FavouriteQuestion,
 )

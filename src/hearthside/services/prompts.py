@@ -1,15 +1,16 @@
 """Today's question: conversation prompts that don't repeat until every one has been seen.
 
-The choice is a pure function of the question ids and of what happened to the
-questions on earlier days, so the same day always gets the same question and
-nothing needs writing until the user answers. What happened lives in each day's
-review record (``answers["question"]`` and ``answers["outcome"]``).
+The choice is a pure function of the question ids, of what happened to the
+questions on earlier days and of when something was last learned in each love-map
+topic before the day, so the same day always gets the same question and nothing
+needs writing until the user answers. What happened lives in each day's review
+record (``answers["question"]`` and ``answers["outcome"]``).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -38,6 +39,9 @@ OUTCOME_DONE = {
 
 # A question kept for later comes back this many days after it was kept.
 KEEP_DAYS = 7
+# A love-map topic has gone stale when nothing new has been learned there for this long;
+# questions on stale topics come first within a cycle.
+STALE_DAYS = 28
 
 
 @dataclass(frozen=True)
@@ -66,13 +70,28 @@ def cycle_order(ids: Iterable[str], cycle: int) -> list[str]:
     return order
 
 
-def choose(ids: Sequence[str], history: Iterable[Shown], day: date) -> str | None:
+def is_stale(topic: str, learned: Mapping[str, date | None], day: date) -> bool:
+    last = learned.get(topic)
+    return last is None or (day - last).days >= STALE_DAYS
+
+
+def choose(
+    ids: Sequence[str],
+    history: Iterable[Shown],
+    day: date,
+    *,
+    topics: Mapping[str, str] | None = None,
+    learned: Mapping[str, date | None] | None = None,
+) -> str | None:
     """The question for ``day``, given what happened to questions on the days before it.
 
     A cycle ends once every question has been answered, skipped or kept; until
     then none is offered twice, except that a kept question comes back
     ``KEEP_DAYS`` after it was kept (ahead of fresh ones), because keeping it
-    asked for exactly that.
+    asked for exactly that. Among the fresh ones, questions whose love-map topic
+    (``topics``: question id to topic) has gone stale come first; ``learned`` maps a
+    topic to the day something was last learned there before ``day`` (a topic it
+    doesn't name, or names with None, was never learned about: stale).
     """
     known = set(ids)
     if not known:
@@ -96,6 +115,9 @@ def choose(ids: Sequence[str], history: Iterable[Shown], day: date) -> str | Non
         if (day - kept_on).days >= KEEP_DAYS:
             return question
     fresh = [q for q in cycle_order(known, cycle) if q not in seen and q not in kept]
+    if topics:
+        stale = {q for q in fresh if is_stale(topics.get(q, ""), learned or {}, day)}
+        fresh = [q for q in fresh if q in stale] + [q for q in fresh if q not in stale]
     if not fresh:
         return next(iter(kept))
     # A new cycle could otherwise open with the question that closed the last one.
@@ -122,6 +144,16 @@ def history(store: Store) -> list[Shown]:
     return found
 
 
+def last_learned(store: Store, *, before: date) -> dict[str, date | None]:
+    """The day something new was last learned in each love-map topic, before ``before``
+    (so learning something today doesn't change today's question).
+
+    The love map keeps no records yet, so no topic has a day: all count as stale and
+    the cycle's own order decides. The love map's service answers here once it exists.
+    """
+    return {}
+
+
 def question_for(store: Store, content: Content, *, today: date | None = None) -> Question | None:
     """Today's question: the one already answered today, or the next in the cycle."""
     day = today or date.today()
@@ -130,7 +162,8 @@ def question_for(store: Store, content: Content, *, today: date | None = None) -
     for shown in past:
         if shown.day == day and shown.question in by_id:
             return by_id[shown.question]
-    chosen = choose(list(by_id), past, day)
+    topics = {q.id: q.topic for q in content.questions}
+    chosen = choose(list(by_id), past, day, topics=topics, learned=last_learned(store, before=day))
     return by_id[chosen] if chosen else None
 
 

@@ -1,8 +1,9 @@
 """Checking the whole content folder at once, for ``doctor``.
 
 Each part of the content checks itself as it loads; what is left to check here is
-what one file says about another: a strategy naming a practice or a prompt, the
-ratio naming strategies, a practice counting a kind of note.
+what one file says about another: a strategy naming a practice, the ratio naming
+strategies, a practice counting a kind of note. (A question naming a strategy or a
+love-map topic is checked as the questions load.)
 """
 
 from __future__ import annotations
@@ -36,14 +37,10 @@ def check_all(content: Content) -> list[str]:
             problems.append(str(exc))
     if not problems:
         known_practices = {p.id for p in content.practices}
-        known_prompts = {q.id for q in content.questions}
         for step in content.steps:
             for pid in step.practices:
                 if pid not in known_practices:
                     problems.append(f"Strategy {step.number} names unknown practice {pid!r}.")
-            for qid in step.prompts:
-                if qid not in known_prompts:
-                    problems.append(f"Strategy {step.number} names unknown prompt {qid!r}.")
         problems += _check_links_from_practices(content)
     return problems
 

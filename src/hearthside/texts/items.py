@@ -1,5 +1,6 @@
 """What the content folder holds, as plain records: strategies, practices, the ratio's
-aim, signs of drift, conversation questions, the FAQ, note kinds and milestone kinds.
+aim, signs of drift, conversation questions and their decks, the FAQ, note kinds and
+milestone kinds.
 
 The loader (``library.Content``) builds them from the Markdown files; everything
 else reads them.
@@ -20,7 +21,6 @@ class Step:
     title: str
     summary: str
     practices: tuple[str, ...]
-    prompts: tuple[str, ...]
     body: str
 
 
@@ -55,12 +55,27 @@ class Sign:
     question: str
 
 
+# How far a question goes, lightest first: easy any time; more personal; tender ground.
+DEPTHS = ("light", "deeper", "deep")
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: str
+    title: str
+    topic: str  # the love-map topic of its questions, unless one names its own
+    steps: tuple[int, ...]  # the strategies its questions serve, unless one names its own
+
+
 @dataclass(frozen=True)
 class Question:
     id: str
     text: str
-    theme: str
+    theme: str  # the title of its deck
     topic: str  # the love-map topic what it brings out belongs to
+    deck: str  # the id of its deck
+    depth: str  # one of DEPTHS
+    steps: tuple[int, ...]  # the strategies (by number) talking about it serves
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The words the app shows, loaded from Markdown files with YAML front matter.
 
 Content is the single source for strategies, practices and their targets, signs
-of drift, conversation prompts, the FAQ and note templates. Each part loads on
+of drift, conversation questions in decks, the FAQ and note templates. Each part loads on
 first use, so a quick ``hearthside log hug`` only reads ``practices.md``.
 """
 
@@ -23,6 +23,7 @@ from hearthside.texts.front_matter import (
     sections,
 )
 from hearthside.texts.items import (
+    Deck,
     FaqItem,
     Hint,
     MilestoneKind,
@@ -35,6 +36,7 @@ from hearthside.texts.items import (
     Template,
 )
 from hearthside.texts.lovemap import GuideLink, LoveMapTopic, load_guide_link, load_topics
+from hearthside.texts.questions import Questions, load_questions
 from hearthside.texts.thirty_six import EveningOfQuestions, load_evening
 
 # A placeholder in a milestone's suggestion, like {title}.
@@ -70,7 +72,6 @@ class Content:
                     title=f.text("title"),
                     summary=f.text("summary"),
                     practices=f.strings("practices", required=False),
-                    prompts=f.strings("prompts", required=False),
                     body=doc.body.strip(),
                 )
             )
@@ -206,37 +207,17 @@ class Content:
         return read_document(self.root / "signs.md").body.strip()
 
     @cached_property
-    def questions(self) -> tuple[Question, ...]:
-        doc = read_document(self.root / "questions.md")
-        found: list[Question] = []
-        for i, raw in enumerate(Fields(doc, doc.meta, "front matter").mappings("themes"), 1):
-            theme = Fields(doc, raw, f"theme {i}")
-            title = theme.text("title")
-            topic = theme.text("topic")
-            for j, q in enumerate(theme.mappings("questions"), 1):
-                qf = Fields(doc, q, f"theme {i}, question {j}")
-                found.append(
-                    Question(
-                        id=qf.text("id"),
-                        text=qf.text("text"),
-                        theme=title,
-                        topic=qf.text("topic", default=topic),
-                    )
-                )
-        ids = [q.id for q in found]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ContentError(doc.path, f"question ids must be unique; repeated: {dupes[0]}")
+    def _questions(self) -> Questions:
         topics = {t.id for t in self.lovemap_topics}
-        for question in found:
-            if question.topic not in topics:
-                raise ContentError(
-                    doc.path,
-                    f"question {question.id} names love-map topic {question.topic!r}, which "
-                    f"lovemap.md doesn't have; use one of: {', '.join(sorted(topics))}.",
-                    line_of(doc.path, question.id),
-                )
-        return tuple(found)
+        return load_questions(self.root, topics, {s.number for s in self.steps})
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self._questions.questions
+
+    @property
+    def decks(self) -> tuple[Deck, ...]:
+        return self._questions.decks
 
     @cached_property
     def _lovemap(self) -> tuple[tuple[LoveMapTopic, ...], str]:

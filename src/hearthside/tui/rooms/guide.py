@@ -11,6 +11,7 @@ from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hearthside.errors import HearthsideError
+from hearthside.services import decks
 from hearthside.texts.items import Step
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.widgets.keys_footer import KeysFooter
@@ -86,11 +87,13 @@ class GuideScreen(Room):
             lines.append(Content.styled("Practices it feeds", "bold"))
             lines += [Content(f"• {content.practice(p).name}") for p in step.practices]
             lines.append(Content(""))
-        prompts = {q.id: q for q in content.questions}
-        chosen = [prompts[q] for q in step.prompts if q in prompts]
-        if chosen:
+        served = decks.serving(content, step.number)
+        if served.decks:
+            lines.append(Content.styled("Question decks for it", "bold"))
+            lines += [Content(f"• {d.title} ({n})") for d, n in served.decks]
+            lines.append(Content(""))
             lines.append(Content.styled("To talk about", "bold"))
-            lines += [Content(f"• {q.text}") for q in chosen]
+            lines += [Content(f"• {q.text} ({q.depth})") for q in served.few]
             lines.append(Content(""))
         try:
             link = content.lovemap_guide

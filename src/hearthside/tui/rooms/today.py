@@ -20,13 +20,14 @@ from hearthside.domain.printable import one_line
 from hearthside.domain.records import Answers, Commitment
 from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
-from hearthside.services import checkins, plans, prompts
+from hearthside.services import checkins, decks, plans, prompts
 from hearthside.services.memories import on_this_day
 from hearthside.services.review import session as review
 from hearthside.services.stats import day_tally
 from hearthside.tui.dialogs.lovemap import offer_learned
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.rooms.checkin import CheckinScreen
+from hearthside.tui.rooms.draw import STAR, star
 from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.widgets.day_lines import (
     ahead_words,
@@ -52,6 +53,7 @@ class TodayScreen(Room):
         Binding("t", "question('talked')", "We talked about it", show=False),
         Binding("s", "question('skip')", "Skip the question", show=False),
         Binding("l", "question('later')", "Keep it for later", show=False),
+        Binding("f", "star_question", "Star the question as a favourite", show=False),
     ]
 
     def __init__(self) -> None:
@@ -164,14 +166,15 @@ class TodayScreen(Room):
             text.update(Content("There are no questions in the content folder yet."))
             status.update("")
             return
-        text.update(Content.assemble("“", Content(question.text), "”"))
+        starred = f" {STAR}" if question.id in decks.favourite_ids(self.hearth.store) else ""
+        text.update(Content.assemble("“", Content(question.text), "”", starred))
         answered = state.answers.question == question.id and state.answers.outcome
         parts: list[Content] = []
         if answered:
             parts.append(
                 Content.styled(prompts.OUTCOME_WORDS.get(state.answers.outcome, ""), "italic")
             )
-        parts.append(Content("t we talked about it · s skip · l keep for later"))
+        parts.append(Content(f"t we talked about it · s skip · l keep for later · f {STAR}"))
         kept = [
             q
             for q in prompts.kept_for_later(self.hearth.store, self.hearth.content)
@@ -263,7 +266,7 @@ class TodayScreen(Room):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "mark":
             return bool(self._dues)
-        if action == "question":
+        if action in ("question", "star_question"):
             return self._state is not None and self._state.question is not None
         return True
 
@@ -339,6 +342,10 @@ class TodayScreen(Room):
             return review.save_question(store, content, state, outcome)
 
         h.write(job)
+
+    def action_star_question(self) -> None:
+        if self._state is not None and self._state.question is not None:
+            star(self, self._state.question)
 
     def _talked(self, talked: review.Talked) -> None:
         if talked.before == prompts.TALKED:
