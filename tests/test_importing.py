@@ -20,6 +20,7 @@ from hearthside.domain.records import (
     Checkin,
     Commitment,
     Entry,
+    FavouriteQuestion,
     Milestone,
     Moment,
     Note,
@@ -73,6 +74,7 @@ def full_journal(store: Store, content: Content) -> Store:
     store.add(Commitment(title="Date night", due="2026-11-27", every="weekly"))
     store.add(Milestone(title="Wedding", date="2012-06-09", yearly=True, kind="anniversary"))
     store.add(Pause(start="2026-12-01", end="2026-12-05", reason="travel"))
+    store.add(FavouriteQuestion(question="dreams-3", date="2026-11-24"))
     return store
 
 
@@ -96,6 +98,7 @@ def test_a_move_to_a_new_machine_gives_back_identical_records(
         "commitments": 1,
         "milestones": 1,
         "pauses": 1,
+        "favourite_questions": 1,
     }
     assert snapshot(new_home) == snapshot(full_journal)
     assert new_home.settings() == full_journal.settings()
@@ -108,7 +111,7 @@ def test_importing_the_same_file_twice_adds_nothing(full_journal: Store, tmp_pat
     import_file(new_home, moved)
     before = disk_state(new_home.home)
     again = import_file(new_home, moved)
-    assert again.added == () and again.already_there == 10
+    assert again.added == () and again.already_there == 11
     assert "already in your journal" in again.summary()
     assert disk_state(new_home.home) == before
 
@@ -170,7 +173,7 @@ def test_a_dry_run_says_what_would_come_in_and_writes_nothing(
     fresh = Store(home)
     before = disk_state(home)
     report = import_file(fresh, moved, dry_run=True)
-    assert report.dry_run and len(report.added) == 10
+    assert report.dry_run and len(report.added) == 11
     assert report.summary().startswith("Would import 3 entries")
     assert disk_state(home) == before and fresh.all(Entry) == []
 

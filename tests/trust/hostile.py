@@ -80,6 +80,7 @@ def hostile_records(text: str = HOSTILE) -> dict[str, list[dict[str, Any]]]:
         "pauses": [stamped(start="2026-10-01", end="2026-10-03", reason=f"Pause {text}")],
         "lovemap": [stamped(topic="dreams", text=f"Learned {text}", date=DAY, confirmed=DAY)],
         "evenings": [stamped(date=DAY, at=14)],
+        "favourite_questions": [stamped(question="fun-2", date=DAY)],
     }
 
 

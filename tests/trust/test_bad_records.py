@@ -49,6 +49,12 @@ BAD_VALUES: dict[str, tuple[str, dict[str, Any]]] = {
     "a rating off the scale": ("checkins", {"ratings": {"thin-talk": 9}}),
     "minutes beyond a day": ("practice_logs", {"minutes": 100_000}),
     "a review answer nested 300 deep": ("reviews", {"answers": {"extra": "DEEP"}}),
+    "a favourite of a question not on the list": ("favourite_questions", {"question": "fun-999"}),
+    "a favourite of a question id with a newline": (
+        "favourite_questions",
+        {"question": "fun-2\nX"},
+    ),
+    "a favourite starred on no day": ("favourite_questions", {"date": "someday"}),
 }
 
 

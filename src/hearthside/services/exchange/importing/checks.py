@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hearthside.domain import record_checks, validation
-from hearthside.domain.records import Checkin, Learned, Milestone, Note, PracticeLog, Record
+from hearthside.domain.records import (
+    Checkin,
+    FavouriteQuestion,
+    Learned,
+    Milestone,
+    Note,
+    PracticeLog,
+    Record,
+)
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 
@@ -55,4 +63,8 @@ def _content_problem(record: Record, content: Content) -> str | None:
     if isinstance(record, Checkin):
         signs = [s.id for s in content.signs]
         return next((listed("ratings", k, signs) for k in record.ratings if k not in signs), None)
+    if isinstance(record, FavouriteQuestion) and all(
+        q.id != record.question for q in content.questions
+    ):
+        return "its 'question' isn't one of the questions in the content folder"
     return None
