@@ -180,6 +180,7 @@ def test_quick_commands_never_load_textual(private_home: Path, tmp_path: Path) -
         ["checkin", "--rate", "1=2"], ["pause", "yesterday", "today"], ["pauses"],
         ["learned", "dreams", "a boat"], ["lovemap"], ["lovemap", "dreams"],
         ["export", "-f", "html"], ["export", "-f", "json", "-o", out], ["import", out, "--dry-run"],
+        ["ask", "--deck", "fun", "--depth", "light"], ["ask", "--favourites"],
     ]  # fmt: skip
     code = (
         "import sys\n"

@@ -26,11 +26,13 @@ def ask(deck: str | None, depth: str | None, favourites: bool) -> None:
     c = app_context()
     pool = decks.matching(c.content, deck, depth)
     if favourites:
-        wanted = {q.id for q in pool}
-        starred = [q for q in decks.favourites(c.store, c.content) if q.id in wanted]
+        starred = decks.favourites(c.store, c.content)
+        chosen = [q for q in starred if q in pool]
         if not starred:
             say("No favourites yet. Star a question with f in the app's Draw a question.")
-        for q in starred:
+        elif not chosen:
+            say("None of your favourites is in that deck at that depth.")
+        for q in chosen:
             say(f"“{q.text}”\n  {_line(q)}")
         return
     if not pool:

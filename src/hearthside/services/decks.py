@@ -44,7 +44,9 @@ def favourite_ids(store: Store) -> set[str]:
 def favourites(store: Store, content: Content) -> list[Question]:
     """The starred questions still in the content folder, most recently starred first."""
     by_id = {q.id: q for q in content.questions}
-    starred = sorted(store.all(FavouriteQuestion), key=lambda f: f.created, reverse=True)
+    # Reversed after sorting, not sorted in reverse: two starred in the same second
+    # still come newest (last stored) first.
+    starred = sorted(store.all(FavouriteQuestion), key=lambda f: f.created)[::-1]
     return [by_id[f.question] for f in starred if f.question in by_id]
 
 
