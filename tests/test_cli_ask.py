@@ -68,3 +68,15 @@ def test_ask_is_listed_with_the_practices_in_help(private_home: Path) -> None:
     help_text = run("--help").output
     practices = help_text.split("Practices:")[1].split("Notes:")[0]
     assert "ask" in practices and "A question to ask each other" in practices
+
+
+def test_the_guide_names_a_strategys_decks_and_how_to_draw_from_them(
+    private_home: Path, content: Content
+) -> None:
+    page = run("guide", "6").output
+    served = decks.serving(content, 6)
+    first, count = served.decks[0]
+    assert f"Question decks for it: {first.title} ({count})," in page
+    for question in served.few:
+        assert f"  - {question.text} ({question.depth})" in page
+    assert page.endswith(f"Draw one with: hearthside ask --deck {first.id}\n")

@@ -9,12 +9,21 @@ from textual.widgets import OptionList, Static
 
 from hearthside.domain.records import FavouriteQuestion
 from hearthside.paths import package_resource
+from hearthside.services import decks
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
 from hearthside.tui.rooms.draw import DrawScreen, FavouritesScreen
 from hearthside.tui.rooms.today import TodayScreen
 from tests.conftest import run, stored
-from tests.tui.conftest import FRESH_TERMINAL, Make, opened, record_notices, screen_text, settle
+from tests.tui.conftest import (
+    FRESH_TERMINAL,
+    SIZE,
+    Make,
+    opened,
+    record_notices,
+    screen_text,
+    settle,
+)
 
 
 def shown(screen: DrawScreen) -> str:
@@ -126,3 +135,29 @@ async def test_f_on_today_stars_todays_question_and_again_unstars_it(
         assert "★" not in str(question.render())
         assert notices[-1] == ": Unstarred: no longer among your favourites."
     assert stored(welcomed, FavouriteQuestion) == []
+
+
+async def test_a_strategy_in_the_guide_shows_the_decks_and_questions_that_serve_it(
+    make: Make, welcomed: Path, tmp_path: Path
+) -> None:
+    own = tmp_path / "content"
+    shutil.copytree(package_resource("content"), own)
+    path = own / "questions.md"
+    # Linking one question to strategy 3 in the content puts its deck on that page.
+    path.write_text(
+        path.read_text().replace(
+            "{id: fun-2, depth: light, steps: [14]", "{id: fun-2, depth: light, steps: [14, 3]"
+        )
+    )
+    served = decks.serving(Content(own), 3)
+    app = make(content_dir=own)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        links = str(app.screen.query_one("#guide-links", Static).render())
+        assert "Question decks for it" in links
+        assert "• Just for fun (1)" in links and "• Noticing each other (" in links
+        for question in served.few:
+            assert f"• {question.text} ({question.depth})" in links
