@@ -158,6 +158,6 @@ async def test_a_strategy_in_the_guide_shows_the_decks_and_questions_that_serve_
         await pilot.pause()
         links = str(app.screen.query_one("#guide-links", Static).render())
         assert "Question decks for it" in links
-        assert "• Just for fun (1)" in links and "• Noticing each other (" in links
+        assert "Just for fun (1)" in links and "Noticing each other (" in links
         for question in served.few:
             assert f"• {question.text} ({question.depth})" in links

@@ -48,7 +48,9 @@ class GuideScreen(Room):
         with Horizontal(id="guide"):
             with Vertical(id="guide-side"):
                 yield OptionList(id="guide-steps")
-                yield Static("", id="guide-links")
+                # Below the list, what is left of a short window; tab reaches it to scroll.
+                with VerticalScroll(id="guide-links-scroll"):
+                    yield Static("", id="guide-links")
             with VerticalScroll(id="guide-body"):
                 yield Markdown("", id="guide-text")
         yield KeysFooter()
@@ -90,7 +92,7 @@ class GuideScreen(Room):
         served = decks.serving(content, step.number)
         if served.decks:
             lines.append(Content.styled("Question decks for it", "bold"))
-            lines += [Content(f"• {d.title} ({n})") for d, n in served.decks]
+            lines.append(Content(" · ".join(f"{d.title} ({n})" for d, n in served.decks)))
             lines.append(Content(""))
             lines.append(Content.styled("To talk about", "bold"))
             lines += [Content(f"• {q.text} ({q.depth})") for q in served.few]
@@ -103,13 +105,12 @@ class GuideScreen(Room):
             if step.number in link.steps:
                 lines += [Content(link.line), Content("")]
         lines.append(Content.styled("Press w to write about this in your journal.", "dim"))
-        links = self.query_one("#guide-links", Static)
-        links.update(Content("\n").join(lines))
-        links.display = True
+        self.query_one("#guide-links", Static).update(Content("\n").join(lines))
+        self.query_one("#guide-links-scroll").display = True
 
     def _show_faq(self) -> None:
         self.query_one("#guide-text", Markdown).update(self.hearth.content.faq_markdown)
-        self.query_one("#guide-links").display = False
+        self.query_one("#guide-links-scroll").display = False
 
     def action_faq(self) -> None:
         listing = self.query_one("#guide-steps", OptionList)
