@@ -23,11 +23,11 @@ from textual.widgets.option_list import Option
 from hearthside.services import decks
 from hearthside.texts.items import DEPTHS, Question
 from hearthside.tui.hearth import Hearth, HearthMixin
+from hearthside.tui.presenters.question_card import STAR
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
 ANY = "any"
 FAVOURITES = "favourites"
-STAR = "★"
 
 CSS = """
 #draw {

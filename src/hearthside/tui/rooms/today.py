@@ -18,16 +18,16 @@ from textual.widgets.option_list import Option
 from hearthside.domain import date_words
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Answers, Commitment
-from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
 from hearthside.services import checkins, decks, plans, prompts
 from hearthside.services.memories import on_this_day
 from hearthside.services.review import session as review
 from hearthside.services.stats import day_tally
 from hearthside.tui.dialogs.lovemap import offer_learned
+from hearthside.tui.presenters.question_card import question_card
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.rooms.checkin import CheckinScreen
-from hearthside.tui.rooms.draw import STAR, star
+from hearthside.tui.rooms.draw import star
 from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.widgets.day_lines import (
     ahead_words,
@@ -159,31 +159,11 @@ class TodayScreen(Room):
         self._show_question(state)
 
     def _show_question(self, state: review.ReviewState) -> None:
-        text = self.query_one("#today-question-text", Static)
-        status = self.query_one("#today-question-status", Static)
-        question = state.question
-        if question is None:
-            text.update(Content("There are no questions in the content folder yet."))
-            status.update("")
-            return
-        starred = f" {STAR}" if question.id in decks.favourite_ids(self.hearth.store) else ""
-        text.update(Content.assemble("“", Content(question.text), "”", starred))
-        answered = state.answers.question == question.id and state.answers.outcome
-        parts: list[Content] = []
-        if answered:
-            parts.append(
-                Content.styled(prompts.OUTCOME_WORDS.get(state.answers.outcome, ""), "italic")
-            )
-        parts.append(Content(f"t we talked about it · s skip · l keep for later · f {STAR}"))
-        kept = [
-            q
-            for q in prompts.kept_for_later(self.hearth.store, self.hearth.content)
-            if q.id != question.id
-        ]
-        if kept:
-            n = len(kept)
-            parts.append(Content(f"{plural('question', n)} kept for another day."))
-        status.update(Content("\n").join(parts))
+        h = self.hearth
+        kept = prompts.kept_for_later(h.store, h.content)
+        text, status = question_card(state, decks.favourite_ids(h.store), kept)
+        self.query_one("#today-question-text", Static).update(text)
+        self.query_one("#today-question-status", Static).update(status)
 
     def _show_commitments(self) -> None:
         day = self.hearth.today()
