@@ -9,7 +9,10 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hearthside.services import lovemap, prompts
 from hearthside.services.prompts import KEEP_DAYS, STALE_DAYS, Shown, choose, is_stale
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
 
 START = date(2026, 1, 1)
 IDS = [f"q{i:02}" for i in range(12)]
@@ -96,3 +99,20 @@ def test_any_journal_never_repeats_within_a_cycle_and_puts_stale_topics_first(
         waiting -= set(asked[n - 1 : n])
         if any(is_stale(topics[q], learned, day) for q in waiting):
             assert is_stale(topics[question], learned, day), (n, question, sorted(waiting))
+
+
+def test_todays_question_turns_to_a_quiet_topic_and_stays_once_shown(
+    store: Store, content: Content
+) -> None:
+    day = date(2026, 11, 25)
+    quiet = "gift-ideas"
+    for topic in content.lovemap_topics:
+        if topic.id != quiet:
+            lovemap.learn(store, content, topic.id, "something new", day="2026-11-20", today=day)
+    chosen = prompts.question_for(store, content, today=day)
+    assert chosen is not None and chosen.topic == quiet
+    # Learning something there today doesn't change the question today has shown.
+    lovemap.learn(store, content, quiet, "a blue scarf", day=day, today=day)
+    assert prompts.question_for(store, content, today=day) == chosen
+    tomorrow = prompts.question_for(store, content, today=day + timedelta(days=1))
+    assert tomorrow is not None and tomorrow.topic != quiet, "every topic is fresh now"
