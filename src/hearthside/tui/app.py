@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 MORE_COMMANDS = (
     ("hearthside.tui.rooms.history", "history_commands"),
     ("hearthside.tui.rooms.lovemap", "lovemap_commands"),
+    ("hearthside.tui.rooms.evening", "evening_commands"),
     ("hearthside.tui.rooms.draw", "draw_commands"),
 )
 

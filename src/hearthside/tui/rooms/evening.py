@@ -5,7 +5,10 @@ Each move is kept (``services.evening``), so leaving half way picks up there nex
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -16,6 +19,7 @@ from hearthside.errors import HearthsideError
 from hearthside.services import evening
 from hearthside.texts.thirty_six import PER_SET, EveningOfQuestions
 from hearthside.tui.hearth import HearthMixin
+from hearthside.tui.rooms.lovemap import LoveMapScreen
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
 INTRO = -1  # the place before the first question: what the evening is
@@ -39,6 +43,14 @@ EveningScreen #evening-hint {
     color: $foreground 60%;
 }
 """
+
+
+def evening_commands(app: App[Any]) -> Iterable[SystemCommand]:
+    yield SystemCommand(
+        "36 questions",
+        "An evening of questions, one at a time",
+        lambda: app.push_screen(EveningScreen()),
+    )
 
 
 class EveningScreen(HearthMixin, Screen[None]):
@@ -159,8 +171,6 @@ class EveningScreen(HearthMixin, Screen[None]):
             self.show()
 
     def action_love_map(self) -> None:
-        from hearthside.tui.rooms.lovemap import LoveMapScreen
-
         self.app.push_screen(LoveMapScreen())
 
     def action_back(self) -> None:

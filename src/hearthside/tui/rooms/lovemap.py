@@ -57,13 +57,6 @@ def lovemap_commands(app: App[Any]) -> Iterable[SystemCommand]:
         lambda: app.push_screen(LoveMapScreen()),
     )
 
-    def evening() -> None:
-        from hearthside.tui.rooms.evening import EveningScreen
-
-        app.push_screen(EveningScreen())
-
-    yield SystemCommand("36 questions", "An evening of questions, one at a time", evening)
-
 
 def item_row(item: Learned) -> Content:
     words = f"learned {date_words.short_day(date.fromisoformat(item.date))}"
