@@ -57,12 +57,16 @@ def snapshot(store: Store) -> dict[str, list[dict[str, object]]]:
 
 @pytest.fixture
 def full_journal(store: Store, content: Content) -> Store:
-    """Something of every kind, a private entry, a delivered note and one in the trash."""
+    """Something of every kind, a private starred entry, a delivered note and one in the
+    trash."""
     store.save_settings(Settings(spouse_name="Sam", week_start=6, date_order="DMY"))
     add_entry(
         store, title="River walk", body="Talked about summer.", day="2026-11-20", tags=["walk"]
     )
-    add_entry(store, body="Just for me.", day="2026-11-21", private=True, closeness=2, steps=[1, 4])
+    secret = add_entry(
+        store, body="Just for me.", day="2026-11-21", private=True, closeness=2, steps=[1, 4]
+    )
+    store.update(Entry, secret.id, lambda e: setattr(e, "starred", True))
     store.delete(add_entry(store, body="Changed my mind.", day="2026-11-22"))
     note = add_note(
         store, content, kind="gratitude", text="Thank you for the tea.", day="2026-11-22"
@@ -159,7 +163,9 @@ def test_a_real_jrnl_export_comes_in_with_tags_and_stars(store: Store) -> None:
     assert walk.body == "We talked about the summer and laughed about the tent."
     assert walk.created.startswith("2026-11-20T19:30:00")
     breakfast = by_title["Anniversary breakfast — café au lait in bed."]
-    assert breakfast.tags == ["anniversary", "starred"]
+    # jrnl's star is a star here too, not a tag named "starred".
+    assert breakfast.starred and breakfast.tags == ["anniversary"]
+    assert not walk.starred
     assert "- pancakes\n- a card with <b>bold</b> words" in breakfast.body
     assert set(by_title["Thank you note."].tags) == {"sam", "hard-day"}
     assert import_file(store, JRNL_EXPORT).added == ()  # the same entries, matched again
@@ -215,6 +221,10 @@ def broken_files(tmp_path: Path) -> dict[str, tuple[object, str]]:
             variant(records={"entries": [{**entries[0], "tags": "walk"}]}),
             "'tags' should be a list of text",
         ),
+        "bad star": (
+            variant(records={"entries": [{**entries[0], "starred": "yes"}]}),
+            "'starred' should be true or false",
+        ),
         "duplicate": (variant(records={"entries": [entries[0], entries[0]]}), "more than once"),
         "jrnl no date": (
             {"tags": {}, "entries": [{"title": "x", "body": ""}]},
@@ -236,6 +246,7 @@ def broken_files(tmp_path: Path) -> dict[str, tuple[object, str]]:
         "unknown kind",
         "bad date",
         "bad type",
+        "bad star",
         "duplicate",
         "jrnl no date",
     ],
@@ -267,6 +278,7 @@ def test_shared_notes_arrive_as_received_notes_from_the_sender(
     note = add_note(
         store, content, kind="gratitude", text="Thank you for Sunday.", day="2026-11-22"
     )
+    store.update(Note, note.id, lambda n: setattr(n, "starred", True))
     bundle = share_notes(store, [note.id], sender="Alex")
     spouse = Store(tmp_path / "spouse")
     spouse.save_settings(Settings(spouse_name="Alex"))
@@ -274,6 +286,7 @@ def test_shared_notes_arrive_as_received_notes_from_the_sender(
     received = spouse.get(Note, note.id)
     assert received.text == note.text and received.status is NoteStatus.RECEIVED
     assert received.sender == "Alex" and not received.private
+    assert not received.starred  # a star is the sender's own, like private
     assert [n.status for n in store.all(Note)] == ["drafted"]  # the sender's copy is untouched
 
 

@@ -108,6 +108,8 @@ class Entry(Record):
     closeness: int | None = None
     steps: list[int] = field(default_factory=list)
     private: bool = False
+    # A favourite, to come back to (Good memories); jrnl's star comes in as this.
+    starred: bool = False
 
     @property
     def headline(self) -> str:
@@ -155,6 +157,7 @@ class Note(Record):
     # The last `hearthside share` that wrote it: when, and the folder it went to.
     shared_at: str | None = None
     shared_in: str | None = None
+    starred: bool = False
 
     def __post_init__(self) -> None:
         # A stored document holds the word; the record holds the enumerated status.

@@ -87,9 +87,11 @@ def share_archive(notes: list[Note], sender: str, exported_at: datetime) -> dict
     shared = []
     for note in notes:
         record = note.to_doc()
-        # How and whether the sender handed it over, or kept it private, is theirs alone.
+        # How and whether the sender handed it over, kept it private or starred it, is
+        # theirs alone.
         record.update(
             private=False,
+            starred=False,
             status=NoteStatus.DRAFTED,
             delivered_how=None,
             delivered_at=None,

@@ -71,8 +71,6 @@ def _jrnl_entry(path: Path, doc: Any, where: str, content: Content) -> Entry:
         cleaned = validation.clean_tags(t.lstrip("@#") for t in tags)
     except HearthsideError:
         raise refuse(f"has a tag Hearthside can't keep ({TAG_RULE})") from None
-    if starred and "starred" not in cleaned:
-        cleaned.append("starred")
     written = datetime.combine(date.fromisoformat(day), time(int(match[1]), int(match[2])))
     entry = Entry(
         id=_jrnl_id(doc.get("uuid"), f"{day} {clock}\n{title}\n{body}"),
@@ -80,6 +78,7 @@ def _jrnl_entry(path: Path, doc: Any, where: str, content: Content) -> Entry:
         title=title.strip(),
         body=body,
         tags=cleaned,
+        starred=starred,
         created=written.astimezone().isoformat(timespec="seconds"),
     )
     problem = record_problem(entry, content)
