@@ -14,8 +14,8 @@ from tests.tui.conftest import Make, settle
 # How to reach each room or screen from Today, and a few of its keys that must be listed.
 PLACES = {
     "Today": ([], ["r", "w", "d", "m", "u"]),
-    "the Journal": (["2"], ["n", "/"]),
-    "the Notes room": (["3"], ["c", "k", "s", "S", "x", "u"]),
+    "the Journal": (["2"], ["n", "/", "*"]),
+    "the Notes room": (["3"], ["c", "k", "s", "S", "x", "u", "*"]),
     "the Dashboard": (["4"], ["L", "u", "+", "-"]),
     "the Guide": (["5"], ["PgDn", "w", "f"]),
     "the journal editor": (["2", "n"], ["^s", "esc"]),  # F1: ? is text there

@@ -14,6 +14,7 @@ from hearthside.cli import care as cli_care
 from hearthside.cli import days as cli_days
 from hearthside.cli import decks as cli_decks
 from hearthside.cli import exchange as cli_sharing
+from hearthside.cli import favourites as cli_favourites
 from hearthside.cli import guide as cli_guide
 from hearthside.cli import journal as cli_journal
 from hearthside.cli import lovemap as cli_lovemap
@@ -40,7 +41,7 @@ class UserError(click.ClickException):
 # How ``--help`` groups the commands, so a person finds the one they need; a command
 # missing here still shows, under "Other".
 HELP_SECTIONS = {
-    "Write": ("add", "list", "show", "search", "delete"),
+    "Write": ("add", "list", "show", "search", "star", "delete"),
     "Practices": ("log", "moment", "question", "ask", "stats", "pause", "pauses"),
     "Notes": ("note", "notes", "card"),
     "Knowing them": ("learned", "lovemap"),
@@ -102,6 +103,7 @@ def cli(ctx: click.Context, theme: str | None) -> None:
 
 for _module in (
     cli_journal,
+    cli_favourites,
     cli_progress,
     cli_days,
     cli_decks,

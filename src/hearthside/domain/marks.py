@@ -1,7 +1,8 @@
 """The marks a listed entry or note carries, the same in the app's lists and the CLI's.
 
 Every list that shows entries or notes asks here, so a private entry looks private
-and a received note says who it is from, wherever they turn up.
+a starred one carries its star, and a received note says who it is from, wherever
+they turn up.
 """
 
 from __future__ import annotations
@@ -9,6 +10,12 @@ from __future__ import annotations
 from hearthside.domain.records import Entry, Note
 
 PRIVATE_MARK = "(private)"
+STAR_MARK = "★"
+
+
+def star_mark(record: Entry | Note) -> str:
+    """``★`` for an entry or note starred to come back to, else nothing."""
+    return STAR_MARK if record.starred else ""
 
 
 def private_mark(record: Entry | Note) -> str:
@@ -24,5 +31,5 @@ def sender_words(note: Note) -> str:
 def with_marks(words: str, record: Entry | Note) -> str:
     """``words`` after the record's marks, for a plain-text list line. The marks come
     first so that a line cut short at its end still shows them."""
-    mark = private_mark(record)
-    return f"{mark} {words}" if mark else words
+    marks = " ".join(m for m in (star_mark(record), private_mark(record)) if m)
+    return f"{marks} {words}" if marks else words

@@ -7,7 +7,7 @@ an id, so it looks among every kind a person can delete.
 from __future__ import annotations
 
 from hearthside.domain.records import Commitment, Entry, Learned, Milestone, Note, Pause, Record
-from hearthside.errors import HearthsideError
+from hearthside.services.finding import find_among
 from hearthside.store.store import Store
 
 # What a person writes or plans; logs and moments are taken back where they were made.
@@ -17,21 +17,14 @@ DELETABLE: tuple[type[Record], ...] = (Entry, Note, Commitment, Milestone, Pause
 def find_deletable(store: Store, ref: str, *, in_trash: bool) -> Record:
     """The entry, note, promise, milestone, days away or love-map note with this id (or
     prefix), in the trash or out of it as asked."""
-    found = [
-        record
-        for cls in DELETABLE
-        if (record := store.find(cls, ref)) is not None and record.deleted == in_trash
-    ]
-    if len(found) == 1:
-        return found[0]
-    if found:
-        raise HearthsideError(
-            f"More than one record starts with {ref.strip()[:12]!r}; type a few more characters."
-        )
     where = "in the trash" if in_trash else "to delete"
-    raise HearthsideError(
-        f"Nothing {where} has the id {ref.strip()[:40]!r}. `hearthside list`, `notes`, "
-        "`upcoming`, `pauses` and `lovemap` show the ids."
+    return find_among(
+        store,
+        DELETABLE,
+        ref,
+        in_trash=in_trash,
+        nothing=f"Nothing {where} has the id {ref.strip()[:40]!r}. `hearthside list`, "
+        "`notes`, `upcoming`, `pauses` and `lovemap` show the ids.",
     )
 
 

@@ -1,11 +1,13 @@
-"""What every room shares: reloading when the journal changes, and trash with undo."""
+"""What every room shares: reloading when the journal changes; trash with undo and stars
+in the rooms that list entries or notes."""
 
 from __future__ import annotations
 
 from textual.screen import Screen
 
-from hearthside.domain.records import Record
+from hearthside.domain.records import Entry, Note, Record
 from hearthside.errors import HearthsideError
+from hearthside.services.favourites import set_star
 from hearthside.tui.hearth import HearthMixin
 from hearthside.tui.widgets.record_list import RecordList
 
@@ -29,7 +31,8 @@ class Room(HearthMixin, Screen[None]):
 
 
 class TrashAndUndo(Room):
-    """x moves the highlighted record to the trash; u brings the last one back.
+    """x moves the highlighted record to the trash; u brings the last one back; * stars
+    or unstars it.
 
     The room shows its records in one RecordList; after a delete the row below takes
     the deleted one's place, so the cursor stays where the reader was.
@@ -71,4 +74,20 @@ class TrashAndUndo(Room):
         self.hearth.write(
             lambda: store.restore(record),
             done=lambda _r: self.notify("Restored from the trash.", markup=False),
+        )
+
+    def action_star(self) -> None:
+        record = self.current_record()
+        if not isinstance(record, Entry | Note):
+            return
+        store, starred = self.hearth.store, not record.starred
+        self._focus_id = record.id
+        said = (
+            "Starred: it will turn up in Good memories (ctrl+p)."
+            if starred
+            else "Took the star off."
+        )
+        self.hearth.write(
+            lambda: set_star(store, record, starred),
+            done=lambda _r: self.notify(said, markup=False),
         )

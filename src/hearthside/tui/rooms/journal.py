@@ -33,6 +33,8 @@ def entry_meta(entry: Entry, step_titles: dict[int, str], found: Sequence[str] =
         lines.append(Content(f"Closeness: {entry.closeness}/5"))
     if entry.private:
         lines.append(Content("Private: left out of exports unless you ask"))
+    if entry.starred:
+        lines.append(Content("Starred: one to come back to"))
     if entry.steps:
         named = ", ".join(f"{n}. {step_titles.get(n, '?')}" for n in entry.steps)
         lines.append(Content(f"Strategies: {named}"))
@@ -49,6 +51,7 @@ class JournalScreen(TrashAndUndo):
         Binding("e", "edit", "Edit"),
         Binding("x,delete", "trash", "Delete"),
         Binding("u", "undo", "Undo delete", show=False),
+        Binding("asterisk", "star", "Star", key_display="*"),
         Binding("T", "show_trash", "Trash"),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", show=False),

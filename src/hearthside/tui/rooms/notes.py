@@ -81,6 +81,7 @@ class NotesScreen(TrashAndUndo):
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("x,delete", "trash", "Delete", show=False),
         Binding("u", "undo", "Undo delete", show=False),
+        Binding("asterisk", "star", "Star", key_display="*", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 

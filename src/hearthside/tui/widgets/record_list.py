@@ -7,16 +7,19 @@ from typing import Generic
 
 from textual.content import Content
 
-from hearthside.domain.marks import private_mark
+from hearthside.domain.marks import private_mark, star_mark
 from hearthside.domain.records import Entry, Note, R
 from hearthside.tui.widgets.virtual_list import VirtualList
 
 
 def marks(record: Entry | Note) -> Content:
-    """The record's marks (private...), dimmed, to go before its words in a list: a row
+    """The record's marks (a star, private), to go before its words in a list: a row
     too long for its list is cut at its end, and the marks must stay in sight."""
-    mark = private_mark(record)
-    return Content.styled(f"{mark} ", "dim") if mark else Content()
+    star, private = star_mark(record), private_mark(record)
+    return Content.assemble(
+        (f"{star} ", "bold $accent") if star else "",
+        (f"{private} ", "dim") if private else "",
+    )
 
 
 class RecordList(VirtualList, Generic[R]):
