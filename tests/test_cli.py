@@ -181,6 +181,7 @@ def test_quick_commands_never_load_textual(private_home: Path, tmp_path: Path) -
         ["learned", "dreams", "a boat"], ["lovemap"], ["lovemap", "dreams"],
         ["export", "-f", "html"], ["export", "-f", "json", "-o", out], ["import", out, "--dry-run"],
         ["ask", "--deck", "fun", "--depth", "light"], ["ask", "--favourites"],
+        ["add", "--template", "good-day", "the lake"],
     ]  # fmt: skip
     code = (
         "import sys\n"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import click
 
+from hearthside.cli import context
 from hearthside.cli.context import app_context, home_option, read_text, say
 from hearthside.domain import date_parsing
 from hearthside.domain.marks import with_marks
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Entry
+from hearthside.errors import HearthsideError
 
 
 @click.command()
@@ -21,6 +23,12 @@ from hearthside.domain.records import Entry
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeat for more).")
 @click.option("--closeness", type=int, metavar="1-5", help="How close you felt today.")
 @click.option("--private", is_flag=True, help="Leave this entry out of exports.")
+@click.option(
+    "--template",
+    "template_ref",
+    metavar="NAME",
+    help="Start from a template's prompts (hard-moment, good-day…); TEXT goes under the first.",
+)
 def add(
     text: str | None,
     title: str,
@@ -28,17 +36,42 @@ def add(
     tags: tuple[str, ...],
     closeness: int | None,
     private: bool,
+    template_ref: str | None,
 ) -> None:
     """Write a journal entry (TEXT, piped text, or your $EDITOR)."""
     from hearthside.services.journal import add_entry
 
     c = app_context()
-    body = read_text(text)
+    if template_ref is None:
+        body = read_text(text)
+    else:
+        body, title = from_template(template_ref, text, title)
     entry = add_entry(
         c.store, body=body, title=title, day=day, tags=tags, closeness=closeness, private=private
     )
     echo_date = f" (read {day!r} as {entry.date})" if day and day.strip() != entry.date else ""
     say(f"Saved entry {entry.short_id} for {entry.date}{echo_date}.")
+
+
+def from_template(ref: str, text: str | None, title: str) -> tuple[str, str]:
+    """The body and title of an entry begun from a template: TEXT (or piped text) under
+    its first prompt, or the template opened in $EDITOR; the template's title unless one
+    is given."""
+    from hearthside.texts.entry_templates import find_template
+
+    template = find_template(app_context().content.entry_templates, ref)
+    if text is None and context.stdin_is_interactive():
+        body = read_text(None, initial=template.body)
+    else:
+        body = template.filled(read_text(text))
+    if body.strip() == template.body.strip():
+        # No words of theirs to keep: the editor's file goes, or it would be offered back.
+        app_context().finished()
+        raise HearthsideError(
+            f"Nothing was written under the prompts of {template.name!r}, so nothing was "
+            "saved. Pass the words as TEXT, or write them in the editor."
+        )
+    return body, title or template.title
 
 
 @click.command(name="list")

@@ -23,6 +23,7 @@ PARTS = (
     "thirty_six",
     "faq",
     "note_kinds",
+    "entry_templates",
     "milestone_kinds",
 )
 

@@ -1,8 +1,9 @@
 """The words the app shows, loaded from Markdown files with YAML front matter.
 
 Content is the single source for strategies, practices and their targets, signs
-of drift, conversation questions in decks, the FAQ and note templates. Each part loads on
-first use, so a quick ``hearthside log hug`` only reads ``practices.md``.
+of drift, conversation questions in decks, the FAQ, note templates and journal entry
+templates. Each part loads on first use, so a quick ``hearthside log hug`` only reads
+``practices.md``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from hearthside.domain.targets import parse_target
 from hearthside.errors import HearthsideError
 from hearthside.paths import CONTENT_ENV, content_dir
+from hearthside.texts.entry_templates import EntryTemplate, load_entry_templates
 from hearthside.texts.front_matter import (
     ContentError,
     Document,
@@ -322,6 +324,10 @@ class Content:
             return hits[0]
         names = ", ".join(k.id for k in self.note_kinds)
         raise HearthsideError(f"There is no note kind {ref[:30]!r}. Choose one of: {names}.")
+
+    @cached_property
+    def entry_templates(self) -> tuple[EntryTemplate, ...]:
+        return load_entry_templates(self.root)
 
     @cached_property
     def milestone_kinds(self) -> tuple[MilestoneKind, ...]:
