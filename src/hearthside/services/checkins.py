@@ -21,6 +21,14 @@ from hearthside.texts.library import Content
 LOWEST, HIGHEST = validation.LOWEST_RATING, validation.HIGHEST_RATING
 DUE_AFTER_DAYS = 7
 HISTORY_WEEKS = 8
+# A week's check-in runs high when its signs average "somewhat" (2 of 0-4) or more:
+# things have felt harder than usual between you.
+RUNS_HIGH_FROM = 2
+
+
+def runs_high(mean: float | None) -> bool:
+    """Whether a week's mean check-in rating (None: no check-in) runs high."""
+    return mean is not None and mean >= RUNS_HIGH_FROM
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from typing import Literal
 
 from hearthside.domain import periods
-from hearthside.domain.records import Moment, Note, PracticeLog
+from hearthside.domain.records import Checkin, Moment, Note, PracticeLog
 from hearthside.services.habits import StatsIndex, build_index, load_index, needed
 from hearthside.store.store import Store
-from hearthside.store.where import on_day
+from hearthside.store.where import between, on_day
 from hearthside.texts.items import Practice, Step
 from hearthside.texts.library import Content
 
@@ -31,11 +31,13 @@ __all__ = [
     "Repair",
     "StatsIndex",
     "Tally",
+    "WeekSoFar",
     "build_index",
     "dashboard_view",
     "day_tally",
     "load_index",
     "tally",
+    "week_so_far",
 ]
 
 # Weeks of history a view covers unless the caller has room for more (a wide window).
@@ -258,10 +260,10 @@ def dashboard_view(
             for p in content.practices
         ),
         minutes=_minutes(index, content, weeks),
-        ratio=_ratio(index, content, weeks[-1]),
+        ratio=week_ratio(index, content, weeks[-1]),
         weeks=tuple(grid[::7]),
         closeness=tuple(_closeness(index, week) for week in weeks),
-        checkins=tuple(_checkin(index, week) for week in weeks),
+        checkins=tuple(week_checkin(index, week) for week in weeks),
         paused_days=sum(1 for d in weeks[-1] if d in index.paused),
     )
 
@@ -330,7 +332,8 @@ def _minutes(index: StatsIndex, content: Content, weeks: list[list[str]]) -> Min
     return Minutes(series[-1], floor, timed.minutes_aim or floor, series)
 
 
-def _ratio(index: StatsIndex, content: Content, week: list[str]) -> Ratio:
+def week_ratio(index: StatsIndex, content: Content, week: Sequence[str]) -> Ratio:
+    """Good and hard moments over ``week`` (ISO dates) against the aim from content."""
     aim = content.ratio
     week_tally = tally(index, content, week)
     ratio = Ratio(week_tally.positive, week_tally.negative, aim.aim, repair=None)
@@ -339,11 +342,34 @@ def _ratio(index: StatsIndex, content: Content, week: list[str]) -> Ratio:
     return dataclasses.replace(ratio, repair=Repair(aim.repair_hint, content.repair_steps()))
 
 
+@dataclass(frozen=True, slots=True)
+class WeekSoFar:
+    """How the week holding a day is going between you, by the Dashboard's own rules."""
+
+    ratio: Ratio
+    checkin: float | None  # mean 0-4 drift rating; None without a check-in
+
+
+def week_so_far(store: Store, content: Content, day: date, *, week_start: int) -> WeekSoFar:
+    """The ratio and check-in of the week holding ``day``, reading only that week's
+    moments and check-ins (for Today)."""
+    start, end = periods.period_bounds(day, "week", week_start=week_start)
+    week = between(start, end)
+    index = build_index(
+        content.practices,
+        moments=store.all(Moment, where=week),
+        checkins=store.all(Checkin, where=week),
+    )
+    days = [(start + timedelta(days=n)).isoformat() for n in range(7)]
+    return WeekSoFar(week_ratio(index, content, days), week_checkin(index, days))
+
+
 def _closeness(index: StatsIndex, week: list[str]) -> float | None:
     count = sum(index.closeness_count.get(d, 0) for d in week)
     return sum(index.closeness_sum.get(d, 0) for d in week) / count if count else None
 
 
-def _checkin(index: StatsIndex, week: list[str]) -> float | None:
+def week_checkin(index: StatsIndex, week: Sequence[str]) -> float | None:
+    """The mean 0-4 drift rating of the check-ins over ``week``; None without one."""
     ratings = [r for d in week for r in index.checkins.get(d, ())]
     return sum(ratings) / len(ratings) if ratings else None

@@ -1,12 +1,16 @@
-"""Writing one journal entry: fields, a Markdown body, autosaved drafts."""
+"""Writing one journal entry: fields, a Markdown body, autosaved drafts; and the
+palette's way to begin one from a template."""
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Iterable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -20,10 +24,14 @@ from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
 from hearthside.services.drafts import Draft, discard_draft, save_draft
 from hearthside.services.journal import save_entry
+from hearthside.texts.entry_templates import EntryTemplate
 from hearthside.tui.dialogs.choice import ask_before_leaving
 from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.ticks import Tick, TickList
+
+if TYPE_CHECKING:
+    from hearthside.tui.app import HearthsideApp
 
 AUTOSAVE_SECONDS = 2.0
 CLOSENESS = [
@@ -55,18 +63,22 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
         *,
         draft: Draft | None = None,
         steps: tuple[int, ...] = (),
+        template: EntryTemplate | None = None,
     ) -> None:
+        """``template`` begins a new entry with its title and prompts; like an empty new
+        entry, it is saved (and kept as a draft) only once something is written."""
         super().__init__()
         self.entry = entry
+        self.template = template if entry is None and draft is None else None
         self.draft = draft or Draft(
             key=entry.id if entry else f"new-{uuid.uuid4().hex[:12]}",
             entry_id=entry.id if entry else None,
-            title=entry.title if entry else "",
+            title=entry.title if entry else template.title if template else "",
             date=entry.date if entry else "",
             tags=" ".join(f"#{t}" for t in entry.tags) if entry else "",
             closeness=entry.closeness if entry else None,
             steps=list(entry.steps) if entry else list(steps),
-            body=entry.body if entry else "",
+            body=entry.body if entry else template.body if template else "",
             private=entry.private if entry else False,
         )
         self._clean = self._snapshot_of(self.draft) if entry or not draft else None
@@ -76,13 +88,19 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
     # -- layout ------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        d = self.draft
         today = self.hearth.today().isoformat()
+        if not self.draft.date:
+            # A new entry's date box shows today: that is the entry as it starts, not a
+            # change (else leaving at once would ask, and keep an empty draft).
+            self.draft = dataclasses.replace(self.draft, date=today)
+            if self._clean:
+                self._clean = self._snapshot_of(self.draft)
+        d = self.draft
         yield Header()
         with Vertical(id="editor"):
             with Horizontal(id="editor-fields"):
                 yield Input(d.title, placeholder="Title (optional)", id="title")
-                yield Input(d.date or today, placeholder="Date: today, 3 days ago…", id="date")
+                yield Input(d.date, placeholder="Date: today, 3 days ago…", id="date")
                 yield Select(
                     CLOSENESS, prompt="Closeness", value=d.closeness or Select.NULL, id="closeness"
                 )
@@ -115,8 +133,9 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
 
     def on_mount(self) -> None:
         body = self.query_one("#body", TextArea)
-        # Opening an entry to add to it: the cursor waits where the writing stopped.
-        body.move_cursor(body.document.end)
+        # Opening an entry to add to it: the cursor waits where the writing stopped; a
+        # template's, under its first prompt.
+        body.move_cursor((self.template.first_place, 0) if self.template else body.document.end)
         if self._clean is None:
             self._clean = ()  # a restored draft is unsaved work from the start
         self._echo_date()
@@ -224,7 +243,8 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
         if self._saving:
             return
         form = self._form()
-        if not form.body.strip() and not form.title.strip():
+        untouched = self.template is not None and form.body.strip() == self.template.body.strip()
+        if untouched or (not form.body.strip() and not form.title.strip()):
             self.notify("There's nothing to save yet; write a few words first.", markup=False)
             return
         store, today = self.hearth.store, self.hearth.today()
@@ -287,3 +307,28 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
         ask_before_leaving(
             self, "This entry", save=lambda: self.action_save(then_leave=True), discard=discard
         )
+
+
+def template_commands(app: HearthsideApp) -> Iterable[SystemCommand]:
+    """The palette's "New entry from template", from every room."""
+    yield SystemCommand(
+        "New entry from template",
+        "After a hard moment, a good day, before a hard talk…",
+        partial(choose_template, app),
+    )
+
+
+def choose_template(app: HearthsideApp) -> None:
+    try:
+        templates = app.content.entry_templates
+    except HearthsideError as exc:
+        app.notify(str(exc), severity="warning", markup=False, timeout=10)
+        return
+
+    def begin(template: EntryTemplate) -> None:
+        app.in_journal(lambda journal: journal.action_new(template=template))
+
+    app.search_commands(
+        [(t.name, partial(begin, t), t.about) for t in templates],
+        placeholder="Choose a template…",
+    )

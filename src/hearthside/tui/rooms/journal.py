@@ -15,6 +15,7 @@ from hearthside.domain.records import Entry, Record
 from hearthside.domain.wording import plural
 from hearthside.services.drafts import Draft
 from hearthside.services.journal import EntryQuery, list_entries, parse_filter, search_text
+from hearthside.texts.entry_templates import EntryTemplate
 from hearthside.tui.rooms.base import TrashAndUndo
 from hearthside.tui.rooms.editor import EntryEditor
 from hearthside.tui.rooms.trash import TrashScreen
@@ -160,8 +161,10 @@ class JournalScreen(TrashAndUndo):
 
     # -- actions ----------------------------------------------------------------------
 
-    def action_new(self, steps: tuple[int, ...] = ()) -> None:
-        self.app.push_screen(EntryEditor(steps=steps), self._editor_closed)
+    def action_new(
+        self, steps: tuple[int, ...] = (), template: EntryTemplate | None = None
+    ) -> None:
+        self.app.push_screen(EntryEditor(steps=steps, template=template), self._editor_closed)
 
     def action_edit(self) -> None:
         entry = self._current()

@@ -1,0 +1,67 @@
+"""Good memories: what there is to come back to when things feel hard.
+
+Starred entries and notes, entries written on a day that felt close, and notes handed
+over, one at a time (the palette's "Good memories"). Private records are included:
+this is the user's own screen, never an export.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from hearthside.domain.records import Entry, Note, NoteStatus
+from hearthside.services.checkins import runs_high
+from hearthside.services.stats import week_so_far
+from hearthside.store.store import Store
+from hearthside.texts.library import Content
+
+# Closeness (1 far apart to 5 very close) from which an entry is a good memory: "close".
+CLOSE_FROM = 4
+
+
+@dataclass(frozen=True)
+class GoodMemory:
+    record: Entry | Note
+    reasons: tuple[str, ...]  # why it is here: "starred", "felt close (5 of 5)"...
+
+
+def good_memories(store: Store) -> list[GoodMemory]:
+    """Every good memory, oldest first (by date, then by when it was written)."""
+    found: list[GoodMemory] = []
+    for entry in store.all(Entry):
+        close = entry.closeness is not None and entry.closeness >= CLOSE_FROM
+        reasons = (
+            *(("starred",) if entry.starred else ()),
+            *((f"felt close ({entry.closeness} of 5)",) if close else ()),
+        )
+        if reasons:
+            found.append(GoodMemory(entry, reasons))
+    for note in store.all(Note):
+        delivered = note.status is NoteStatus.DELIVERED
+        reasons = (
+            *(("starred",) if note.starred else ()),
+            *(("a note you handed over",) if delivered else ()),
+        )
+        if reasons:
+            found.append(GoodMemory(note, reasons))
+    found.sort(key=lambda m: (m.record.date, m.record.created))
+    return found
+
+
+def shuffled(memories: Sequence[GoodMemory], seed: int) -> list[GoodMemory]:
+    """The same memories in an order of chance, the same order for the same seed."""
+    mixed = list(memories)
+    random.Random(seed).shuffle(mixed)
+    return mixed
+
+
+def worth_offering(store: Store, content: Content, *, today: date, week_start: int) -> bool:
+    """Whether Today offers Good memories: in a week whose check-in runs high or whose
+    good moments fall short of the aim (the Dashboard's rules), when there are some."""
+    week = week_so_far(store, content, today, week_start=week_start)
+    if week.ratio.met and not runs_high(week.checkin):
+        return False
+    return bool(good_memories(store))
