@@ -13,7 +13,7 @@ from tests.tui.conftest import Make, settle
 
 # How to reach each room or screen from Today, and a few of its keys that must be listed.
 PLACES = {
-    "Today": ([], ["r", "w", "d", "m", "u"]),
+    "Today": ([], ["r", "w", "d", "m", "u", "g"]),
     "the Journal": (["2"], ["n", "/", "*"]),
     "the Notes room": (["3"], ["c", "k", "s", "S", "x", "u", "*"]),
     "the Dashboard": (["4"], ["L", "u", "+", "-"]),

@@ -28,27 +28,30 @@ class GoodMemory:
     reasons: tuple[str, ...]  # why it is here: "starred", "felt close (5 of 5)"...
 
 
+def reasons(record: Entry | Note) -> tuple[str, ...]:
+    """Why ``record`` is a good memory ("starred", "felt close (5 of 5)"...); () if it isn't."""
+    found = ["starred"] if record.starred else []
+    if isinstance(record, Entry):
+        if record.closeness is not None and record.closeness >= CLOSE_FROM:
+            found.append(f"felt close ({record.closeness} of 5)")
+    elif record.status is NoteStatus.DELIVERED:
+        found.append("a note you handed over")
+    return tuple(found)
+
+
 def good_memories(store: Store) -> list[GoodMemory]:
     """Every good memory, oldest first (by date, then by when it was written)."""
-    found: list[GoodMemory] = []
-    for entry in store.all(Entry):
-        close = entry.closeness is not None and entry.closeness >= CLOSE_FROM
-        reasons = (
-            *(("starred",) if entry.starred else ()),
-            *((f"felt close ({entry.closeness} of 5)",) if close else ()),
-        )
-        if reasons:
-            found.append(GoodMemory(entry, reasons))
-    for note in store.all(Note):
-        delivered = note.status is NoteStatus.DELIVERED
-        reasons = (
-            *(("starred",) if note.starred else ()),
-            *(("a note you handed over",) if delivered else ()),
-        )
-        if reasons:
-            found.append(GoodMemory(note, reasons))
+    records: list[Entry | Note] = [*store.all(Entry), *store.all(Note)]
+    found = [GoodMemory(r, why) for r in records if (why := reasons(r))]
     found.sort(key=lambda m: (m.record.date, m.record.created))
     return found
+
+
+def has_good_memories(store: Store) -> bool:
+    """Whether there is one at all, looking from the newest and stopping at the first."""
+    return any(reasons(e) for e in store.newest_first(Entry)) or any(
+        reasons(n) for n in store.newest_first(Note)
+    )
 
 
 def shuffled(memories: Sequence[GoodMemory], seed: int) -> list[GoodMemory]:
@@ -64,4 +67,4 @@ def worth_offering(store: Store, content: Content, *, today: date, week_start: i
     week = week_so_far(store, content, today, week_start=week_start)
     if week.ratio.met and not runs_high(week.checkin):
         return False
-    return bool(good_memories(store))
+    return has_good_memories(store)

@@ -52,7 +52,7 @@ class JournalScreen(TrashAndUndo):
         Binding("e", "edit", "Edit"),
         Binding("x,delete", "trash", "Delete"),
         Binding("u", "undo", "Undo delete", show=False),
-        Binding("asterisk", "star", "Star", key_display="*"),
+        Binding("asterisk", "star", "Star", key_display="*", show=False),
         Binding("T", "show_trash", "Trash"),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", show=False),

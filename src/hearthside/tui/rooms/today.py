@@ -20,6 +20,7 @@ from hearthside.domain.printable import one_line
 from hearthside.domain.records import Answers, Commitment
 from hearthside.errors import HearthsideError
 from hearthside.services import checkins, decks, plans, prompts
+from hearthside.services.good_memories import worth_offering
 from hearthside.services.memories import on_this_day
 from hearthside.services.review import session as review
 from hearthside.services.stats import day_tally
@@ -31,6 +32,7 @@ from hearthside.tui.rooms.draw import star
 from hearthside.tui.rooms.review import ReviewScreen
 from hearthside.tui.widgets.day_lines import (
     ahead_words,
+    checkin_offer,
     commitment_line,
     memory_line,
     recorded_lines,
@@ -38,6 +40,9 @@ from hearthside.tui.widgets.day_lines import (
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
 T = TypeVar("T")
+
+# In a week that feels harder (see good_memories.worth_offering): one quiet line.
+GOOD_MEMORIES_OFFER = "A few good memories are here, if you'd like to look back: press g."
 
 
 class TodayScreen(Room):
@@ -54,6 +59,7 @@ class TodayScreen(Room):
         Binding("s", "question('skip')", "Skip the question", show=False),
         Binding("l", "question('later')", "Keep it for later", show=False),
         Binding("f", "star_question", "Star the question as a favourite", show=False),
+        Binding("g", "good_memories", "Good memories", show=False),
     ]
 
     def __init__(self) -> None:
@@ -93,6 +99,7 @@ class TodayScreen(Room):
                     with Vertical(id="today-checkin", classes="card") as card:
                         card.border_title = "Weekly check-in"
                         yield Static("", id="today-checkin-offer")
+                        yield Static("", id="today-good-memories", classes="card-note")
         yield KeysFooter()
 
     # -- what is shown --------------------------------------------------------------
@@ -107,6 +114,7 @@ class TodayScreen(Room):
         self._guarded("#today-milestones-list", self._show_milestones)
         self._guarded("#today-memories-list", self._show_memories)
         self._guarded("#today-checkin-offer", self._show_checkin)
+        self._guarded("#today-good-memories", self._show_good_memories)
         self.refresh_bindings()
 
     def _guarded(self, where: str, show: Callable[[], None]) -> None:
@@ -220,26 +228,17 @@ class TodayScreen(Room):
         )
 
     def _show_checkin(self) -> None:
+        offer = checkin_offer(self.hearth.store, self.hearth.today())
+        self.query_one("#today-checkin-offer", Static).update(Content(offer))
+
+    def _show_good_memories(self) -> None:
         h = self.hearth
-        day = h.today()
-        last = [c for c in checkins.history(h.store) if c.date <= day.isoformat()]
-        offer = self.query_one("#today-checkin-offer", Static)
-        if not last:
-            text = (
-                "Once a week, five gentle questions about how things have felt between "
-                "you. Press w when you have two minutes."
-            )
-        elif checkins.is_due(h.store, today=day):
-            when = date_words.short_day(date.fromisoformat(last[-1].date))
-            text = f"It's been a week since your last check-in ({when}). Press w when you're ready."
-        else:
-            when = (
-                "today"
-                if last[-1].date == day.isoformat()
-                else date_words.short_day(date.fromisoformat(last[-1].date))
-            )
-            text = f"Last check-in: {when}. Press w to look at it or check in again."
-        offer.update(Content(text))
+        offer = worth_offering(
+            h.store, h.content, today=h.today(), week_start=h.settings.week_start
+        )
+        line = self.query_one("#today-good-memories", Static)
+        line.display = offer
+        line.update(Content(GOOD_MEMORIES_OFFER if offer else ""))
 
     # -- keys -------------------------------------------------------------------------
 
@@ -341,6 +340,11 @@ class TodayScreen(Room):
 
     def action_checkin(self) -> None:
         self._open(checkins.compare, CheckinScreen)
+
+    def action_good_memories(self) -> None:
+        from hearthside.tui.rooms.good_memories import GoodMemoriesScreen
+
+        self.app.push_screen(GoodMemoriesScreen())
 
     def _open(self, load: Callable[..., T], screen: Callable[[T], Screen[Any]]) -> None:
         """Read what a screen needs on the writer thread (after any pending write), then show it."""

@@ -15,11 +15,12 @@ from hearthside.domain import date_words, recurrence
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Answers, Entry
 from hearthside.domain.wording import plural
-from hearthside.services import plans
+from hearthside.services import checkins, plans
 from hearthside.services.memories import Memory
 from hearthside.services.review import past
 from hearthside.services.review.summary import Streak
 from hearthside.services.stats import Tally
+from hearthside.store.store import Store
 from hearthside.texts import library
 from hearthside.tui.widgets.record_list import marks
 
@@ -118,3 +119,19 @@ def memory_line(memory: Memory) -> Content:
     record = memory.record
     what = record.headline if isinstance(record, Entry) else record.text
     return Content.assemble((f"{ago:<14}", "bold"), marks(record), Content(one_line(what, 60)))
+
+
+def checkin_offer(store: Store, today: date) -> str:
+    """What Today's check-in card says: an invitation, a reminder after a week, or when
+    the last one was."""
+    last = [c for c in checkins.history(store) if c.date <= today.isoformat()]
+    if not last:
+        return (
+            "Once a week, five gentle questions about how things have felt between "
+            "you. Press w when you have two minutes."
+        )
+    when = date_words.short_day(date.fromisoformat(last[-1].date))
+    if checkins.is_due(store, today=today):
+        return f"It's been a week since your last check-in ({when}). Press w when you're ready."
+    when = "today" if last[-1].date == today.isoformat() else when
+    return f"Last check-in: {when}. Press w to look at it or check in again."
