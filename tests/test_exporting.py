@@ -22,6 +22,7 @@ from hearthside.services.exchange.exporting.files import OutputExists
 from hearthside.services.exchange.exporting.ics import fold
 from hearthside.services.exchange.exporting.selection import Selection
 from hearthside.services.exchange.sharing import share_notes
+from hearthside.services.favourites import set_star
 from hearthside.services.journal import add_entry
 from hearthside.services.notes import add_note
 from hearthside.store.store import Store
@@ -413,3 +414,12 @@ def test_a_private_note_is_shared_only_when_asked(journal: Store, content: Conte
     assert [n.id for n in share_notes(journal, [secret.id], include_private=True).notes] == [
         secret.id
     ]
+
+
+def test_a_starred_entry_says_so_in_text_and_on_the_page(journal: Store, content: Content) -> None:
+    walk = next(e for e in journal.all(Entry) if e.title == "River walk")
+    set_star(journal, walk, True)
+    _, text = run_export(journal, content, "txt")
+    assert text.count("Starred") == 1
+    _, page = run_export(journal, content, "html")
+    assert "".join(read_page(page).text).count("starred") == 1

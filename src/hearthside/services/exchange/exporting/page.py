@@ -116,6 +116,8 @@ def _entry_article(entry: Entry, data: ExportData) -> str:
     facts += [data.step_title(n) for n in entry.steps]
     if entry.private:
         facts.append("private")
+    if entry.starred:
+        facts.append("starred")
     heading = escape(" ".join(entry.headline.split()))
     return (
         f'<article class="entry" id="e-{escape(entry.short_id)}">\n<h4>{heading}</h4>\n'

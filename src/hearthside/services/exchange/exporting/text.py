@@ -33,6 +33,8 @@ def _entry_facts(entry: Entry, data: ExportData) -> list[str]:
         facts.append("Strategies: " + "; ".join(data.step_title(n) for n in entry.steps))
     if entry.private:
         facts.append("Private")
+    if entry.starred:
+        facts.append("Starred")
     return facts
 
 
