@@ -130,3 +130,16 @@ async def test_with_nothing_yet_a_gentle_word(make: Make, welcomed: Path) -> Non
         assert not isinstance(app.screen, GoodMemoriesScreen)
     assert [e.title for e in stored(welcomed, Entry)] == ["A grey Monday"]
     assert not any(n.starred for n in stored(welcomed, Note))
+
+
+async def test_words_that_look_like_markup_show_as_written(make: Make, welcomed: Path) -> None:
+    store = Store(welcomed)
+    set_star(
+        store, add_entry(store, title="[bold]x[/]", body="[/] and [red]y", day="2026-11-20"), True
+    )
+    store.close()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await opened(pilot, PALETTE, GoodMemoriesScreen)
+        assert "[bold]x[/]\n[/] and [red]y" in shown(app)

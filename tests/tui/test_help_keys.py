@@ -23,6 +23,7 @@ PLACES = {
     "the daily review": (["r"], ["⏎", "PgUp", "esc"]),
     "the love map": (["ctrl+p", *"Love map", "enter"], ["n", "c", "e", "x", "u", "esc"]),
     "the evening of 36 questions": (["ctrl+p", *"36 questions", "enter"], ["→", "←", "r", "l"]),
+    "good memories": (["ctrl+p", *"Good memories", "enter"], ["→", "←", "o", "r", "esc"]),
 }
 
 
