@@ -312,3 +312,16 @@ def test_a_bundle_without_a_name_for_an_unnamed_spouse_is_from_your_spouse(
     spouse.save_settings(Settings(spouse_name=blank))
     import_file(spouse, bundle.data)
     assert spouse.get(Note, note.id).sender == "your spouse"
+
+
+def test_a_star_in_a_bundle_is_not_the_receivers_star(
+    store: Store, content: Content, tmp_path: Path
+) -> None:
+    # A bundle from an older or a hand-edited Hearthside may carry the sender's star.
+    note = add_note(store, content, kind="compliment", text="You were so patient.")
+    bundle = share_notes(store, [note.id], sender="Alex")
+    doc = orjson.loads(bundle.data.read_bytes())
+    doc["records"]["notes"][0]["starred"] = True
+    spouse = Store(tmp_path / "spouse")
+    import_file(spouse, write(tmp_path / "starred-bundle.json", doc))
+    assert not spouse.get(Note, note.id).starred

@@ -138,7 +138,8 @@ class HearthsideReader:
             note.sender = name
             note.delivered_how = None
             note.delivered_at = when
-            note.private = False
+            # Keeping it private, or starring it, is the receiver's own choice.
+            note.private = note.starred = False
         return list(notes)
 
 
