@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from hearthside.domain.settings import Settings
     from hearthside.services.settings import Changes
     from hearthside.store.store import Store
+    from hearthside.texts.entry_templates import EntryTemplate
     from hearthside.texts.library import Content
 
 T = TypeVar("T")
@@ -33,7 +34,9 @@ class OpenWork(Protocol):
 class NewEntries(Protocol):
     """The Journal room, as far as another room starts an entry there."""
 
-    def action_new(self, steps: tuple[int, ...] = ()) -> None: ...
+    def action_new(
+        self, steps: tuple[int, ...] = (), template: EntryTemplate | None = None
+    ) -> None: ...
 
 
 class Hearth(Protocol):

@@ -7,10 +7,10 @@ import dataclasses
 import uuid
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Any, cast
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -26,12 +26,9 @@ from hearthside.services.drafts import Draft, discard_draft, save_draft
 from hearthside.services.journal import save_entry
 from hearthside.texts.entry_templates import EntryTemplate
 from hearthside.tui.dialogs.choice import ask_before_leaving
-from hearthside.tui.hearth import KeepsWork
+from hearthside.tui.hearth import Hearth, KeepsWork
 from hearthside.tui.widgets.keys_footer import KeysFooter
 from hearthside.tui.widgets.ticks import Tick, TickList
-
-if TYPE_CHECKING:
-    from hearthside.tui.app import HearthsideApp
 
 AUTOSAVE_SECONDS = 2.0
 CLOSENESS = [
@@ -309,7 +306,7 @@ class EntryEditor(KeepsWork, Screen[Entry | None]):
         )
 
 
-def template_commands(app: HearthsideApp) -> Iterable[SystemCommand]:
+def template_commands(app: App[Any]) -> Iterable[SystemCommand]:
     """The palette's "New entry from template", from every room."""
     yield SystemCommand(
         "New entry from template",
@@ -318,15 +315,16 @@ def template_commands(app: HearthsideApp) -> Iterable[SystemCommand]:
     )
 
 
-def choose_template(app: HearthsideApp) -> None:
+def choose_template(app: App[Any]) -> None:
+    hearth = cast(Hearth, app)
     try:
-        templates = app.content.entry_templates
+        templates = hearth.content.entry_templates
     except HearthsideError as exc:
         app.notify(str(exc), severity="warning", markup=False, timeout=10)
         return
 
     def begin(template: EntryTemplate) -> None:
-        app.in_journal(lambda journal: journal.action_new(template=template))
+        hearth.in_journal(lambda journal: journal.action_new(template=template))
 
     app.search_commands(
         [(t.name, partial(begin, t), t.about) for t in templates],

@@ -228,7 +228,8 @@ class TodayScreen(Room):
         )
 
     def _show_checkin(self) -> None:
-        offer = checkin_offer(self.hearth.store, self.hearth.today())
+        store, today = self.hearth.store, self.hearth.today()
+        offer = checkin_offer(checkins.history(store), checkins.is_due(store, today=today), today)
         self.query_one("#today-checkin-offer", Static).update(Content(offer))
 
     def _show_good_memories(self) -> None:

@@ -6,21 +6,20 @@ Shared by the Today room and the daily review. User text always goes in through
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from textual.content import Content
 
 from hearthside.domain import date_words, recurrence
 from hearthside.domain.printable import one_line
-from hearthside.domain.records import Answers, Entry
+from hearthside.domain.records import Answers, Checkin, Entry
 from hearthside.domain.wording import plural
-from hearthside.services import checkins, plans
+from hearthside.services import plans
 from hearthside.services.memories import Memory
 from hearthside.services.review import past
 from hearthside.services.review.summary import Streak
 from hearthside.services.stats import Tally
-from hearthside.store.store import Store
 from hearthside.texts import library
 from hearthside.tui.widgets.record_list import marks
 
@@ -121,17 +120,17 @@ def memory_line(memory: Memory) -> Content:
     return Content.assemble((f"{ago:<14}", "bold"), marks(record), Content(one_line(what, 60)))
 
 
-def checkin_offer(store: Store, today: date) -> str:
-    """What Today's check-in card says: an invitation, a reminder after a week, or when
-    the last one was."""
-    last = [c for c in checkins.history(store) if c.date <= today.isoformat()]
+def checkin_offer(history: Sequence[Checkin], due: bool, today: date) -> str:
+    """What Today's check-in card says, from the check-ins so far, oldest first, and
+    whether one is due: an invitation, a reminder after a week, or when the last one was."""
+    last = [c for c in history if c.date <= today.isoformat()]
     if not last:
         return (
             "Once a week, five gentle questions about how things have felt between "
             "you. Press w when you have two minutes."
         )
     when = date_words.short_day(date.fromisoformat(last[-1].date))
-    if checkins.is_due(store, today=today):
+    if due:
         return f"It's been a week since your last check-in ({when}). Press w when you're ready."
     when = "today" if last[-1].date == today.isoformat() else when
     return f"Last check-in: {when}. Press w to look at it or check in again."
