@@ -52,3 +52,18 @@ def test_an_unknown_id_is_named_and_nothing_changes(store: Store, private_home: 
     assert "No entry or note has the id 'feedbeef'" in result.output
     assert "hearthside list" in result.output and "Traceback" not in result.output
     assert disk_state(private_home) == before
+
+
+def test_a_question_is_starred_by_the_id_ask_shows(private_home: Path) -> None:
+    question, about = run("ask", "--deck", "dreams", "--depth", "deep").output.splitlines()
+    ref = about.split(" · ")[-1]
+    result = run("star", ref)
+    assert result.exit_code == 0, result.output
+    assert f"Starred the question {ref}" in result.output
+    assert question in run("ask", "--favourites").output
+    # Starring it again changes nothing; --undo takes it off.
+    again = run("star", ref)
+    assert again.exit_code == 0 and "already one of your favourites" in again.output
+    assert "Took the star off the question" in run("star", ref, "--undo").output
+    assert "No favourites yet." in run("ask", "--favourites").output
+    assert "wasn't one of your favourites" in run("star", ref, "--undo").output

@@ -50,8 +50,10 @@ def favourites(store: Store, content: Content) -> list[Question]:
     return [by_id[f.question] for f in starred if f.question in by_id]
 
 
-def toggle_favourite(store: Store, question: Question, *, today: date | None = None) -> bool:
-    """Star the question, or unstar it if it was; whether it is a favourite now.
+def set_favourite(
+    store: Store, question: Question, starred: bool, *, today: date | None = None
+) -> bool:
+    """Star or unstar the question; whether that changed anything.
 
     Unstarring removes the record outright: starring again is the way back."""
     with store.writing():
@@ -60,12 +62,22 @@ def toggle_favourite(store: Store, question: Question, *, today: date | None = N
             for f in store.all(FavouriteQuestion, include_deleted=True)
             if f.question == question.id
         ]
+        if any(not f.deleted for f in mine) == starred:
+            return False
         for found in mine:
             store.purge(found)
-        if any(not f.deleted for f in mine):
-            return False
-        store.add(FavouriteQuestion(question=question.id, date=dates.iso(today or date.today())))
+        if starred:
+            day = dates.iso(today or date.today())
+            store.add(FavouriteQuestion(question=question.id, date=day))
         return True
+
+
+def toggle_favourite(store: Store, question: Question, *, today: date | None = None) -> bool:
+    """Star the question, or unstar it if it was; whether it is a favourite now."""
+    with store.writing():
+        starred = question.id not in favourite_ids(store)
+        set_favourite(store, question, starred, today=today)
+        return starred
 
 
 # -- the Guide -------------------------------------------------------------------------
