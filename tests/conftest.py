@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -12,6 +13,7 @@ from hearthside.cli.context import Context
 from hearthside.cli.main import cli
 from hearthside.domain.records import R
 from hearthside.domain.settings import Settings
+from hearthside.paths import package_resource
 from hearthside.store import backups
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
@@ -107,3 +109,12 @@ def disk_state(home: Path) -> dict[str, bytes]:
     from hearthside.paths import journal_files
 
     return {p.name: p.read_bytes() for p in journal_files(home) if p.exists()}
+
+
+@pytest.fixture
+def own_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped content folder to break or change, in use for the test."""
+    root = tmp_path / "content"
+    shutil.copytree(package_resource("content"), root)
+    monkeypatch.setenv("HEARTHSIDE_CONTENT", str(root))
+    return root

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from hearthside.domain.targets import Target, parse_target
 from hearthside.errors import HearthsideError
-from hearthside.paths import package_resource
 from hearthside.texts.checks import check_all
 from hearthside.texts.front_matter import ContentError
 from hearthside.texts.library import Content
@@ -75,14 +73,6 @@ def test_target_forms(text: str, expected: Target) -> None:
 def test_unknown_target_is_refused() -> None:
     with pytest.raises(HearthsideError, match="not a target"):
         parse_target("whenever")
-
-
-@pytest.fixture
-def own_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(package_resource("content"), root)
-    monkeypatch.setenv("HEARTHSIDE_CONTENT", str(root))
-    return root
 
 
 def test_hearthside_content_points_at_a_users_copy(own_copy: Path) -> None:

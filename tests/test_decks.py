@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +12,6 @@ import pytest
 
 from hearthside.domain.records import FavouriteQuestion
 from hearthside.errors import HearthsideError
-from hearthside.paths import package_resource
 from hearthside.services import decks
 from hearthside.store.store import Store
 from hearthside.texts.front_matter import ContentError
@@ -46,14 +44,6 @@ def test_every_question_serves_known_strategies_and_a_love_map_topic(content: Co
     served = {n for q in content.questions for n in q.steps}
     assert served == numbers, "every strategy has questions to talk about"
     assert {q.topic for q in content.questions} == topics, "every topic has questions"
-
-
-@pytest.fixture
-def own_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(package_resource("content"), root)
-    monkeypatch.setenv("HEARTHSIDE_CONTENT", str(root))
-    return root
 
 
 def break_question(root: Path, before: str, after: str) -> int:

@@ -3,13 +3,11 @@ broken one refused with its file and line."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from hearthside.errors import HearthsideError
-from hearthside.paths import package_resource
 from hearthside.texts.checks import check_all
 from hearthside.texts.entry_templates import find_template
 from hearthside.texts.front_matter import ContentError
@@ -47,14 +45,6 @@ def test_a_template_is_found_by_id_name_or_the_start_of_either(content: Content)
         find_template(templates, "fight")
     with pytest.raises(HearthsideError, match="could mean"):
         find_template(templates, "a")  # "A good day", "After a hard moment"...
-
-
-@pytest.fixture
-def own_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(package_resource("content"), root)
-    monkeypatch.setenv("HEARTHSIDE_CONTENT", str(root))
-    return root
 
 
 def test_a_broken_template_is_refused_with_its_name_and_line(own_copy: Path) -> None:

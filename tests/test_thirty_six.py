@@ -3,24 +3,14 @@ refused with its name and line, by the loader and by doctor."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from hearthside.paths import package_resource
 from hearthside.texts.checks import check_all
 from hearthside.texts.front_matter import ContentError, line_of
 from hearthside.texts.library import Content
 from tests.conftest import run
-
-
-@pytest.fixture
-def own_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(package_resource("content"), root)
-    monkeypatch.setenv("HEARTHSIDE_CONTENT", str(root))
-    return root
 
 
 def test_thirty_six_questions_in_three_sets_of_twelve(content: Content) -> None:
