@@ -67,7 +67,7 @@ async def test_the_love_map_from_the_palette_add_confirm_edit_delete_undo(
         # x to the trash, u back again.
         await pilot.press("x")
         await settle(pilot)
-        assert notices[-1] == ": Moved it to the trash. Press u to undo."
+        assert notices[-1] == "Deleted: Moved it to the trash. Press u to undo."
         assert "A small sailing boat" not in screen_text(app)
         assert [i.text for i in stored(welcomed, Learned)] == ["Cardamom buns"]
         await pilot.press("u")

@@ -1,7 +1,9 @@
-"""What every room shares: reloading when the journal changes; trash with undo and stars
-in the rooms that list entries or notes."""
+"""What every room shares: reloading when the journal changes; undo of the last change;
+trash and stars in the rooms that list entries or notes."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.screen import Screen
 
@@ -30,7 +32,41 @@ class Room(HearthMixin, Screen[None]):
         """Re-read what this room shows from the store."""
 
 
-class TrashAndUndo(Room):
+class UndoLast(Room):
+    """u takes back the last change made in this room: each change leaves what u says
+    and the job that undoes it."""
+
+    _undo: tuple[str, Callable[[], object]] | None = None
+    _focus_id: str | None = None  # the row to highlight when the room next reloads
+
+    def undo_with(self, said: str, job: Callable[[], object]) -> None:
+        self._undo = (said, job)
+
+    def delete_for_undo(
+        self, record: Record, *, failed: Callable[[HearthsideError], bool] | None = None
+    ) -> None:
+        """Move ``record`` to the trash and say so; u brings it back."""
+        store = self.hearth.store
+
+        def done(gone: Record) -> None:
+            self.undo_with("Brought it back from the trash.", lambda: store.restore(gone))
+            self.notify(self.describe_deleted(gone), title="Deleted", markup=False)
+
+        self.hearth.write(lambda: store.delete(record), done=done, failed=failed)
+
+    def describe_deleted(self, record: Record) -> str:
+        return f"Moved the {record.LABEL} to the trash. Press u to undo."
+
+    def action_undo(self) -> None:
+        last, self._undo = self._undo, None
+        if last is None:
+            self.notify("There's nothing to undo.", markup=False)
+            return
+        said, job = last
+        self.hearth.write(job, done=lambda _r: self.notify(said, markup=False))
+
+
+class TrashAndUndo(UndoLast):
     """x moves the highlighted record to the trash; u brings the last one back; * stars
     or unstars it.
 
@@ -38,43 +74,21 @@ class TrashAndUndo(Room):
     the deleted one's place, so the cursor stays where the reader was.
     """
 
-    _last_deleted: Record | None = None
-    _focus_id: str | None = None  # the row to highlight when the room next reloads
-
     def current_record(self) -> Record | None:
         raise NotImplementedError
-
-    def describe_deleted(self, record: Record) -> str:
-        return f"Moved the {record.LABEL} to the trash. Press u to undo."
 
     def action_trash(self) -> None:
         record = self.current_record()
         if record is None:
             return
-        store = self.hearth.store
-        # Set before the write: the reload it causes comes before ``done``.
+        # Set before the write: the reload it causes comes before the notice.
         self._focus_id = self.query_one(RecordList).neighbour(record.id)
-
-        def done(deleted: Record) -> None:
-            self._last_deleted = deleted
-            self.notify(self.describe_deleted(deleted), title="Deleted", markup=False)
 
         def failed(_exc: HearthsideError) -> bool:
             self._focus_id = None
             return False
 
-        self.hearth.write(lambda: store.delete(record), done=done, failed=failed)
-
-    def action_undo(self) -> None:
-        record, self._last_deleted = self._last_deleted, None
-        if record is None:
-            self.notify("There's nothing to undo.", markup=False)
-            return
-        store = self.hearth.store
-        self.hearth.write(
-            lambda: store.restore(record),
-            done=lambda _r: self.notify("Restored from the trash.", markup=False),
-        )
+        self.delete_for_undo(record, failed=failed)
 
     def action_star(self) -> None:
         record = self.current_record()

@@ -6,7 +6,7 @@ opens it, and the evening of 36 questions, from every room.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -18,12 +18,12 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hearthside.domain import date_words
-from hearthside.domain.records import Learned
+from hearthside.domain.records import Learned, Record
 from hearthside.errors import HearthsideError
 from hearthside.services import lovemap
 from hearthside.texts.lovemap import LoveMapTopic
 from hearthside.tui.dialogs.lovemap import LearnedDialog
-from hearthside.tui.rooms.base import Room
+from hearthside.tui.rooms.base import UndoLast
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
 TOPIC = "topic-"  # the start of a topic row's option id; a thing learned's is its own id
@@ -65,7 +65,7 @@ def item_row(item: Learned) -> Content:
     return Content.assemble("  • ", Content(item.text), (f"  {words}", "dim"))
 
 
-class LoveMapScreen(Room):
+class LoveMapScreen(UndoLast):
     room_name = "the love map"
     DEFAULT_CSS = CSS
     AUTO_FOCUS = "#lovemap-list"
@@ -83,8 +83,6 @@ class LoveMapScreen(Room):
         super().__init__()
         self._items: dict[str, Learned] = {}
         self._topics: dict[str, LoveMapTopic] = {}
-        self._focus_id: str | None = None  # the row to highlight when the room next reloads
-        self._undo: tuple[str, Callable[[], object]] | None = None  # what u says, and does
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -194,24 +192,12 @@ class LoveMapScreen(Room):
 
     def action_delete(self) -> None:
         item = self.current_item()
-        if item is None:
-            return
-        store = self.hearth.store
-        self._focus_id = TOPIC + item.topic
+        if item is not None:
+            self._focus_id = TOPIC + item.topic
+            self.delete_for_undo(item)
 
-        def deleted(gone: Learned) -> None:
-            self._undo = ("Brought it back from the trash.", lambda: store.restore(gone))
-            self.notify("Moved it to the trash. Press u to undo.", markup=False)
-
-        self.hearth.write(lambda: store.delete(item), done=deleted)
-
-    def action_undo(self) -> None:
-        last, self._undo = self._undo, None
-        if last is None:
-            self.notify("There's nothing to undo.", markup=False)
-            return
-        said, job = last
-        self.hearth.write(job, done=lambda _r: self.notify(said, markup=False))
+    def describe_deleted(self, record: Record) -> str:
+        return "Moved it to the trash. Press u to undo."
 
     def action_back(self) -> None:
         self.dismiss(None)

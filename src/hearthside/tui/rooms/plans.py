@@ -6,7 +6,6 @@ Everything here is saved by the services behind ``hearthside commit``, ``done``,
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -24,7 +23,7 @@ from hearthside.domain.records import Commitment, CommitmentStatus, Milestone, P
 from hearthside.domain.wording import plural
 from hearthside.services import pauses, plans
 from hearthside.tui.dialogs.plans import DaysAwayDialog, MilestoneDialog, PromiseDialog
-from hearthside.tui.rooms.base import Room
+from hearthside.tui.rooms.base import UndoLast
 from hearthside.tui.widgets.day_lines import soon_words
 from hearthside.tui.widgets.keys_footer import KeysFooter
 
@@ -88,7 +87,7 @@ def row(title: str, words: str) -> Content:
     return Content.assemble(Content(one_line(title, 40)), ("  " + words, "dim"))
 
 
-class PlansScreen(Room):
+class PlansScreen(UndoLast):
     room_name = "Plans"
     CSS_PATH = "plans.tcss"
     AUTO_FOCUS = "#plans-promises"
@@ -108,8 +107,6 @@ class PlansScreen(Room):
     def __init__(self) -> None:
         super().__init__()
         self._records: dict[str, Record] = {}
-        self._focus_id: str | None = None  # the row to highlight when the room next reloads
-        self._undo: tuple[str, Callable[[], object]] | None = None  # what u says, and does
         self._section = "promises"
 
     def compose(self) -> ComposeResult:
@@ -231,7 +228,7 @@ class PlansScreen(Room):
         def marked(result: tuple[Commitment, date]) -> None:
             commitment, on = result
             title = one_line(commitment.title, 40)
-            self._undo = (
+            self.undo_with(
                 f"Undone: “{title}” is open again.",
                 lambda: plans.unmark(store, commitment.id, on),
             )
@@ -246,20 +243,5 @@ class PlansScreen(Room):
 
     def action_delete(self) -> None:
         record = self.current()
-        if record is None:
-            return
-        store = self.hearth.store
-
-        def deleted(gone: Record) -> None:
-            self._undo = ("Brought it back from the trash.", lambda: store.restore(gone))
-            self.notify(f"Moved the {gone.LABEL} to the trash. Press u to undo.", markup=False)
-
-        self.hearth.write(lambda: store.delete(record), done=deleted)
-
-    def action_undo(self) -> None:
-        last, self._undo = self._undo, None
-        if last is None:
-            self.notify("There's nothing to undo.", markup=False)
-            return
-        said, job = last
-        self.hearth.write(job, done=lambda _r: self.notify(said, markup=False))
+        if record is not None:
+            self.delete_for_undo(record)
