@@ -179,6 +179,7 @@ def test_quick_commands_never_load_textual(private_home: Path, tmp_path: Path) -
         ["commit", "x", "--due", "today"], ["upcoming"], ["milestone", "y", "--date", "today"],
         ["checkin", "--rate", "1=2"], ["pause", "yesterday", "today"], ["pauses"],
         ["learned", "dreams", "a boat"], ["lovemap"], ["lovemap", "dreams"],
+        ["evening"], ["evening", "--next"], ["memories"], ["memories", "--random", "-n", "1"],
         ["export", "-f", "html"], ["export", "-f", "json", "-o", out], ["import", out, "--dry-run"],
         ["ask", "--deck", "fun", "--depth", "light"], ["ask", "--favourites"],
         ["add", "--template", "good-day", "the lake"],

@@ -9,7 +9,7 @@ from hearthside.domain.records import Evening
 from hearthside.tui.rooms.evening import EveningScreen
 from hearthside.tui.rooms.lovemap import LoveMapScreen
 from hearthside.tui.rooms.today import TodayScreen
-from tests.conftest import stored
+from tests.conftest import run, stored
 from tests.tui.conftest import FRESH_TERMINAL, Make, opened, screen_text, settle
 
 
@@ -74,3 +74,18 @@ async def test_the_end_is_warm_and_offers_the_love_map(make: Make, welcomed: Pat
         await pilot.pause()
         await opened(pilot, ["ctrl+p", *"36 questions", "enter"], EveningScreen)
         assert "About 45 minutes" in screen_text(again)  # a new evening begins
+
+
+async def test_the_app_picks_up_where_the_command_line_left_off(make: Make, welcomed: Path) -> None:
+    for _ in range(5):
+        run("evening", "--next")
+    app = make()
+    fifth = app.content.thirty_six.questions[4]
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        await pilot.pause()
+        await opened(pilot, ["ctrl+p", *"36 questions", "enter"], EveningScreen)
+        assert "Set 1 of 3 · question 5 of 12 · Easing in" in screen_text(app)
+        assert fifth in screen_text(app)
+        await pilot.press("right")
+        await settle(pilot)
+    assert "Set 1 of 3 · question 6 of 12" in run("evening").output

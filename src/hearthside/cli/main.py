@@ -17,6 +17,7 @@ from hearthside.cli import exchange as cli_sharing
 from hearthside.cli import favourites as cli_favourites
 from hearthside.cli import guide as cli_guide
 from hearthside.cli import journal as cli_journal
+from hearthside.cli import knowing as cli_knowing
 from hearthside.cli import lovemap as cli_lovemap
 from hearthside.cli import notes as cli_notes
 from hearthside.cli import plans as cli_plans
@@ -44,7 +45,7 @@ HELP_SECTIONS = {
     "Write": ("add", "list", "show", "search", "star", "delete"),
     "Practices": ("log", "moment", "question", "ask", "stats", "pause", "pauses"),
     "Notes": ("note", "notes", "card"),
-    "Knowing them": ("learned", "lovemap"),
+    "Knowing them": ("learned", "lovemap", "evening", "memories"),
     "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "review", "guide"),
     "Exchange": ("export", "import", "share", "serve"),
     "Care of the journal": ("settings", "doctor", "restore", "encrypt", "decrypt"),
@@ -109,6 +110,7 @@ for _module in (
     cli_decks,
     cli_notes,
     cli_lovemap,
+    cli_knowing,
     cli_plans,
     cli_guide,
     cli_sharing,

@@ -22,6 +22,16 @@ from hearthside.texts.library import Content
 CLOSE_FROM = 4
 
 
+def none_yet(how_to_star: str) -> str:
+    """What the app and the CLI say when there are no good memories yet; ``how_to_star``
+    is each one's own way to star ("with * in its list")."""
+    return (
+        f"Nothing here yet, and that's fine. Star an entry or a note {how_to_star}; the "
+        "days that felt close and the notes you hand over gather here too, for the days "
+        "you'd like to look back on them."
+    )
+
+
 @dataclass(frozen=True)
 class GoodMemory:
     record: Entry | Note

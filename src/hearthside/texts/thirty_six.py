@@ -31,6 +31,19 @@ class EveningOfQuestions:
         """All of them, in order: question ``n`` is in set ``n // PER_SET``."""
         return tuple(q for s in self.sets for q in s.questions)
 
+    @property
+    def length(self) -> str:
+        """How long it takes and how it goes, said before it begins."""
+        return f"About {self.minutes} minutes · {len(self.sets)} sets of {PER_SET}"
+
+    def where(self, at: int) -> str:
+        """Where question ``at`` (counted from 0) falls: "Set 2 of 3 · question 5 of 12 ·
+        Going deeper", the same in the app and on the command line."""
+        number, place = divmod(at, PER_SET)
+        words = f"Set {number + 1} of {len(self.sets)} · question {place + 1} of {PER_SET}"
+        title = self.sets[number].title
+        return f"{words} · {title}" if title else words
+
 
 def load_evening(root: Path) -> EveningOfQuestions:
     doc = read_document(root / FILE)

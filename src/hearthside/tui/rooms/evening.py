@@ -17,7 +17,7 @@ from textual.widgets import Header, Static
 
 from hearthside.errors import HearthsideError
 from hearthside.services import evening
-from hearthside.texts.thirty_six import PER_SET, EveningOfQuestions
+from hearthside.texts.thirty_six import EveningOfQuestions
 from hearthside.tui.hearth import HearthMixin
 from hearthside.tui.rooms.lovemap import LoveMapScreen
 from hearthside.tui.widgets.keys_footer import KeysFooter
@@ -104,8 +104,7 @@ class EveningScreen(HearthMixin, Screen[None]):
             Static
         )
         if self.at == INTRO:
-            sets = len(found.sets)
-            where.update(Content(f"About {found.minutes} minutes · {sets} sets of {PER_SET}"))
+            where.update(Content(found.length))
             text.update(Content(found.intro))
             hint.update(Content("Press Enter to begin · escape to leave"))
         elif self.at >= self.total:
@@ -118,14 +117,7 @@ class EveningScreen(HearthMixin, Screen[None]):
                 )
             )
         else:
-            number, place = divmod(self.at, PER_SET)
-            title = found.sets[number].title
-            where.update(
-                Content(
-                    f"Set {number + 1} of {len(found.sets)} · question {place + 1} of "
-                    f"{PER_SET} · {title}"
-                )
-            )
+            where.update(Content(found.where(self.at)))
             text.update(Content(found.questions[self.at]))
             hint.update(Content("→ or Enter next · ← previous · r start over · escape leaves"))
         self.refresh_bindings()

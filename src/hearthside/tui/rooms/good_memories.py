@@ -18,7 +18,7 @@ from textual.widgets import Header, Static
 from hearthside.domain import date_words
 from hearthside.domain.marks import sender_words
 from hearthside.domain.records import Entry, Note
-from hearthside.services.good_memories import GoodMemory, good_memories, shuffled
+from hearthside.services.good_memories import GoodMemory, good_memories, none_yet, shuffled
 from hearthside.tui.hearth import HearthMixin
 from hearthside.tui.rooms.composer import NoteComposer
 from hearthside.tui.rooms.editor import EntryEditor
@@ -35,12 +35,6 @@ CSS = """
     padding: 1 0;
 }
 """
-
-EMPTY = (
-    "Nothing here yet, and that's fine. Star an entry or a note with * in its list; the "
-    "days that felt close and the notes you hand over gather here too, for the days "
-    "you'd like to look back on them."
-)
 
 
 def good_memories_commands(app: App[Any]) -> Iterable[SystemCommand]:
@@ -103,7 +97,7 @@ class GoodMemoriesScreen(HearthMixin, Screen[None]):
         where = f"{self._at + 1} of {len(self._memories)} · {order}" if memory else ""
         self.query_one("#memory-where", Static).update(Content(where))
         if memory is None:
-            head, why, words = Content(EMPTY), Content(""), Content("")
+            head, why, words = Content(none_yet("with * in its list")), Content(""), Content("")
         else:
             head, words = self._describe(memory.record)
             why = Content(" · ".join(memory.reasons))
