@@ -94,6 +94,7 @@ def test_bad_topic_empty_text_or_a_future_day_writes_nothing(
     private_home: Path, clock: Clock
 ) -> None:
     run("learned", "dreams", "first")
+    (item,) = stored(private_home, Learned)
     before = disk_state(private_home)
     for args, says in (
         (["learned", "zzz", "words"], "isn't a love-map topic; use one of: on-their-mind"),
@@ -102,6 +103,11 @@ def test_bad_topic_empty_text_or_a_future_day_writes_nothing(
         (["learned"], "Say which topic"),
         (["learned", "dreams", "x", "--date", "2027-01-01"], "in the future"),
         (["learned", "--confirm", "zzzz9999"], "`hearthside lovemap` shows the ids"),
+        (["learned", "--change", "zzzz9999", "words"], "`hearthside lovemap` shows the ids"),
+        (["learned", "--change", item.short_id, "  "], "is empty"),
+        (["learned", "--change", item.short_id], "the new words"),
+        (["learned", "--change", item.short_id, "dreams", "x"], "the new words"),
+        (["learned", "--change", item.short_id, "--confirm", item.short_id, "x"], "one of"),
         (["lovemap", "nope"], "isn't a love-map topic"),
     ):
         refused = run(*args)
@@ -123,6 +129,13 @@ def test_lovemap_lists_every_topic_with_ids_and_confirm_marks_it_still_true(
     assert run("learned", "--confirm", item.short_id).exit_code == 0
     assert stored(private_home, Learned)[0].confirmed == "2026-11-25"
     assert "still true 25 November 2026" in run("lovemap", "friends").output
+    # Changed in its own words, keeping the day it was learned.
+    changed = run("learned", "--change", item.short_id, "Misses Priya; they call on Sundays\n")
+    assert changed.exit_code == 0, changed.output
+    assert "Changed" in changed.output
+    assert [(i.text, i.date) for i in stored(private_home, Learned)] == [
+        ("Misses Priya; they call on Sundays", "2026-10-20")
+    ]
     # Deleted like anything else, and brought back the same way.
     assert run("delete", item.short_id).exit_code == 0
     assert stored(private_home, Learned) == []

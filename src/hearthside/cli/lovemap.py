@@ -18,11 +18,25 @@ from hearthside.errors import HearthsideError
 @click.argument("text", required=False)
 @click.option("--date", "-d", "day", metavar="DATE", help="The day you learned it (today).")
 @click.option("--confirm", "ref", metavar="ID", help="Mark something learned before still true.")
-def learned(topic: str | None, text: str | None, day: str | None, ref: str | None) -> None:
+@click.option("--change", "changed", metavar="ID", help="Put something learned in new words.")
+def learned(
+    topic: str | None, text: str | None, day: str | None, ref: str | None, changed: str | None
+) -> None:
     """Keep something you learned about them under a love-map topic."""
     from hearthside.services import lovemap
 
     c = app_context()
+    if ref is not None and changed is not None:
+        raise HearthsideError("Use one of --confirm and --change at a time. Nothing was saved.")
+    if changed is not None:
+        if topic is None or text is not None or day is not None:
+            raise HearthsideError(
+                'Give the id and the new words: hearthside learned --change ID "new words". '
+                "Nothing was saved."
+            )
+        item = lovemap.change_text(c.store, changed, topic)
+        say(f"Changed ({item.short_id}): {one_line(item.text)}")
+        return
     if ref is not None:
         if topic is not None or day is not None:
             raise HearthsideError(
