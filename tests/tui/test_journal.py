@@ -20,7 +20,7 @@ from hearthside.tui.rooms.guide import GuideScreen
 from hearthside.tui.rooms.journal import JournalScreen
 from hearthside.tui.widgets.entry_list import EntryList
 from tests.conftest import stored
-from tests.tui.conftest import SIZE, Make, open_editor, screen_text, settle
+from tests.tui.conftest import SIZE, Make, burst, open_editor, screen_text, settle
 
 
 async def write_entry(
@@ -65,6 +65,20 @@ async def test_first_run_welcome_asks_for_the_spouse_and_week_start(
         assert "with Alex" in app.sub_title
     settings = Store(private_home).settings()
     assert (settings.spouse_name, settings.week_start, settings.welcomed) == ("Alex", 6, True)
+
+
+async def test_a_name_typed_fast_with_enter_twice_begins(make: Make, private_home: Path) -> None:
+    """A name and two Enters, as fast as a terminal sends them: the second Enter must
+    find Begin, not the name field it just left."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await burst(pilot, *"Robin", "enter", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, WelcomeScreen)
+        assert "with Robin" in app.sub_title
+    settings = Store(private_home).settings()
+    assert (settings.spouse_name, settings.welcomed) == ("Robin", True)
 
 
 async def test_welcome_can_be_skipped_and_is_not_asked_again(

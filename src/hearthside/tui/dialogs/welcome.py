@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,6 +13,7 @@ from hearthside.domain.dates import WEEKDAYS
 from hearthside.domain.settings import Settings
 from hearthside.services.drafts import Draft
 from hearthside.tui.dialogs.base import Dialog
+from hearthside.tui.pending import after_pending_keys
 
 WELCOME = (
     "Welcome to Hearthside.\n\n"
@@ -47,19 +48,27 @@ class WelcomeScreen(Dialog):
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#spouse-name", Input))
 
-    @on(Input.Submitted, "#spouse-name")
-    def _name_entered(self) -> None:
-        # Straight to Begin: the week's first day keeps its default unless Tab goes there.
-        self.query_one("#begin", Button).focus()
+    def route_key(self, event: events.Key) -> bool:
+        """Enter in the name goes straight to Begin (the week's first day keeps its
+        default unless Tab goes there). Done as the key arrives (see the app's
+        on_event), so an Enter typed right behind it, however fast, presses Begin."""
+        if event.key == "enter" and self.focused is self.query_one("#spouse-name", Input):
+            self.set_focus(self.query_one("#begin", Button))
+            return True
+        return False
 
     @on(Select.Changed, "#week-start")
     def _week_chosen(self, event: Select.Changed) -> None:
         # Only a choice the person made moves them on, not the initial value.
         if event.select.has_focus:
-            self.query_one("#begin", Button).focus()
+            self.set_focus(self.query_one("#begin", Button))
 
     @on(Button.Pressed, "#begin")
     def action_begin(self) -> None:
+        # Read the name once the letters typed just before Begin have reached it.
+        after_pending_keys(self.query_one("#spouse-name", Input), self._begin)
+
+    def _begin(self) -> None:
         week_start = self.query_one("#week-start", Select).value
         settings = Settings(
             **{
