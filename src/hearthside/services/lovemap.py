@@ -101,3 +101,15 @@ def love_map(
         weeks = weeks_since((date.fromisoformat(i.date) for i in items), today)
         maps.append(TopicMap(topic, tuple(items), weeks))
     return maps
+
+
+def last_learned(store: Store, *, before: date) -> dict[str, date | None]:
+    """The day something new was last learned in each love-map topic, before ``before``
+    (so learning something today leaves today's question as it was)."""
+    latest: dict[str, date | None] = {}
+    for item in store.all(Learned):
+        day = date.fromisoformat(item.date)
+        known = latest.get(item.topic)
+        if day < before and (known is None or day > known):
+            latest[item.topic] = day
+    return latest

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from hearthside.domain.records import Learned, Review
+from hearthside.domain.records import Review
 from hearthside.errors import HearthsideError
+from hearthside.services.lovemap import last_learned
 from hearthside.store.store import Store
 from hearthside.texts.items import Question
 from hearthside.texts.library import Content
@@ -142,18 +143,6 @@ def history(store: Store) -> list[Shown]:
             )
     found.sort(key=lambda s: s.day)
     return found
-
-
-def last_learned(store: Store, *, before: date) -> dict[str, date | None]:
-    """The day something new was last learned in each love-map topic, before ``before``
-    (so learning something today leaves today's question as it was)."""
-    latest: dict[str, date | None] = {}
-    for item in store.all(Learned):
-        day = date.fromisoformat(item.date)
-        known = latest.get(item.topic)
-        if day < before and (known is None or day > known):
-            latest[item.topic] = day
-    return latest
 
 
 def question_for(store: Store, content: Content, *, today: date | None = None) -> Question | None:
