@@ -13,6 +13,7 @@ from pathlib import Path
 
 from hearthside.errors import HearthsideError
 from hearthside.texts.front_matter import ContentError, Document, Fields, read_document, sections
+from hearthside.texts.naming import named
 
 FOLDER = "entry-templates"
 
@@ -106,15 +107,11 @@ def _body_line(doc: Document, text: str) -> int | None:
 
 def find_template(templates: tuple[EntryTemplate, ...], ref: str) -> EntryTemplate:
     """A template by id or name, or by the start of either (as typed on the command line)."""
-    wanted = ref.strip().casefold()
-    exact = [t for t in templates if wanted in (t.id, t.name.casefold())]
-    found = exact or [
-        t for t in templates if t.id.startswith(wanted) or t.name.casefold().startswith(wanted)
-    ]
-    if len(found) == 1 and wanted:
+    found = named(ref, [(t, (t.id, t.name)) for t in templates])
+    if len(found) == 1:
         return found[0]
     choices = "; ".join(f"{t.id} ({t.name})" for t in templates)
-    if len(found) > 1 and wanted:
-        named = " or ".join(t.id for t in found)
-        raise HearthsideError(f"{ref[:30]!r} could mean {named}. Choose one of: {choices}.")
+    if found:
+        meant = " or ".join(t.id for t in found)
+        raise HearthsideError(f"{ref[:30]!r} could mean {meant}. Choose one of: {choices}.")
     raise HearthsideError(f"There is no entry template {ref[:30]!r}. Choose one of: {choices}.")

@@ -38,6 +38,7 @@ from hearthside.texts.items import (
     Template,
 )
 from hearthside.texts.lovemap import GuideLink, LoveMapTopic, load_guide_link, load_topics
+from hearthside.texts.naming import named
 from hearthside.texts.questions import Questions, load_questions
 from hearthside.texts.thirty_six import EveningOfQuestions, load_evening
 
@@ -235,13 +236,9 @@ class Content:
 
     def lovemap_topic(self, ref: str) -> LoveMapTopic:
         """A topic by id, or by the start of its id or title (as typed on the command line)."""
-        wanted = ref.strip().casefold()
         topics = self.lovemap_topics
-        exact = [t for t in topics if wanted in (t.id, t.title.casefold())]
-        found = exact or [
-            t for t in topics if t.id.startswith(wanted) or t.title.casefold().startswith(wanted)
-        ]
-        if len(found) == 1 and wanted:
+        found = named(ref, [(t, (t.id, t.title)) for t in topics])
+        if len(found) == 1:
             return found[0]
         raise HearthsideError(
             f"{ref[:30]!r} isn't a love-map topic; use one of: {', '.join(t.id for t in topics)}."

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-from hearthside.errors import HearthsideError
 from hearthside.texts.front_matter import ContentError, Fields, read_document
 from hearthside.texts.items import DEPTHS, Deck, Question
+from hearthside.texts.naming import one_named
 
 
 @dataclass(frozen=True)
@@ -79,26 +78,6 @@ def _steps(f: Fields, known: Collection[int]) -> tuple[int, ...]:
         wrong = f"names strategy {unknown[0]}, which doesn't exist" if unknown else "is empty"
         raise f.fail("steps", f"{wrong}; use strategy numbers from 1 to {max(known, default=1)}.")
     return numbers
-
-
-T = TypeVar("T")
-
-
-def one_named(ref: str, choices: Sequence[tuple[T, Sequence[str]]], what: str) -> T:
-    """The one choice that ``ref`` names exactly, or by the start of one of its names
-    (as typed on the command line); otherwise an error listing the first names."""
-    wanted = ref.strip().casefold()
-    exact = [item for item, names in choices if wanted in (n.casefold() for n in names)]
-    found = exact or [
-        item
-        for item, names in choices
-        if wanted and any(n.casefold().startswith(wanted) for n in names)
-    ]
-    if len(found) == 1:
-        return found[0]
-    listed = ", ".join(names[0] for _item, names in choices)
-    doubt = "could mean more than one" if found else "isn't one"
-    raise HearthsideError(f"{ref[:30]!r} {doubt} {what}; use one of: {listed}.")
 
 
 def find_deck(decks: Sequence[Deck], ref: str) -> Deck:
