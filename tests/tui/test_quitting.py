@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hearthside.domain.records import Checkin, Entry, Note
+from hearthside.domain.records import Checkin, Entry, Learned, Note
 from hearthside.services.drafts import pending_drafts
 from hearthside.store.encryption.keys import Keyring
 from hearthside.tui.dialogs.welcome import RestoreDraftScreen
@@ -80,3 +80,30 @@ async def test_a_disk_watch_tick_after_the_writer_closed_is_no_crash(
         app._poll_disk()  # the interval timer's tick
         await pilot.pause()
         assert not app.crashed
+
+
+async def test_words_in_a_small_form_are_saved_on_quit(make: Make, welcomed: Path) -> None:
+    """Found as a new user: a love-map note typed, then ctrl+q at once, was lost."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"Love map", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await burst(pilot, *"Her sister calls every Sunday", "ctrl+q")
+    [item] = stored(welcomed, Learned)
+    assert item.text == "Her sister calls every Sunday"
+    assert "was saved" in " ".join(app.kept_on_quit)
+
+
+async def test_a_form_opened_and_left_untouched_saves_nothing_on_quit(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"Love map", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await burst(pilot, "ctrl+q")
+    assert stored(welcomed, Learned) == []

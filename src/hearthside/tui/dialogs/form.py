@@ -19,12 +19,14 @@ from textual.widgets import Button, Input, Static
 
 from hearthside.errors import HearthsideError
 from hearthside.tui.dialogs.base import Dialog
+from hearthside.tui.hearth import KeepsWork
 
 KEYS = "Tab moves between fields · Enter or ctrl+s saves · escape cancels"
 
 
-class FormDialog(Dialog):
-    """Dismisses with what the save returned, or None when cancelled."""
+class FormDialog(KeepsWork, Dialog):
+    """Dismisses with what the save returned, or None when cancelled. Quitting (or a
+    signal) with words typed and not saved saves them, as the editor does."""
 
     CSS_PATH = "form.tcss"
     BINDINGS = [
@@ -41,6 +43,7 @@ class FormDialog(Dialog):
         super().__init__()
         self._first = first
         self._saving = False
+        self._typed_first: list[str] | None = None  # the fields as they opened
 
     def fields(self) -> list[tuple[str, Widget]]:
         """Each field with its label, in the order Tab visits them."""
@@ -68,6 +71,20 @@ class FormDialog(Dialog):
     def on_mount(self) -> None:
         first = self.query_one(f"#{self._first}") if self._first else self.query(Input).first()
         self.set_focus(first)
+        self._typed_first = self._typed()
+
+    def _typed(self) -> list[str]:
+        return [field.value for field in self.query(Input)]
+
+    def keep_before_quit(self) -> str | None:
+        if self._saving or self._typed() == self._typed_first:
+            return None
+        self._saving = True
+        self.hearth.write(self.job())
+        return f"What you typed in “{self.title_words}” was saved."
+
+    def keep_draft_now(self) -> None:
+        """A form keeps no draft: its few words are saved on the way out, or not at all."""
 
     def value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
