@@ -21,6 +21,7 @@ def test_a_new_journal_shows_every_setting_one_a_line(private_home: Path) -> Non
         "week start: monday",
         "date order: MDY (month first: 11/25/2026)",
         "theme: hearth",
+        "six hours: not tracked",
         "encryption: Your journal isn't encrypted: it is kept in plain files in your private "
         "folder. To lock it with a passphrase, close Hearthside and run `hearthside encrypt`.",
     ]

@@ -102,7 +102,7 @@ def test_a_missing_field_names_the_field(own_copy: Path) -> None:
 def test_a_bad_target_says_what_forms_work(own_copy: Path) -> None:
     path = own_copy / "practices.md"
     path.write_text(path.read_text().replace("target: weekly", "target: sometimes", 1))
-    with pytest.raises(ContentError, match="N per week"):
+    with pytest.raises(ContentError, match="N per day"):
         _ = Content().practices
 
 

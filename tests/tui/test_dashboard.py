@@ -442,7 +442,7 @@ async def test_the_weeks_logs_and_moments_are_listed_and_can_be_deleted(
         assert "16 Nov" not in text
         dialog = app.screen
         assert isinstance(dialog, WeekLogDialog)
-        shown = [describe(app.content, r) for r in dialog._shown]
+        shown = [describe(app.store, app.content, r) for r in dialog._shown]
         assert len(shown) == 3
         await pilot.press("x")  # the highlighted one: the first
         await settle(pilot)

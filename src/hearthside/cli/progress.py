@@ -19,11 +19,12 @@ from hearthside.domain.wording import plural
 @click.option("--note", default="", help="A few words about it.")
 def log(practice: str, minutes: int | None, day: str | None, note: str) -> None:
     """Record a practice: affection (hug, kiss), compliments, quality time, …"""
+    from hearthside.services import practice_book
     from hearthside.services.practices import log_practice
 
     c = app_context()
     entry = log_practice(c.store, c.content, practice, minutes=minutes, day=day, note=note)
-    name = c.content.practice(entry.practice).name
+    name = practice_book.name_of(c.store, c.content, entry.practice)
     extra = f", {entry.minutes} min" if entry.minutes else ""
     say(f"Logged {name.lower()} for {entry.date}{extra}.")
 

@@ -21,8 +21,17 @@ if TYPE_CHECKING:
 @click.option("--me", metavar="NAME", help="Your own name, signing your cards and shares.")
 @click.option("--week-start", metavar="DAY", help="The first day of your week: monday…sunday.")
 @click.option("--date-order", metavar="DMY|MDY|YMD", help="How you write dates like 03/04.")
+@click.option(
+    "--six-hours/--no-six-hours",
+    default=None,
+    help="Track the week's six hours: partings, reunions, thanks, touch, a date, a talk.",
+)
 def settings_command(
-    spouse: str | None, me: str | None, week_start: str | None, date_order: str | None
+    spouse: str | None,
+    me: str | None,
+    week_start: str | None,
+    date_order: str | None,
+    six_hours: bool | None,
 ) -> None:
     """Show your settings, or change them (an empty NAME clears it)."""
     from hearthside.services.settings import Changes, change_settings
@@ -37,6 +46,8 @@ def settings_command(
         asked["week_start"] = week_start
     if date_order is not None:
         asked["date_order"] = date_order
+    if six_hours is not None:
+        asked["six_hours"] = six_hours
     if asked:
         shown = change_settings(c.store, **asked)
         say("Saved your settings:")
@@ -56,6 +67,7 @@ def settings_lines(settings: Settings, home: Path) -> list[str]:
         f"week start: {WEEKDAYS[settings.week_start]}",
         f"date order: {settings.date_order} ({DATE_ORDER_WORDS[settings.date_order]})",
         f"theme: {settings.theme}",
+        f"six hours: {'tracked' if settings.six_hours else 'not tracked'}",
         f"encryption: {encryption_words(home)}",
     ]
 

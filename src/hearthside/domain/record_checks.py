@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-from hearthside.domain import dates, recurrence
+from hearthside.domain import dates, recurrence, targets
 from hearthside.domain.document_shape import shape, shape_problem
 from hearthside.domain.records import (
     MAX_MOMENTS,
@@ -28,6 +28,7 @@ from hearthside.domain.records import (
     Milestone,
     Moment,
     Note,
+    OwnPractice,
     Pause,
     PracticeLog,
     Record,
@@ -52,6 +53,7 @@ from hearthside.domain.validation import (
     tag_problem,
     text_too_big,
 )
+from hearthside.errors import HearthsideError
 
 # Ids from the content folder: note kinds, milestone kinds, practices, signs, questions.
 _CONTENT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -285,6 +287,22 @@ def _favourite(doc: Doc) -> Problems:
     yield _day(doc, "date")
 
 
+def _own_practice(doc: Doc) -> Problems:
+    yield _content_id(doc, "key")
+    name = doc["name"]
+    yield None if name_problem(name) is None and name.strip() else "its 'name' should be a name"
+    try:
+        targets.parse_target(doc["target"])
+    except HearthsideError:
+        yield f"its 'target' should be one of: {targets.FORMS}"
+    aliases = doc.get("aliases", [])
+    if len(aliases) > MAX_TAGS or not all(tag_problem(a) is None for a in aliases):
+        yield "its 'aliases' should be a few plain words"
+    yield _text(doc, "why")
+    if doc.get("archived") is not None:
+        yield _day(doc, "archived")
+
+
 def _small(value: Any, depth: int) -> bool:
     """Nested no deeper than ``depth`` and holding at most MAX_ITEMS values in all."""
     budget = [MAX_ITEMS]
@@ -315,4 +333,5 @@ _CHECKS: dict[type[Record], Callable[[Doc], Problems]] = {
     Learned: _learned,
     Evening: _evening,
     FavouriteQuestion: _favourite,
+    OwnPractice: _own_practice,
 }

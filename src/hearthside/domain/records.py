@@ -251,6 +251,23 @@ class Learned(Record):
 
 
 @dataclass(kw_only=True)
+class OwnPractice(Record):
+    """A practice the user made, kept in the journal beside the ones in ``content/``."""
+
+    KIND: ClassVar[str] = "own_practices"
+    LABEL: ClassVar[str] = "practice"
+    LISTED_BY: ClassVar[str] = "hearthside practice list"
+
+    key: str  # what its logs name it by: made once from the first name, so a rename keeps them
+    name: str
+    target: str  # as ``targets.parse_target`` reads it: "daily", "3 per week"
+    minutes: bool = False  # its logs carry minutes
+    aliases: list[str] = field(default_factory=list)
+    why: str = ""
+    archived: str | None = None  # the day it was put away; its logs stay
+
+
+@dataclass(kw_only=True)
 class Evening(Record):
     """An evening of the 36 questions: where it got to, so it picks up there."""
 
@@ -333,4 +350,5 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Learned,
     Evening,
     FavouriteQuestion,
+    OwnPractice,
 )

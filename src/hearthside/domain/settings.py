@@ -24,6 +24,8 @@ class Settings:
     date_order: str = "MDY"
     theme: str = "hearth"
     welcomed: bool = False
+    # The "six hours" set (content/six-hours.md): its two practices and the week's budget.
+    six_hours: bool = False
 
     def spouse(self, *, unnamed: str = "your spouse") -> str:
         """The spouse's name as it is shown; ``unnamed`` when none is set (spaces are none)."""
@@ -41,6 +43,8 @@ class Settings:
             settings.week_start = 0
         if settings.date_order not in DATE_ORDERS:
             settings.date_order = "MDY"
+        if not isinstance(settings.six_hours, bool):
+            settings.six_hours = False
         for field in NAMES:
             name = getattr(settings, field)
             if not isinstance(name, str) or validation.name_problem(name) is not None:

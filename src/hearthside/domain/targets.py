@@ -18,9 +18,9 @@ _WORDS = {
     "monthly": ("month", 1),
     "every month": ("month", 1),
 }
-_PER = re.compile(r"^(\d{1,2})\s*(?:per|times a|x a|a|/)\s*(week|month|fortnight)$")
+_PER = re.compile(r"^(\d{1,2})\s*(?:per|times a|x a|a|/)\s*(day|week|month|fortnight)$")
 
-FORMS = "daily, weekly, every 2 weeks, monthly, or N per week / N per month"
+FORMS = "daily, weekly, every 2 weeks, monthly, or N per day / week / fortnight / month"
 
 
 @dataclass(frozen=True)

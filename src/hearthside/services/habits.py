@@ -32,6 +32,7 @@ from hearthside.domain.records import (
     Record,
 )
 from hearthside.domain.targets import Target
+from hearthside.services import practice_book
 from hearthside.texts.items import Practice
 from hearthside.texts.library import Content
 
@@ -168,6 +169,8 @@ class StatsIndex:
     """
 
     def __init__(self, practices: Sequence[Practice]) -> None:
+        # The practices in use when it was built, in order: what its figures are about.
+        self.practices = tuple(practices)
         self.practice_days: dict[str, dict[str, int]] = {p.id: {} for p in practices}
         self.minutes: dict[str, dict[str, int]] = {}
         self.positive: dict[str, int] = {}
@@ -309,7 +312,7 @@ def build_index(
 
 def load_index(store: Store, content: Content) -> StatsIndex:
     return build_index(
-        content.practices,
+        practice_book.practices(store, content),
         logs=store.all(PracticeLog),
         moments=store.all(Moment),
         entries=store.all(Entry),

@@ -6,7 +6,7 @@ from datetime import date
 
 from hearthside.domain import dates, validation
 from hearthside.domain.records import Moment, PracticeLog
-from hearthside.errors import HearthsideError
+from hearthside.services import practice_book
 from hearthside.store.store import Store
 from hearthside.store.where import between
 from hearthside.texts.library import Content
@@ -22,7 +22,7 @@ def log_practice(
     note: str = "",
     today: date | None = None,
 ) -> PracticeLog:
-    practice = content.practice(name)
+    practice = practice_book.find(store, content, name)
     minutes = validation.check_minutes(minutes)
     validation.check_size(note, "note")
     when = validation.user_date(day, store.settings(), today=today)
@@ -40,19 +40,16 @@ def logged_between(store: Store, start: date, end: date) -> list[PracticeLog | M
     return sorted(found, key=lambda r: (r.date, r.created), reverse=True)
 
 
-def name_of(content: Content, record: PracticeLog | Moment) -> str:
+def name_of(store: Store, content: Content, record: PracticeLog | Moment) -> str:
     """What a log or moment is, in a word or two: "Affection", "A hard moment"."""
     if isinstance(record, Moment):
         return "A good moment" if record.positive else "A hard moment"
-    try:
-        return content.practice(record.practice).name
-    except HearthsideError:
-        return record.practice  # a practice no longer in content: its id still says what
+    return practice_book.name_of(store, content, record.practice)
 
 
-def describe(content: Content, record: PracticeLog | Moment) -> str:
+def describe(store: Store, content: Content, record: PracticeLog | Moment) -> str:
     """A log or a moment with its details, as the week's list shows it."""
-    name = name_of(content, record)
+    name = name_of(store, content, record)
     if isinstance(record, Moment):
         return f"{name} · “{record.text}”" if record.text else name
     return f"{name} · {record.minutes} min" if record.minutes else name

@@ -26,6 +26,7 @@ LABELS = {
     "week_start": "The first day of the week",
     "date_order": "The date order",
     "theme": "The theme",
+    "six_hours": "The six hours",
 }
 DATE_ORDER_WORDS = {
     "DMY": "day first: 25/11/2026",
@@ -42,6 +43,7 @@ class Changes(TypedDict, total=False):
     week_start: int | str
     date_order: str
     theme: str
+    six_hours: bool
 
 
 class SettingsRefused(HearthsideError):
@@ -81,6 +83,8 @@ def with_changes(current: Settings, **asked: Unpack[Changes]) -> Settings:
         changes["date_order"] = asked["date_order"].strip().upper()
     if "theme" in asked:
         changes["theme"] = asked["theme"]
+    if "six_hours" in asked:
+        changes["six_hours"] = asked["six_hours"]
     changed = dataclasses.replace(current, **changes)
     problems = {**changed.problems(), **problems}
     if problems:

@@ -16,6 +16,7 @@ from typing import Literal
 
 from hearthside.domain import periods
 from hearthside.domain.records import Checkin, Moment, Note, PracticeLog
+from hearthside.services import practice_book
 from hearthside.services.habits import StatsIndex, build_index, load_index, needed
 from hearthside.store.store import Store
 from hearthside.store.where import between, on_day
@@ -111,25 +112,24 @@ class Tally:
     """
 
     done: dict[str, int]  # practice id: times (logs, plus delivered notes that count)
+    practices: tuple[Practice, ...]  # the ones done at least once, in the book's order
     minutes: int  # time together, from the practice that tracks minutes
     positive: int
     negative: int
-
-    def practices(self, practices: Sequence[Practice]) -> tuple[Practice, ...]:
-        """The practices done at least once, in content's order."""
-        return tuple(p for p in practices if self.done.get(p.id))
 
 
 def tally(index: StatsIndex, content: Content, days: Sequence[str]) -> Tally:
     """The figures for ``days`` (ISO dates), read from the index."""
     timed = content.timed_practice
     per_day = index.minutes.get(timed.id, {}) if timed is not None else {}
+    done = {
+        p.id: n
+        for p in index.practices
+        if (n := sum(index.practice_days.get(p.id, {}).get(d, 0) for d in days))
+    }
     return Tally(
-        done={
-            p.id: n
-            for p in content.practices
-            if (n := sum(index.practice_days.get(p.id, {}).get(d, 0) for d in days))
-        },
+        done=done,
+        practices=tuple(p for p in index.practices if p.id in done),
         minutes=sum(per_day.get(d, 0) for d in days),
         positive=sum(index.positive.get(d, 0) for d in days),
         negative=sum(index.negative.get(d, 0) for d in days),
@@ -140,7 +140,7 @@ def day_tally(store: Store, content: Content, day: date) -> Tally:
     """One day's figures, reading only that day's records (Today and the review)."""
     iso = day.isoformat()
     index = build_index(
-        content.practices,
+        practice_book.practices(store, content),
         logs=store.all(PracticeLog, where=on_day(day)),
         moments=store.all(Moment, where=on_day(day)),
         notes=store.all(Note, where=on_day(day, field="delivered_at")),
@@ -257,7 +257,7 @@ def dashboard_view(
         today=today,
         practices=tuple(
             _progress(index, p, grid, isos, today=today, week_start=week_start)
-            for p in content.practices
+            for p in index.practices
         ),
         minutes=_minutes(index, content, weeks),
         ratio=week_ratio(index, content, weeks[-1]),
@@ -356,7 +356,7 @@ def week_so_far(store: Store, content: Content, day: date, *, week_start: int) -
     start, end = periods.period_bounds(day, "week", week_start=week_start)
     week = between(start, end)
     index = build_index(
-        content.practices,
+        practice_book.practices(store, content),
         moments=store.all(Moment, where=week),
         checkins=store.all(Checkin, where=week),
     )

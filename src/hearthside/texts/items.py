@@ -37,6 +37,8 @@ class Practice:
     counts_from_notes: tuple[str, ...] = ()
     # Talking about the day's question counts as doing this practice that day.
     counts_from_question: bool = False
+    # Its logs carry minutes, asked for when it is logged (time together, in the seed).
+    minutes: bool = False
 
 
 @dataclass(frozen=True)

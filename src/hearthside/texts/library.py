@@ -9,10 +9,10 @@ templates. Each part loads on first use, so a quick ``hearthside log hug`` only 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from hearthside.domain.targets import parse_target
 from hearthside.errors import HearthsideError
 from hearthside.paths import CONTENT_ENV, content_dir
 from hearthside.texts.entry_templates import EntryTemplate, load_entry_templates
@@ -39,6 +39,7 @@ from hearthside.texts.items import (
 )
 from hearthside.texts.lovemap import GuideLink, LoveMapTopic, load_guide_link, load_topics
 from hearthside.texts.naming import named
+from hearthside.texts.practices import SixHours, find_practice, load_six_hours, read_practices
 from hearthside.texts.questions import Questions, load_questions
 from hearthside.texts.thirty_six import EveningOfQuestions, load_evening
 
@@ -108,31 +109,10 @@ class Content:
 
     @cached_property
     def practices(self) -> tuple[Practice, ...]:
-        doc = self._practices_doc
-        practices = []
-        for i, raw in enumerate(Fields(doc, doc.meta, "front matter").mappings("practices"), 1):
-            f = Fields(doc, raw, f"practice {i}")
-            target_text = f.text("target")
-            try:
-                target = parse_target(target_text)
-            except HearthsideError as exc:
-                raise f.fail("target", str(exc)) from None
-            practices.append(
-                Practice(
-                    id=f.text("id"),
-                    name=f.text("name"),
-                    why=f.text("why"),
-                    target=target,
-                    aliases=tuple(a.lower() for a in f.strings("aliases", required=False)),
-                    minutes_floor=f.optional_int("minutes_floor"),
-                    minutes_aim=f.optional_int("minutes_aim"),
-                    counts_from_notes=tuple(
-                        k.lower() for k in f.strings("counts_from_notes", required=False)
-                    ),
-                    counts_from_question=f.flag("counts_from_question"),
-                )
-            )
-        return tuple(practices)
+        found = read_practices(self._practices_doc)
+        timed = next((p for p in found if p.minutes_floor is not None), None)
+        # Only the timed practice's minutes are counted, so only its logs ask for them.
+        return tuple(replace(p, minutes=True) if p is timed else p for p in found)
 
     @property
     def timed_practice(self) -> Practice | None:
@@ -177,22 +157,11 @@ class Content:
 
     def practice(self, ref: str) -> Practice:
         """Find a practice by id, alias, or an unambiguous prefix of either."""
-        wanted = ref.strip().lower()
-        for practice in self.practices:
-            if wanted == practice.id or wanted in practice.aliases:
-                return practice
-        names = {name: p for p in self.practices for name in (p.id, *p.aliases)}
-        hits = {p.id: p for name, p in names.items() if wanted and name.startswith(wanted)}
-        if len(hits) == 1:
-            return next(iter(hits.values()))
-        choices = "; ".join(f"{p.id} ({', '.join(p.aliases)})" for p in self.practices)
-        if len(hits) > 1:
-            raise HearthsideError(
-                f"{ref[:30]!r} could mean {' or '.join(sorted(hits))}. Choose one of: {choices}."
-            )
-        raise HearthsideError(
-            f"There is no practice called {ref[:30]!r}. Choose one of: {choices}."
-        )
+        return find_practice(self.practices, ref)
+
+    @cached_property
+    def six_hours(self) -> SixHours:
+        return load_six_hours(self.root / "six-hours.md", self.practices)
 
     # -- check-in, questions, FAQ ------------------------------------------------------
 

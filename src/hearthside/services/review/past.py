@@ -40,7 +40,7 @@ def recorded(
     timed = content.timed_practice
     names = [
         f"{p.name} ({figures.minutes} min)" if p == timed and figures.minutes else p.name
-        for p in figures.practices(content.practices)
+        for p in figures.practices
     ]
     if names:
         lines.append(MARK + ", ".join(names))

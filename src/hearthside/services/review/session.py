@@ -21,12 +21,12 @@ from typing import Any
 from hearthside.domain import dates, validation
 from hearthside.domain.records import MAX_MOMENTS, Answers, Note, NoteStatus, PracticeLog, Review
 from hearthside.errors import HearthsideError
-from hearthside.services import notes, practices, prompts
+from hearthside.services import notes, practice_book, practices, prompts
 from hearthside.services.review import records
 from hearthside.services.review.summary import ReviewSummary, summarise
 from hearthside.store.store import Store
 from hearthside.store.where import on_day
-from hearthside.texts.items import Question
+from hearthside.texts.items import Practice, Question
 from hearthside.texts.library import Content
 
 # Answers and MAX_MOMENTS (the stored shape of a review) live in model.py; the rooms
@@ -48,6 +48,7 @@ class ReviewState:
     question: Question | None  # today's question (None only when content has none)
     # Practices already logged today outside the review: shown as done, never logged twice.
     logged_elsewhere: frozenset[str]
+    practices: tuple[Practice, ...]  # the ones to tick, as the practice book has them
     step: int  # index into STEPS where the screen should be
 
     @property
@@ -73,6 +74,7 @@ def start(store: Store, content: Content, *, today: date | None = None) -> Revie
         answers=Answers.from_doc(review.answers),
         question=prompts.question_for(store, content, today=day),
         logged_elsewhere=elsewhere,
+        practices=practice_book.practices(store, content),
         step=0 if review.completed else min(review.step, len(STEPS) - 1),
     )
 
@@ -99,7 +101,7 @@ def save_practices(
     minutes: int | None = None,
 ) -> ReviewState:
     """Step 1. ``ticked`` holds practice ids or aliases; giving minutes ticks time together."""
-    wanted = [content.practice(ref).id for ref in ticked]
+    wanted = [practice_book.find(store, content, ref).id for ref in ticked]
     timed = content.timed_practice
     if minutes is not None:
         if timed is None:

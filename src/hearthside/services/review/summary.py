@@ -71,10 +71,10 @@ def summarise(
         day=day,
         answers=dataclasses.replace(answers),
         figures=figures,
-        practices=figures.practices(content.practices),
+        practices=figures.practices,
         question=question,
-        streaks=streaks(index, content.practices, day, week_start=week_start),
-        suggestion=suggestion(content, recent_logs(store, day), day),
+        streaks=streaks(index, index.practices, day, week_start=week_start),
+        suggestion=suggestion(content, index.practices, recent_logs(store, day), day),
     )
 
 
@@ -99,14 +99,16 @@ def recent_logs(store: Store, day: date) -> list[PracticeLog]:
     return store.all(PracticeLog, where=between(first))
 
 
-def suggestion(content: Content, logs: Iterable[PracticeLog], day: date) -> Suggestion | None:
+def suggestion(
+    content: Content, practices: Sequence[Practice], logs: Iterable[PracticeLog], day: date
+) -> Suggestion | None:
     """One idea for tomorrow, from a strategy feeding the practice most behind its target.
 
     None when no practice is behind. Which strategy and which line rotate with
     the day, so the same lagging practice doesn't bring the same words every night.
     """
     n = day.toordinal()
-    for practice in lagging(content.practices, logs, day):
+    for practice in lagging(practices, logs, day):
         linked = [s for s in content.steps if practice.id in s.practices and things_to_try(s)]
         if linked:
             step = linked[n % len(linked)]

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from hearthside.services import practice_book
 from hearthside.tui.dialogs.base import Dialog
 from hearthside.tui.presenters.practice_keys import key_lines
 
@@ -48,7 +49,7 @@ class HelpScreen(Dialog):
         lines = [Content.assemble((k.ljust(width), "bold"), d) for k, d in rows]
         # Rooms that take practice letters say so; the letters are the same in all of them.
         if getattr(self.room, "practice_letters", False):
-            letters = key_lines(self.hearth.content.practices)
+            letters = key_lines(practice_book.practices(self.hearth.store, self.hearth.content))
             lines.append(Content.styled("\nPractice letters, the same in every room", "bold"))
             lines.extend(Content.assemble((k.ljust(width), "bold"), name) for k, name in letters)
         notes = getattr(self.room, "help_notes", "")

@@ -62,7 +62,7 @@ class WeekLogDialog(Dialog):
                 Option(
                     Content.assemble(
                         (f"{date_words.short_day(date.fromisoformat(r.date)):<11}", "bold"),
-                        Content(one_line(describe(content, r), 70)),
+                        Content(one_line(describe(self.hearth.store, content, r), 70)),
                     ),
                     id=r.id,
                 )
@@ -82,7 +82,7 @@ class WeekLogDialog(Dialog):
         record = self._current()
         if record is None:
             return
-        store, what = self.hearth.store, describe(self.hearth.content, record)
+        store, what = self.hearth.store, describe(self.hearth.store, self.hearth.content, record)
 
         def done(deleted: PracticeLog | Moment) -> None:
             self._deleted.append(deleted)
@@ -96,7 +96,7 @@ class WeekLogDialog(Dialog):
             self.notify("There's nothing to undo.", markup=False)
             return
         record = self._deleted.pop()
-        store, what = self.hearth.store, describe(self.hearth.content, record)
+        store, what = self.hearth.store, describe(self.hearth.store, self.hearth.content, record)
 
         def done(_restored: PracticeLog | Moment) -> None:
             self._refresh()

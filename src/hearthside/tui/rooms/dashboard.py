@@ -25,6 +25,7 @@ from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from hearthside.domain.records import Moment, PracticeLog
+from hearthside.services import practice_book
 from hearthside.services.plans import FollowThrough, follow_through
 from hearthside.services.practices import add_moment, log_practice, name_of
 from hearthside.services.stats import DashboardView, StatsIndex, dashboard_view, load_index
@@ -95,14 +96,19 @@ class DashboardScreen(Room):
         self._view: DashboardView | None = None
         self._stale = False
         self._counting: Worker[Counted] | None = None
+        self._practices: tuple[Practice, ...] = ()  # one row each, as composed
         self._keys: dict[str, str] = {}
+        self._room_keys: BindingsMap | None = None  # the class's, before the practice letters
         self._busy = False  # counting in the thread
         self._made: list[PracticeLog | Moment] = []  # from this room, newest last: for u
 
     # -- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        practices = self.hearth.content.practices
+        hearth = self.hearth
+        if self._index is None:
+            self._practices = practice_book.practices(hearth.store, hearth.content)
+        practices = self._practices
         self._keys = practice_keys(practices)
         yield Header()
         yield Static(Content("Counting…"), id="dash-first-count")
@@ -133,8 +139,13 @@ class DashboardScreen(Room):
         yield KeysFooter(id="dash-footer")
 
     def on_mount(self) -> None:
-        content = self.hearth.content
-        named = {pid: content.practice(pid).name.lower() for pid in self._keys}
+        self._letters()
+        self.query_one("#dashboard").display = False
+
+    def _letters(self) -> None:
+        if self._room_keys is None:
+            self._room_keys = self._bindings
+        named = {p.id: p.name.lower() for p in self._practices}
         extra = [
             Binding(key, f"log({pid!r})", f"Log {named[pid]}", group=PRACTICE_LETTERS)
             for pid, key in self._keys.items()
@@ -143,9 +154,8 @@ class DashboardScreen(Room):
             Binding("plus", "moment(True)", "A good moment", key_display="+", group=MOMENT),
             Binding("minus", "moment(False)", "A hard moment", key_display="-", group=MOMENT),
         ]
-        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(extra)])
+        self._bindings = BindingsMap.merge([self._room_keys, BindingsMap(extra)])
         self.refresh_bindings()
-        self.query_one("#dashboard").display = False
 
     # -- counting, off the UI thread ---------------------------------------------
 
@@ -174,7 +184,7 @@ class DashboardScreen(Room):
         if self._stale:
             self.reload()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self._counting or event.state not in (
             WorkerState.SUCCESS,
             WorkerState.ERROR,
@@ -191,6 +201,11 @@ class DashboardScreen(Room):
             )
             return
         self._index, self._kept = counted.index, counted.kept
+        if counted.index.practices != self._practices:
+            # A practice was made, changed or put away since the rows were laid out.
+            self._practices = counted.index.practices
+            await self.recompose()
+            self._letters()
         self.query_one("#dash-first-count").display = False
         self.query_one("#dashboard").display = True
         self.show()
@@ -309,9 +324,11 @@ class DashboardScreen(Room):
         return min(self._view.end, today)
 
     def action_log(self, practice_id: str) -> None:
-        practice = self.hearth.content.practice(practice_id)
+        practice = next((p for p in self._practices if p.id == practice_id), None)
+        if practice is None:
+            return  # put away in another window since this room last counted
         day = self.log_day()
-        if practice == self.hearth.content.timed_practice:
+        if practice.minutes:
             self.app.push_screen(
                 MinutesDialog(practice.name, on_day(day, self.hearth.today())),
                 partial(self._minutes_given, practice, day),
@@ -358,7 +375,7 @@ class DashboardScreen(Room):
         record = self._made.pop()
         hearth = self.hearth
         store, today = hearth.store, hearth.today()
-        what = name_of(hearth.content, record).lower()
+        what = name_of(hearth.store, hearth.content, record).lower()
         when = day_phrase(date.fromisoformat(record.date), today)
         hearth.write(
             lambda: store.delete(record),
@@ -388,9 +405,7 @@ class DashboardScreen(Room):
         )
 
     def choose_practice(self) -> None:
-        choices = [
-            (p.name, partial(self.action_log, p.id), p.why) for p in self.hearth.content.practices
-        ]
+        choices = [(p.name, partial(self.action_log, p.id), p.why) for p in self._practices]
         choices += [
             ("A good moment", partial(self.action_moment, True), "Note a good moment between you"),
             ("A hard moment", partial(self.action_moment, False), "Note a hard moment"),

@@ -95,7 +95,7 @@ class ReviewScreen(KeepsWork, Screen[None]):
     # -- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        found, elsewhere = self.hearth.content.practices, self.state.logged_elsewhere
+        found, elsewhere = self.state.practices, self.state.logged_elsewhere
         yield from compose_review(
             self.step,
             self.saved,

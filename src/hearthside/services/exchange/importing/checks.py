@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,12 +45,13 @@ class Plan:
     settings: Settings | None = None
 
 
-def record_problem(record: Record, content: Content) -> str | None:
-    """The same rules as for a record typed in, and the content it names must be there."""
-    return record_checks.record_problem(record) or _content_problem(record, content)
+def record_problem(record: Record, content: Content, practices: Collection[str] = ()) -> str | None:
+    """The same rules as for a record typed in, and the content it names must be there
+    (a practice log may also name one of ``practices``: one's own)."""
+    return record_checks.record_problem(record) or _content_problem(record, content, practices)
 
 
-def _content_problem(record: Record, content: Content) -> str | None:
+def _content_problem(record: Record, content: Content, practices: Collection[str]) -> str | None:
     """Where a record names something from the content folder, it must be there."""
     listed = record_checks.listed_problem
     if isinstance(record, Note):
@@ -57,7 +59,7 @@ def _content_problem(record: Record, content: Content) -> str | None:
     if isinstance(record, Milestone):
         return listed("kind", record.kind, [k.id for k in content.milestone_kinds])
     if isinstance(record, PracticeLog):
-        return listed("practice", record.practice, [p.id for p in content.practices])
+        return listed("practice", record.practice, [*(p.id for p in content.practices), *practices])
     if isinstance(record, Learned):
         return listed("topic", record.topic, [t.id for t in content.lovemap_topics])
     if isinstance(record, Checkin):

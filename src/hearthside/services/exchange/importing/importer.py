@@ -7,6 +7,7 @@ sharing bundles, ``jrnl`` for jrnl's); this one tells them apart and applies the
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,9 @@ from typing import Any
 import orjson
 
 from hearthside.domain.marks import with_marks
-from hearthside.domain.records import RECORD_TYPES, Entry, Note, Record
+from hearthside.domain.records import RECORD_TYPES, Entry, Note, OwnPractice, Record
 from hearthside.domain.settings import Settings
+from hearthside.services import practice_book
 from hearthside.services.exchange.exporting.archive import FORMAT_NAME, SHARE_FORMAT_NAME
 from hearthside.services.exchange.exporting.selection import count_phrase
 from hearthside.services.exchange.importing.checks import ImportRefused, Plan
@@ -83,14 +85,16 @@ def import_file(
     Records must name note kinds, practices and so on from ``content`` (by default the
     content Hearthside reads), as typed ones do.
     """
-    plan = _read(path, store.settings(), content or Content())
+    content = content or Content()
+    practices = {p.id for p in practice_book.every_practice(store, content)}
+    plan = _read(path, store.settings(), content, practices)
     if dry_run:
-        fresh, already = _split(store, plan.records)
+        fresh, already = _split(store, plan.records, practices)
         apply_settings = plan.settings is not None and store.settings() == Settings()
         return ImportReport(path, plan.source, tuple(fresh), already, apply_settings, True)
     with store.writing():
         # Decided under the lock, against the journal as it is on disk right now.
-        fresh, already = _split(store, plan.records)
+        fresh, already = _split(store, plan.records, practices)
         apply_settings = plan.settings is not None and store.settings() == Settings()
         store.add_many(fresh)
         if plan.settings is not None and apply_settings:
@@ -110,10 +114,14 @@ def preview(record: Record) -> tuple[str, str]:
     return str(day), str(words)
 
 
-def _split(store: Store, records: list[Record]) -> tuple[list[Record], int]:
+def _split(
+    store: Store, records: list[Record], practices: Collection[str]
+) -> tuple[list[Record], int]:
     known: dict[str, set[str]] = {}
     fresh = []
     for record in records:
+        if isinstance(record, OwnPractice) and record.key in practices:
+            continue  # one of the same name is here already: its logs join that one
         ids = known.get(record.KIND)
         if ids is None:
             # Lower case: ids stored by an older Hearthside may not be.
@@ -124,13 +132,15 @@ def _split(store: Store, records: list[Record]) -> tuple[list[Record], int]:
     return fresh, len(records) - len(fresh)
 
 
-def _read(path: Path, settings: Settings, content: Content) -> Plan:
-    """Read and check the whole file; raise ImportRefused at the first problem."""
+def _read(path: Path, settings: Settings, content: Content, practices: Collection[str]) -> Plan:
+    """Read and check the whole file; raise ImportRefused at the first problem.
+
+    ``practices``: the ids a practice log may name, besides the file's own practices."""
     doc = _load(path)
     if not isinstance(doc, dict):
         raise ImportRefused(path, _FOREIGN)
     if doc.get("format") in (FORMAT_NAME, SHARE_FORMAT_NAME):
-        return HearthsideReader(path, doc, content).plan(settings)
+        return HearthsideReader(path, doc, content, practices).plan(settings)
     if looks_like_jrnl(doc):
         return read_jrnl(path, doc["entries"], content)
     raise ImportRefused(path, _FOREIGN)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from hearthside.domain.records import (
     Entry,
     Note,
     NoteStatus,
+    OwnPractice,
     Record,
     Review,
 )
@@ -36,9 +38,12 @@ _KINDS = {cls.KIND: cls for cls in RECORD_TYPES}
 class HearthsideReader:
     """Checks one parsed file in Hearthside's format and plans what it would add."""
 
-    def __init__(self, path: Path, doc: dict[str, Any], content: Content) -> None:
+    def __init__(
+        self, path: Path, doc: dict[str, Any], content: Content, practices: Collection[str]
+    ) -> None:
         self.path, self.doc, self.content = path, doc, content
         self.sharing = doc["format"] == SHARE_FORMAT_NAME
+        self.practices = set(practices)
 
     def refuse(self, problem: str) -> ImportRefused:
         return ImportRefused(self.path, problem)
@@ -64,6 +69,10 @@ class HearthsideReader:
         allowed = {Note.KIND: Note} if self.sharing else _KINDS
         found: list[Record] = []
         seen: set[str] = set()
+        # The file's own practices may follow the logs that name them.
+        own = tables.get(OwnPractice.KIND)
+        if isinstance(own, list):
+            self.practices |= {d["key"] for d in own if isinstance(d, dict) and "key" in d}
         for kind, docs in tables.items():
             cls = allowed.get(kind)
             if cls is None:
@@ -96,7 +105,7 @@ class HearthsideReader:
             except HearthsideError:
                 problem = f"its 'tags' can't be kept ({TAG_RULE})"
             else:
-                problem = record_problem(record, self.content)
+                problem = record_problem(record, self.content, self.practices)
         if problem is not None:
             raise self.refuse(f"{where}: {problem}")
         return record
