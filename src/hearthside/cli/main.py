@@ -20,6 +20,7 @@ from hearthside.cli import journal as cli_journal
 from hearthside.cli import knowing as cli_knowing
 from hearthside.cli import lovemap as cli_lovemap
 from hearthside.cli import notes as cli_notes
+from hearthside.cli import own_practices as cli_own_practices
 from hearthside.cli import plans as cli_plans
 from hearthside.cli import progress as cli_progress
 from hearthside.cli import secure as cli_secure
@@ -43,7 +44,7 @@ class UserError(click.ClickException):
 # missing here still shows, under "Other".
 HELP_SECTIONS = {
     "Write": ("add", "list", "show", "search", "star", "delete"),
-    "Practices": ("log", "moment", "question", "ask", "stats", "pause", "pauses"),
+    "Practices": ("log", "moment", "practice", "question", "ask", "stats", "pause", "pauses"),
     "Notes": ("note", "notes", "card"),
     "Knowing them": ("learned", "lovemap", "evening", "memories"),
     "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "review", "guide"),
@@ -106,6 +107,7 @@ for _module in (
     cli_journal,
     cli_favourites,
     cli_progress,
+    cli_own_practices,
     cli_days,
     cli_decks,
     cli_notes,

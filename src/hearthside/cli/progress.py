@@ -94,6 +94,9 @@ def stats(day: str | None) -> None:
         say(f"  Closeness in your entries: {view.closeness[-1]:.1f} of 5")
     if view.checkins[-1] is not None:
         say(f"  Check-in: signs of drift at {view.checkins[-1]:.1f} of 4 (lower is calmer)")
+    if view.six_hours:
+        say(f"  Six hours: {view.six_hours.verdict}")
+        say("    " + " · ".join(f"{p.part.name} {p.label}" for p in view.six_hours.parts))
     r = view.ratio
     say(
         f"  Good to hard moments: {r.positive} to {r.negative} ({r.label}; aim {r.aim}:1) "

@@ -35,6 +35,7 @@ from hearthside.domain.targets import Target
 from hearthside.services import practice_book
 from hearthside.texts.items import Practice
 from hearthside.texts.library import Content
+from hearthside.texts.practices import SixHours
 
 if TYPE_CHECKING:
     from hearthside.store.store import Store
@@ -169,10 +170,13 @@ class StatsIndex:
     """
 
     def __init__(self, practices: Sequence[Practice]) -> None:
-        # The practices in use when it was built, in order: what its figures are about.
+        # The practices in use when it was built, in order, and the six hours' parts when
+        # they are switched on (``load_index`` sets them): what its figures are about.
         self.practices = tuple(practices)
+        self.six_hours: SixHours | None = None
         self.practice_days: dict[str, dict[str, int]] = {p.id: {} for p in practices}
         self.minutes: dict[str, dict[str, int]] = {}
+        self.timed_logs: dict[str, dict[str, int]] = {}  # the logs that carried minutes
         self.positive: dict[str, int] = {}
         self.negative: dict[str, int] = {}
         self.closeness_sum: dict[str, int] = {}
@@ -213,6 +217,7 @@ class StatsIndex:
             per_day[log.date] = per_day.get(log.date, 0) + 1
             if log.minutes:
                 _bump(self.minutes.setdefault(log.practice, {}), log.date, log.minutes)
+                _bump(self.timed_logs.setdefault(log.practice, {}), log.date, 1)
 
     def add_moments(self, moments: Iterable[Moment]) -> None:
         positive, negative = self.positive, self.negative
@@ -311,7 +316,7 @@ def build_index(
 
 
 def load_index(store: Store, content: Content) -> StatsIndex:
-    return build_index(
+    index = build_index(
         practice_book.practices(store, content),
         logs=store.all(PracticeLog),
         moments=store.all(Moment),
@@ -320,3 +325,5 @@ def load_index(store: Store, content: Content) -> StatsIndex:
         checkins=store.all(Checkin),
         pauses=store.all(Pause),
     )
+    index.six_hours = practice_book.six_hours(store, content)
+    return index

@@ -20,7 +20,7 @@ from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
 from hearthside.texts.items import Practice
 from hearthside.texts.library import Content
-from hearthside.texts.practices import find_practice
+from hearthside.texts.practices import SixHours, find_practice
 
 MAX_KEY = 40
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
@@ -49,6 +49,11 @@ def practices(store: Store, content: Content) -> tuple[Practice, ...]:
     return (*_given(store, content), *own)
 
 
+def six_hours(store: Store, content: Content) -> SixHours | None:
+    """The six hours' parts, when they are switched on in Settings."""
+    return content.six_hours if store.settings().six_hours else None
+
+
 def every_practice(store: Store, content: Content) -> tuple[Practice, ...]:
     """Every practice a log may name, archived ones and the six hours' included."""
     given = (*content.practices, *content.six_hours.practices)
@@ -57,7 +62,18 @@ def every_practice(store: Store, content: Content) -> tuple[Practice, ...]:
 
 def find(store: Store, content: Content, ref: str) -> Practice:
     """The practice in use that ``ref`` names (by id, name, alias or a clear start)."""
-    return find_practice(practices(store, content), ref)
+    try:
+        return find_practice(practices(store, content), ref)
+    except HearthsideError as not_in_use:
+        away = [as_practice(p) for p in store.all(OwnPractice) if p.archived is not None]
+        try:
+            put_away = find_practice(away, ref)
+        except HearthsideError:
+            raise not_in_use from None
+    raise HearthsideError(
+        f"{put_away.name} is put away. Bring it back first: "
+        f"hearthside practice archive {put_away.id} --undo"
+    )
 
 
 def name_of(store: Store, content: Content, practice_id: str) -> str:

@@ -18,6 +18,7 @@ from hearthside.domain import periods
 from hearthside.domain.records import Checkin, Moment, Note, PracticeLog
 from hearthside.services import practice_book
 from hearthside.services.habits import StatsIndex, build_index, load_index, needed
+from hearthside.services.six_hours import SixHoursWeek, six_hours_week
 from hearthside.store.store import Store
 from hearthside.store.where import between, on_day
 from hearthside.texts.items import Practice, Step
@@ -208,6 +209,7 @@ class DashboardView:
     closeness: tuple[float | None, ...]  # mean 1-5 rating per week; None without entries
     checkins: tuple[float | None, ...]  # mean 0-4 drift rating per week; None without one
     paused_days: int  # paused days in the week in view
+    six_hours: SixHoursWeek | None  # None unless the six hours are switched on
 
     @property
     def is_current(self) -> bool:
@@ -265,6 +267,7 @@ def dashboard_view(
         closeness=tuple(_closeness(index, week) for week in weeks),
         checkins=tuple(week_checkin(index, week) for week in weeks),
         paused_days=sum(1 for d in weeks[-1] if d in index.paused),
+        six_hours=six_hours_week(index, index.six_hours, weeks[-1]) if index.six_hours else None,
     )
 
 
@@ -287,7 +290,8 @@ def _progress(
     ref = today if start <= today <= end else end
     if practice.target.period == "day":
         so_far = [cell for cell in heatmap[-7:] if not cell.future]
-        done = sum(1 for cell in so_far if cell.count)
+        # A day counts once it holds the target's times ("2 per day": twice).
+        done = sum(1 for cell in so_far if cell.count >= practice.target.count)
         need = sum(1 for cell in so_far if cell.count or not cell.paused)
         unit = "days"
     else:

@@ -36,7 +36,12 @@ FIELD_IDS = {
     "week_start": "week-start",
     "date_order": "date-order",
     "theme": "theme",
+    "six_hours": "six-hours",
 }
+SIX_HOURS = [
+    (Content("Not tracked"), False),
+    (Content("Tracked: partings, reunions, thanks, touch, a date, a talk"), True),
+]
 KEYS = "Tab moves between fields · ctrl+s saves · escape goes back"
 
 
@@ -96,6 +101,13 @@ class SettingsDialog(Dialog):
                 id=FIELD_IDS["theme"],
                 compact=True,
             ),
+            "six_hours": Select(
+                SIX_HOURS,
+                value=settings.six_hours,
+                allow_blank=False,
+                id=FIELD_IDS["six_hours"],
+                compact=True,
+            ),
         }
         with Vertical(classes="dialog", id="settings"):
             yield Static("Settings", classes="dialog-title")
@@ -125,6 +137,7 @@ class SettingsDialog(Dialog):
             week_start=week_start if isinstance(week_start, int) else 0,
             date_order=str(self.query_one("#date-order", Select).value),
             theme=str(self.query_one("#theme", Select).value),
+            six_hours=self.query_one("#six-hours", Select).value is True,
         )
 
     @staticmethod
@@ -135,6 +148,7 @@ class SettingsDialog(Dialog):
             week_start=settings.week_start,
             date_order=settings.date_order,
             theme=settings.theme,
+            six_hours=settings.six_hours,
         )
 
     def _changed(self) -> Changes:

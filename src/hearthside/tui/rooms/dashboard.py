@@ -18,41 +18,36 @@ from datetime import date
 from functools import partial
 
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
-from hearthside.domain.records import Moment, PracticeLog
+from hearthside.domain.records import Moment
 from hearthside.services import practice_book
 from hearthside.services.plans import FollowThrough, follow_through
-from hearthside.services.practices import add_moment, log_practice, name_of
+from hearthside.services.practices import add_moment, name_of
 from hearthside.services.stats import DashboardView, StatsIndex, dashboard_view, load_index
-from hearthside.texts.items import Practice
-from hearthside.tui.dialogs.help import PRACTICE_LETTERS
-from hearthside.tui.dialogs.minutes import MinutesAnswer, MinutesDialog
 from hearthside.tui.presenters.dashboard import (
     DIM,
     closeness_line,
     day_phrase,
     drift_line,
-    logged_notice,
     minutes_line,
     minutes_marks,
     minutes_spark,
     moment_notice,
-    on_day,
     promises_line,
     ratio_lines,
     repair_lines,
     week_heading,
 )
-from hearthside.tui.presenters.practice_keys import practice_keys
-from hearthside.tui.rooms.base import Room
+from hearthside.tui.rooms.practice_logging import LogsPractices
 from hearthside.tui.widgets.gauge import Gauge
 from hearthside.tui.widgets.heatmap import PracticeRow, legend, weeks_for_row
 from hearthside.tui.widgets.keys_footer import KeysFooter
+from hearthside.tui.widgets.six_hours import SixHoursPane
 
 WEEK = Binding.Group("Week")
 ROOMY_SPARK_ROWS = 3  # the trends' height in a tall window
@@ -65,7 +60,7 @@ class Counted:  # what the counting thread hands back
     kept: FollowThrough
 
 
-class DashboardScreen(Room):
+class DashboardScreen(LogsPractices):
     room_name = "the Dashboard"
     practice_letters = True
     help_notes = (
@@ -96,20 +91,15 @@ class DashboardScreen(Room):
         self._view: DashboardView | None = None
         self._stale = False
         self._counting: Worker[Counted] | None = None
-        self._practices: tuple[Practice, ...] = ()  # one row each, as composed
-        self._keys: dict[str, str] = {}
-        self._room_keys: BindingsMap | None = None  # the class's, before the practice letters
         self._busy = False  # counting in the thread
-        self._made: list[PracticeLog | Moment] = []  # from this room, newest last: for u
 
     # -- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         hearth = self.hearth
         if self._index is None:
-            self._practices = practice_book.practices(hearth.store, hearth.content)
+            self.use_practices(practice_book.practices(hearth.store, hearth.content))
         practices = self._practices
-        self._keys = practice_keys(practices)
         yield Header()
         yield Static(Content("Counting…"), id="dash-first-count")
         with VerticalScroll(id="dashboard", can_focus=False):
@@ -131,6 +121,7 @@ class DashboardScreen(Room):
                     yield Static(Content("Good and hard moments"), classes="pane-title")
                     yield Static("", id="dash-ratio-line")
                     yield Static("", id="dash-repair")
+            yield SixHoursPane()
             with Vertical(id="dash-trends"):
                 yield Static("", id="dash-trends-title", classes="pane-title")
                 yield Static("", id="dash-closeness")
@@ -139,23 +130,14 @@ class DashboardScreen(Room):
         yield KeysFooter(id="dash-footer")
 
     def on_mount(self) -> None:
-        self._letters()
+        self.refresh_bindings()
         self.query_one("#dashboard").display = False
 
-    def _letters(self) -> None:
-        if self._room_keys is None:
-            self._room_keys = self._bindings
-        named = {p.id: p.name.lower() for p in self._practices}
-        extra = [
-            Binding(key, f"log({pid!r})", f"Log {named[pid]}", group=PRACTICE_LETTERS)
-            for pid, key in self._keys.items()
-        ]
-        extra += [
+    def more_keys(self) -> list[Binding]:
+        return [
             Binding("plus", "moment(True)", "A good moment", key_display="+", group=MOMENT),
             Binding("minus", "moment(False)", "A hard moment", key_display="-", group=MOMENT),
         ]
-        self._bindings = BindingsMap.merge([self._room_keys, BindingsMap(extra)])
-        self.refresh_bindings()
 
     # -- counting, off the UI thread ---------------------------------------------
 
@@ -203,9 +185,8 @@ class DashboardScreen(Room):
         self._index, self._kept = counted.index, counted.kept
         if counted.index.practices != self._practices:
             # A practice was made, changed or put away since the rows were laid out.
-            self._practices = counted.index.practices
+            self.use_practices(counted.index.practices)
             await self.recompose()
-            self._letters()
         self.query_one("#dash-first-count").display = False
         self.query_one("#dashboard").display = True
         self.show()
@@ -239,6 +220,7 @@ class DashboardScreen(Room):
         rows = ROOMY_SPARK_ROWS if self.has_class("-roomy") else 1  # the app's breakpoint
         self._show_minutes(view, rows)
         self._show_ratio(view)
+        self.query_one(SixHoursPane).show(view.six_hours)
         self._show_trends(view, rows)
         self.refresh_bindings()
 
@@ -322,39 +304,6 @@ class DashboardScreen(Room):
         if self._view is None or self._view.is_current:
             return today
         return min(self._view.end, today)
-
-    def action_log(self, practice_id: str) -> None:
-        practice = next((p for p in self._practices if p.id == practice_id), None)
-        if practice is None:
-            return  # put away in another window since this room last counted
-        day = self.log_day()
-        if practice.minutes:
-            self.app.push_screen(
-                MinutesDialog(practice.name, on_day(day, self.hearth.today())),
-                partial(self._minutes_given, practice, day),
-            )
-        else:
-            self._log(practice, day, None)
-
-    def _minutes_given(self, practice: Practice, day: date, answer: MinutesAnswer | None) -> None:
-        if answer is not None:
-            self._log(practice, day, answer.minutes)
-
-    def _log(self, practice: Practice, day: date, minutes: int | None) -> None:
-        hearth = self.hearth
-        store, content, today = hearth.store, hearth.content, hearth.today()
-
-        def logged(log: PracticeLog) -> None:
-            self._made.append(log)
-            message = logged_notice(practice.name, day_phrase(day, today), log.minutes)
-            self.notify(message, title="Logged", markup=False)
-
-        hearth.write(
-            lambda: log_practice(
-                store, content, practice.id, minutes=minutes, day=day, today=today
-            ),
-            done=logged,
-        )
 
     def action_moment(self, positive: bool) -> None:
         hearth = self.hearth
