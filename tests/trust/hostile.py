@@ -67,6 +67,7 @@ def hostile_records(text: str = HOSTILE) -> dict[str, list[dict[str, Any]]]:
         "practice_logs": [
             stamped(practice="affection", date=DAY, note=f"Log {text}"),
             stamped(practice="quality-time", date=DAY, minutes=40, note=f"Time {text}"),
+            stamped(practice="evening-walk", date=DAY, minutes=30, note=f"Walk {text}"),
         ],
         "moments": [stamped(date=DAY, positive=True, text=f"Moment {text}")],
         "checkins": [stamped(date=DAY, ratings={"thin-talk": 2}, note=f"Checkin {text}")],
@@ -81,6 +82,17 @@ def hostile_records(text: str = HOSTILE) -> dict[str, list[dict[str, Any]]]:
         "lovemap": [stamped(topic="dreams", text=f"Learned {text}", date=DAY, confirmed=DAY)],
         "evenings": [stamped(date=DAY, at=14)],
         "favourite_questions": [stamped(question="fun-2", date=DAY)],
+        # A name is plain words by rule; the words said about it may be anything.
+        "own_practices": [
+            stamped(
+                key="evening-walk",
+                name="Evening walk",
+                target="3 per week",
+                minutes=True,
+                aliases=["walk"],
+                why=f"Why {text}",
+            )
+        ],
     }
 
 

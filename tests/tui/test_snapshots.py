@@ -12,6 +12,7 @@ from hearthside.services.journal import add_entry
 from hearthside.services.notes import add_note
 from hearthside.services.pauses import add_pause
 from hearthside.services.plans import add_commitment, add_milestone
+from hearthside.services.practice_book import OwnDraft, add_own
 from hearthside.services.practices import log_practice
 from hearthside.store.store import Store
 from hearthside.texts.library import Content
@@ -87,6 +88,7 @@ SCREENS = {
     "promise": ("plans", ["e"]),
     "lovemap": ("today", ["ctrl+p", *"Love map", "enter"]),
     "evening": ("today", ["ctrl+p", *"36 questions", "enter", "enter"]),
+    "practices": ("today", ["ctrl+p", *"Your practices", "enter"]),
 }
 
 
@@ -122,6 +124,22 @@ def test_room(snap_compare: SnapCompare, make: Make, lived_in: Path, shown: str,
     app = make(room=room)
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=shown_after(keys))
+
+
+def test_dashboard_with_a_practice_of_ones_own_and_the_six_hours(
+    snap_compare: SnapCompare, make: Make, lived_in: Path
+) -> None:
+    store, content = Store(lived_in), Content()
+    settings = store.settings()
+    settings.six_hours = True
+    store.save_settings(settings)
+    add_own(store, content, OwnDraft("Evening walk", "3 per week", minutes=True))
+    log_practice(store, content, "evening walk", minutes=30, today=TODAY)
+    log_practice(store, content, "goodbye", today=TODAY)
+    store.close()
+    app = make(room="dashboard")
+
+    assert snap_compare(app, terminal_size=SIZES["160x45"], run_before=shown_after([]))
 
 
 # -- without colour: NO_COLOR set, every state still shows ------------------------------

@@ -23,7 +23,9 @@ def log(practice: str, minutes: int | None, day: str | None, note: str) -> None:
     from hearthside.services.practices import log_practice
 
     c = app_context()
-    entry = log_practice(c.store, c.content, practice, minutes=minutes, day=day, note=note)
+    entry = log_practice(
+        c.store, c.content, practice, minutes=minutes, day=day, note=note, today=c.today()
+    )
     name = practice_book.name_of(c.store, c.content, entry.practice)
     extra = f", {entry.minutes} min" if entry.minutes else ""
     say(f"Logged {name.lower()} for {entry.date}{extra}.")
@@ -39,7 +41,7 @@ def moment(sign: str, text: str, day: str | None) -> None:
     from hearthside.services.practices import add_moment
 
     c = app_context()
-    record = add_moment(c.store, sign == "+", text, day=day)
+    record = add_moment(c.store, sign == "+", text, day=day, today=c.today())
     if record.positive:
         say(f"Noted a good moment on {record.date}.")
     else:

@@ -255,7 +255,7 @@ class OwnPractice(Record):
     """A practice the user made, kept in the journal beside the ones in ``content/``."""
 
     KIND: ClassVar[str] = "own_practices"
-    LABEL: ClassVar[str] = "practice"
+    LABEL: ClassVar[str] = "own practice"
     LISTED_BY: ClassVar[str] = "hearthside practice list"
 
     key: str  # what its logs name it by: made once from the first name, so a rename keeps them

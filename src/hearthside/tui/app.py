@@ -43,6 +43,7 @@ MORE_COMMANDS = (
     ("hearthside.tui.rooms.draw", "draw_commands"),
     ("hearthside.tui.rooms.editor", "template_commands"),
     ("hearthside.tui.rooms.good_memories", "good_memories_commands"),
+    ("hearthside.tui.rooms.practices", "practices_commands"),
 )
 
 

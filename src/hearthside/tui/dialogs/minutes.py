@@ -1,5 +1,4 @@
-"""How long was the time together? Asked when the Dashboard logs a practice that
-counts minutes."""
+"""How long did it take? Asked when the Dashboard logs a practice that counts minutes."""
 
 from __future__ import annotations
 
@@ -23,21 +22,24 @@ class MinutesAnswer:
 
 
 class MinutesDialog(Dialog):
-    """How long was the time together? Dismisses with a MinutesAnswer, or None on escape."""
+    """How long did it take? Dismisses with a MinutesAnswer, or None on escape."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, name: str, when: str) -> None:
+    def __init__(self, name: str, when: str, *, together: bool = True) -> None:
+        """``together``: the minutes are time spent together (the seed's time together)."""
         super().__init__()
         self.practice_name = name
         self.when = when
+        self.together = together
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="minutes-dialog"):
             yield Static(Content(self.practice_name), classes="dialog-title")
             yield Static(
                 Content(
-                    f"How many minutes did you spend together {self.when}? "
+                    f"How many minutes did you spend {'together ' if self.together else 'on it '}"
+                    f"{self.when}? "
                     "Leave it empty if you didn't count; it still counts."
                 ),
                 classes="dialog-question",

@@ -57,7 +57,11 @@ class LogsPractices(Room):
         day = self.log_day()
         if practice.minutes:
             self.app.push_screen(
-                MinutesDialog(practice.name, on_day(day, self.hearth.today())),
+                MinutesDialog(
+                    practice.name,
+                    on_day(day, self.hearth.today()),
+                    together=practice == self.hearth.content.timed_practice,
+                ),
                 partial(self._minutes_given, practice, day),
             )
         else:

@@ -34,7 +34,8 @@ class SixHoursPane(Vertical):
     """Shown only while the six hours are switched on in Settings."""
 
     DEFAULT_CSS = """
-    SixHoursPane { height: auto; margin-top: 1; padding: 0 2; }
+    SixHoursPane { height: auto; margin-top: 1; padding: 0 1; }
+    SixHoursPane > Static { padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
