@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hearthside.domain.records import OwnPractice, PracticeLog
+from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.minutes import MinutesDialog
 from hearthside.tui.dialogs.practice import PracticeDialog
 from hearthside.tui.dialogs.settings import SettingsDialog
