@@ -29,7 +29,7 @@ from tests.tui.conftest import (
 WIDE = (160, 45)
 
 
-def rows(app: object) -> list[str]:
+def rows(app: HearthsideApp) -> list[str]:
     screen = app.screen
     assert isinstance(screen, DashboardScreen)
     return [r.text() for r in screen.query(PracticeRow)]
