@@ -11,6 +11,7 @@ from hearthside.tui.app import HearthsideApp
 from hearthside.tui.dialogs.minutes import MinutesDialog
 from hearthside.tui.dialogs.practice import PracticeDialog
 from hearthside.tui.dialogs.settings import SettingsDialog
+from hearthside.tui.presenters.practice_keys import practice_keys
 from hearthside.tui.rooms.dashboard import DashboardScreen
 from hearthside.tui.rooms.practices import PracticesScreen
 from hearthside.tui.widgets.heatmap import PracticeRow
@@ -20,6 +21,7 @@ from tests.tui.conftest import (
     Make,
     burst,
     counted,
+    open_review,
     opened,
     record_notices,
     screen_text,
@@ -146,3 +148,17 @@ async def test_the_six_hours_switched_on_in_settings_show_on_the_dashboard(
         assert "Thinnest so far: partings (0 of 10 min)." in text
         assert any("Partings" in r for r in rows(app))
     assert stored_settings(welcomed).six_hours
+
+
+async def test_the_daily_review_ticks_a_practice_of_ones_own_by_its_letter(
+    make: Make, welcomed: Path
+) -> None:
+    run("practice", "add", "Pray together", "-t", "2 per day")
+    app = make()
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        review = await open_review(pilot)
+        assert "Pray together" in screen_text(app)
+        letter = practice_keys(review.state.practices)["pray-together"]
+        await burst(pilot, letter, "enter")
+        assert "Step 2 of 6" in screen_text(app)
+    assert [log.practice for log in stored(welcomed, PracticeLog)] == ["pray-together"]
