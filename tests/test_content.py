@@ -9,7 +9,7 @@ import pytest
 from hearthside.domain.targets import Target, parse_target
 from hearthside.errors import HearthsideError
 from hearthside.texts.checks import check_all
-from hearthside.texts.front_matter import ContentError
+from hearthside.texts.front_matter import ContentError, line_of
 from hearthside.texts.library import Content
 
 
@@ -191,3 +191,19 @@ def test_a_question_naming_an_unknown_topic_is_refused_with_its_line(own_copy: P
 def test_an_ambiguous_or_unknown_topic_lists_the_topics(content: Content) -> None:
     with pytest.raises(HearthsideError, match="isn't a love-map topic; use one of: on-their-mind"):
         content.lovemap_topic("f")
+
+
+def test_a_six_hours_part_naming_no_practice_is_refused_with_its_line(own_copy: Path) -> None:
+    path = own_copy / "six-hours.md"
+    path.write_text(path.read_text().replace("practice: reunions", "practice: reunion", 1))
+    with pytest.raises(ContentError, match="part 2 counts practice 'reunion'") as info:
+        _ = Content().six_hours
+    assert info.value.line == line_of(path, "practice: reunion")
+    assert any("six-hours.md" in p for p in check_all(Content()))
+
+
+def test_a_six_hours_practice_that_clashes_with_the_seed_is_refused(own_copy: Path) -> None:
+    path = own_copy / "six-hours.md"
+    path.write_text(path.read_text().replace("[goodbye, parting, leaving]", "[goodbye, hug]"))
+    with pytest.raises(ContentError, match="answers to 'hug'"):
+        _ = Content().six_hours

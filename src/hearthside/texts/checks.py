@@ -21,6 +21,7 @@ PARTS = (
     "lovemap_guide",
     "questions",
     "thirty_six",
+    "six_hours",
     "faq",
     "note_kinds",
     "entry_templates",

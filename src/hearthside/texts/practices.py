@@ -93,6 +93,16 @@ class SixHours:
 def load_six_hours(path: Path, seed: Sequence[Practice]) -> SixHours:
     doc = read_document(path)
     added = read_practices(doc)
+    taken = {word for p in seed for word in (p.id, p.name.lower(), *p.aliases)}
+    for practice in added:
+        clash = sorted(taken & {practice.id, practice.name.lower(), *practice.aliases})
+        if clash:
+            raise ContentError(
+                path,
+                f"practice {practice.id!r} answers to {clash[0]!r}, which names a practice "
+                "in practices.md already; choose other words.",
+                line_of(path, f"id: {practice.id}"),
+            )
     known = {p.id for p in (*seed, *added)}
     parts = []
     for i, raw in enumerate(Fields(doc, doc.meta, "front matter").mappings("parts"), 1):
