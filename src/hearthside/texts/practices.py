@@ -94,14 +94,14 @@ def load_six_hours(path: Path, seed: Sequence[Practice]) -> SixHours:
     doc = read_document(path)
     added = read_practices(doc)
     taken = {word for p in seed for word in (p.id, p.name.lower(), *p.aliases)}
-    for practice in added:
-        clash = sorted(taken & {practice.id, practice.name.lower(), *practice.aliases})
+    for extra in added:
+        clash = sorted(taken & {extra.id, extra.name.lower(), *extra.aliases})
         if clash:
             raise ContentError(
                 path,
-                f"practice {practice.id!r} answers to {clash[0]!r}, which names a practice "
+                f"practice {extra.id!r} answers to {clash[0]!r}, which names a practice "
                 "in practices.md already; choose other words.",
-                line_of(path, f"id: {practice.id}"),
+                line_of(path, f"id: {extra.id}"),
             )
     known = {p.id for p in (*seed, *added)}
     parts = []
