@@ -6,7 +6,7 @@ can't be kept says why beside it, and nothing is saved until every field is fine
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -45,6 +45,10 @@ SIX_HOURS = [
 KEYS = "Tab moves between fields · ctrl+s saves · escape goes back"
 
 
+def _choice(choices: list[tuple[Content, Any]], value: object, field: str) -> Select[Any]:
+    return Select(choices, value=value, allow_blank=False, id=FIELD_IDS[field], compact=True)
+
+
 class SettingsDialog(Dialog):
     """Saves with ctrl+s and stays; escape goes back, asking first about unsaved changes."""
 
@@ -80,34 +84,18 @@ class SettingsDialog(Dialog):
                 id=FIELD_IDS["my_name"],
                 compact=True,
             ),
-            "week_start": Select(
+            "week_start": _choice(
                 [(Content(day.capitalize()), i) for i, day in enumerate(WEEKDAYS)],
-                value=settings.week_start,
-                allow_blank=False,
-                id=FIELD_IDS["week_start"],
-                compact=True,
+                settings.week_start,
+                "week_start",
             ),
-            "date_order": Select(
+            "date_order": _choice(
                 [(Content(f"{o} · {DATE_ORDER_WORDS[o]}"), o) for o in DATE_ORDERS],
-                value=settings.date_order,
-                allow_blank=False,
-                id=FIELD_IDS["date_order"],
-                compact=True,
+                settings.date_order,
+                "date_order",
             ),
-            "theme": Select(
-                theme_choices,
-                value=settings.theme,
-                allow_blank=False,
-                id=FIELD_IDS["theme"],
-                compact=True,
-            ),
-            "six_hours": Select(
-                SIX_HOURS,
-                value=settings.six_hours,
-                allow_blank=False,
-                id=FIELD_IDS["six_hours"],
-                compact=True,
-            ),
+            "theme": _choice(theme_choices, settings.theme, "theme"),
+            "six_hours": _choice(SIX_HOURS, settings.six_hours, "six_hours"),
         }
         with Vertical(classes="dialog", id="settings"):
             yield Static("Settings", classes="dialog-title")

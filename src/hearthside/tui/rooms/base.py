@@ -10,12 +10,15 @@ from textual.screen import Screen
 from hearthside.domain.records import Entry, Note, Record
 from hearthside.errors import HearthsideError
 from hearthside.services.favourites import set_star
+from hearthside.tui.dialogs.base import Dialog
 from hearthside.tui.hearth import HearthMixin
 from hearthside.tui.widgets.record_list import RecordList
 
 
 class Room(HearthMixin, Screen[None]):
     """A mode's screen. ``reload`` runs whenever the journal changes, here or elsewhere."""
+
+    _focus_id: str | None = None  # the row to highlight when the room next reloads
 
     def on_mount(self) -> None:
         # Textual calls every class's on_mount up the MRO, so subclasses that define
@@ -31,13 +34,24 @@ class Room(HearthMixin, Screen[None]):
     def reload(self) -> None:
         """Re-read what this room shows from the store."""
 
+    def open_form(self, dialog: Dialog, said: str) -> None:
+        """Open a small form; once it saves, show the room again with what it saved
+        highlighted, and say ``said``."""
+
+        def closed(saved: Record | None) -> None:
+            if saved is not None:
+                self._focus_id = saved.id
+                self.reload()
+                self.notify(said, markup=False)
+
+        self.app.push_screen(dialog, closed)
+
 
 class UndoLast(Room):
     """u takes back the last change made in this room: each change leaves what u says
     and the job that undoes it."""
 
     _undo: tuple[str, Callable[[], object]] | None = None
-    _focus_id: str | None = None  # the row to highlight when the room next reloads
 
     def undo_with(self, said: str, job: Callable[[], object]) -> None:
         self._undo = (said, job)

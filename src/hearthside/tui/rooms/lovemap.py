@@ -163,21 +163,12 @@ class LoveMapScreen(UndoLast):
     def action_add(self) -> None:
         topic = self.current_topic()
         if topic is not None:
-            self._open(LearnedDialog(topic), "Kept in the love map.")
+            self.open_form(LearnedDialog(topic), "Kept in the love map.")
 
     def action_edit(self) -> None:
         item = self.current_item()
         if item is not None:
-            self._open(LearnedDialog(self._topics[item.topic], item), "Saved the change.")
-
-    def _open(self, dialog: LearnedDialog, said: str) -> None:
-        def closed(saved: Learned | None) -> None:
-            if saved is not None:
-                self._focus_id = saved.id
-                self.reload()
-                self.notify(said, markup=False)
-
-        self.app.push_screen(dialog, closed)
+            self.open_form(LearnedDialog(self._topics[item.topic], item), "Saved the change.")
 
     def action_confirm(self) -> None:
         item = self.current_item()

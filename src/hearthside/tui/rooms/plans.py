@@ -7,7 +7,6 @@ Everything here is saved by the services behind ``hearthside commit``, ``done``,
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -194,29 +193,20 @@ class PlansScreen(UndoLast):
 
     def action_new(self) -> None:
         dialog = {"promises": PromiseDialog, "milestones": MilestoneDialog}
-        self._open(dialog.get(self._section, DaysAwayDialog)(), "Saved.")
+        self.open_form(dialog.get(self._section, DaysAwayDialog)(), "Saved.")
 
     @on(OptionList.OptionSelected)
     def action_edit(self) -> None:
         record = self.current()
         if isinstance(record, Commitment):
-            self._open(PromiseDialog(record), "Saved the change.")
+            self.open_form(PromiseDialog(record), "Saved the change.")
         elif isinstance(record, Milestone):
-            self._open(MilestoneDialog(record), "Saved the change.")
+            self.open_form(MilestoneDialog(record), "Saved the change.")
 
     def action_reschedule(self) -> None:
         record = self.current()
         if isinstance(record, Commitment):
-            self._open(PromiseDialog(record, first="promise-due"), "Saved the new date.")
-
-    def _open(self, dialog: Any, said: str) -> None:
-        def closed(saved: Record | None) -> None:
-            if saved is not None:
-                self._focus_id = saved.id
-                self.reload()
-                self.notify(said, markup=False)
-
-        self.app.push_screen(dialog, closed)
+            self.open_form(PromiseDialog(record, first="promise-due"), "Saved the new date.")
 
     def action_mark(self, how: str) -> None:
         record = self.current()

@@ -79,7 +79,6 @@ class PracticesScreen(Room):
     def __init__(self) -> None:
         super().__init__()
         self._own: dict[str, OwnPractice] = {}
-        self._focus_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -137,21 +136,12 @@ class PracticesScreen(Room):
         return True
 
     def action_add(self) -> None:
-        self._open(PracticeDialog(), "Added. It's on your Dashboard now.")
+        self.open_form(PracticeDialog(), "Added. It's on your Dashboard now.")
 
     def action_edit(self) -> None:
         own = self.current()
         if own is not None:
-            self._open(PracticeDialog(own), "Saved the change.")
-
-    def _open(self, dialog: PracticeDialog, said: str) -> None:
-        def closed(saved: OwnPractice | None) -> None:
-            if saved is not None:
-                self._focus_id = saved.id
-                self.reload()
-                self.notify(said, markup=False)
-
-        self.app.push_screen(dialog, closed)
+            self.open_form(PracticeDialog(own), "Saved the change.")
 
     def action_archive(self) -> None:
         own = self.current()
