@@ -31,8 +31,52 @@ def test_the_shipped_content_is_complete(content: Content) -> None:
         "apology",
         "encouragement",
     }
-    assert all(len(k.templates) >= 3 for k in content.note_kinds)
     assert check_all(content) == []
+
+
+def test_every_note_kind_has_eight_templates_that_pass_its_own_hints(content: Content) -> None:
+    from hearthside.services.notes import gentle_hints
+
+    assert [k.id for k in content.note_kinds] == [
+        "gratitude",
+        "compliment",
+        "apology",
+        "encouragement",
+        "need",
+    ]
+    for kind in content.note_kinds:
+        assert len(kind.templates) >= 8, kind.id
+        for template in kind.templates:
+            # A template is the project's own example: it shouldn't earn its own hint.
+            assert [h for h in kind.hints if h.pattern.search(template.text)] == [], template.name
+            assert "{" not in template.text.replace("{spouse}", "").replace("{me}", "").replace(
+                "{date}", ""
+            ), template.name
+    need = content.note_kind("need")
+    assert gentle_hints(need, need.templates[0].text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "caught"),
+    [
+        ("You always leave the dishes for me and I'm tired of it", "You always"),
+        ("YOU ALWAYS work late on Fridays", "You always"),
+        ("You never ask me how my day was, and I miss that", "You never"),
+        ("I feel like you never listen when I talk about work", "You never"),
+        # Warm words aren't a verdict.
+        ("You always make me laugh, and I'd love more evenings like that", None),
+        ("You never fail to cheer me up; I'd love a walk with you tonight", None),
+        ("I feel lonely in the evenings; I'd love us to eat together more", None),
+    ],
+)
+def test_need_hints_catch_always_and_never(content: Content, text: str, caught: str | None) -> None:
+    need = content.note_kind("need")
+    found = [h.message for h in need.hints if h.pattern.search(text)]
+    if caught is None:
+        assert found == []
+    else:
+        [message] = found
+        assert message.startswith(f'"{caught}"') and "one" in message and "love" in message
 
 
 def test_targets_come_from_content(content: Content) -> None:

@@ -61,7 +61,7 @@ WORDS = [
 ]
 TAGS = ["date-night", "kids", "work", "walk", "gratitude", "hard-day", "talk", "family", "trip"]
 PRACTICES = ["affection", "compliments", "quality-time", "conversation", "surprise"]
-NOTE_KINDS = ["gratitude", "compliment", "apology", "encouragement"]
+NOTE_KINDS = ["gratitude", "compliment", "apology", "encouragement", "need"]
 
 
 def sentence(rng: random.Random, n: int) -> str:

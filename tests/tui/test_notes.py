@@ -287,3 +287,33 @@ async def test_sharing_a_note_again_asks_before_writing_over_the_first_share(
         assert notices[-1].startswith(": Shared afresh in ")
     assert list((welcomed / "exports").glob("hearthside-share-*")) == [folder]
     assert "Thank you for the tea." in (folder / "notes.html").read_text(encoding="utf-8")
+
+
+async def test_a_need_note_composed_from_its_template_by_keys_alone(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        composer = await open_composer(pilot)
+        composer.query_one("#kind", Select).focus()
+        await pilot.press("enter", "end", "enter")  # the last kind in the list: a need
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Writing need" in text and "Say what you need" in text
+        await pilot.press("ctrl+t", "down", "enter")  # its first template: the simple shape
+        await pilot.pause()
+        await pilot.press(*"lonely")
+        await pilot.press("ctrl+g", *"our evenings")
+        await pilot.press("ctrl+g", *"a walk after dinner")
+        await pilot.press("end", *" You never ask")
+        await pilot.pause()
+        assert "A thought before you save" in screen_text(app)
+        assert '"You never"' in screen_text(app)
+        await pilot.press(*" how I am, and I miss that.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NotesScreen)
+    [note] = stored(welcomed, Note)
+    assert note.kind == "need"
+    assert note.text.startswith("Sam, I've been feeling lonely about our evenings.")
+    assert "What I'd love is a walk after dinner." in note.text

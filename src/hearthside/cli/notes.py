@@ -26,7 +26,7 @@ class NoteGroup(click.Group):
 @click.group(cls=NoteGroup)
 @home_option
 def note() -> None:
-    """Write a note: gratitude, compliment, apology or encouragement."""
+    """Write a note: gratitude, compliment, apology, encouragement or need."""
 
 
 @note.command(name="write", hidden=True)

@@ -1,4 +1,4 @@
-"""Notes for the spouse: gratitude, compliments, apologies and encouragement."""
+"""Notes for the spouse: gratitude, compliments, apologies, encouragement and needs."""
 
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ def room_screen(module: str, name: str) -> Screen[Any]:
 ROOMS = {
     "today": ("1", "Today", "The day at a glance and the daily review"),
     "journal": ("2", "Journal", "Write and read your journal"),
-    "notes": ("3", "Notes", "Thanks, compliments, apologies and encouragement"),
+    "notes": ("3", "Notes", "Thanks, compliments, apologies, encouragement and needs"),
     "dashboard": ("4", "Dashboard", "How the practices are going"),
     "guide": ("5", "Guide", "The fifteen strategies and common questions"),
     "plans": ("6", "Plans", "Promises, milestones and days away"),

@@ -1,4 +1,4 @@
-"""The Notes room: thanks, compliments, apologies and encouragement, ready to hand over."""
+"""The Notes room: thanks, compliments, apologies, encouragement and needs, to hand over."""
 
 from __future__ import annotations
 
@@ -110,7 +110,7 @@ class NotesScreen(TrashAndUndo):
         return [
             SystemCommand(
                 "Compose a note",
-                "Gratitude, compliment, apology or encouragement",
+                "Gratitude, compliment, apology, encouragement or a need",
                 self.action_compose,
             ),
             SystemCommand("Copy the note", "Copy the highlighted note's text", self.action_copy),
