@@ -4,7 +4,7 @@ the store untouched, and nothing written over without asking."""
 from __future__ import annotations
 
 import stat
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -272,6 +272,37 @@ def test_ics_parses_with_the_icalendar_library(calendar_store: Store) -> None:
     parsed = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
     assert "Walk, talk; no phones \\ really" in parsed
     assert parsed["Wedding anniversary"]["RRULE"]["FREQ"] == ["YEARLY"]
+
+
+def test_ics_alarms_ring_the_day_before_a_milestone_and_when_a_promise_is_due(
+    calendar_store: Store,
+) -> None:
+    import icalendar
+
+    path, text = run_export(calendar_store, None, "ics")
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    alarms = {}
+    for event in cal.walk("VEVENT"):
+        [alarm] = event.walk("VALARM")
+        alarms[str(event["SUMMARY"])] = alarm
+    assert set(alarms) == {
+        "Wedding anniversary",
+        "Trip to the coast",
+        "Date night",
+        "Walk, talk; no phones \\ really",
+    }
+    for title in ("Wedding anniversary", "Trip to the coast"):
+        alarm = alarms[title]
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm["TRIGGER"].dt == timedelta(days=-1)
+        assert str(alarm["DESCRIPTION"]) == f"Tomorrow: {title}"
+    for title in ("Date night", "Walk, talk; no phones \\ really"):
+        alarm = alarms[title]
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm["TRIGGER"].dt == timedelta(0)
+        assert str(alarm["DESCRIPTION"]) == f"A promise for today: {title}"
+    # As written, the user's words in an alarm are escaped as a summary's are.
+    assert "DESCRIPTION:A promise for today: Walk\\, talk\\; no phones \\\\ really" in unfold(text)
 
 
 def test_ics_refuses_filters_that_calendar_items_do_not_have(calendar_store: Store) -> None:

@@ -1,7 +1,9 @@
 """Milestones and commitments as an iCalendar file (RFC 5545) for any calendar app.
 
 Each becomes an all-day VEVENT whose UID is the record's id, so importing the file
-again updates the same events instead of adding copies.
+again updates the same events instead of adding copies. Each carries an alarm, so the
+calendar nudges as ``hearthside nudge`` does: the day before a milestone, and when a
+promise falls due (the start of its day: promises have a day, not an hour).
 """
 
 from __future__ import annotations
@@ -81,7 +83,29 @@ def _rule(record: Record, every: str) -> str:
     return rule
 
 
-def _event(record: Record, title: str, day: date, rule: str | None, category: str) -> list[str]:
+# Triggers are relative to the event's start: midnight at the start of its day.
+MILESTONE_ALARM = "-P1D"
+PROMISE_ALARM = "PT0S"
+
+
+def _alarm(trigger: str, words: str) -> list[str]:
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"TRIGGER:{trigger}",
+        f"DESCRIPTION:{escape_text(words)}",
+        "END:VALARM",
+    ]
+
+
+def _event(
+    record: Record,
+    title: str,
+    day: date,
+    rule: str | None,
+    category: str,
+    alarm: list[str],
+) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{record.id}@hearthside",
@@ -95,6 +119,7 @@ def _event(record: Record, title: str, day: date, rule: str | None, category: st
     ]
     if rule:
         lines.append(f"RRULE:{rule}")
+    lines += alarm
     lines.append("END:VEVENT")
     return lines
 
@@ -114,11 +139,13 @@ def calendar(data: ExportData) -> str:
             # As in the app: a 29 February date is kept on 28 February in other years.
             leap = (day.month, day.day) == (2, 29)
             rule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" if leap else "FREQ=YEARLY"
-        lines += _event(milestone, milestone.title, day, rule, milestone.kind)
+        alarm = _alarm(MILESTONE_ALARM, f"Tomorrow: {milestone.title}")
+        lines += _event(milestone, milestone.title, day, rule, milestone.kind, alarm)
     for commitment in data.of(Commitment):
         rule = _rule(commitment, commitment.every) if commitment.every else None
         day = _day(commitment.due, commitment)
-        lines += _event(commitment, commitment.title, day, rule, "commitment")
+        alarm = _alarm(PROMISE_ALARM, f"A promise for today: {commitment.title}")
+        lines += _event(commitment, commitment.title, day, rule, "commitment", alarm)
     lines.append("END:VCALENDAR")
     return CRLF.join(fold(line) for line in lines) + CRLF
 
