@@ -3,7 +3,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -24,10 +24,12 @@ TODAY = date(2026, 11, 25)  # a Wednesday; its Monday-first week is Nov 23 to No
 class Clock:
     """The day it is for Hearthside: for the command line, for the app that ``make``
     builds, and for the backup taken on each day's first save. Set ``today`` to move
-    it on; ``on(day)`` moves it for a while only."""
+    it on; ``on(day)`` moves it for a while only. ``time_of_day`` is the command line's
+    hour on that day (noon unless a test sets it)."""
 
     def __init__(self, today: date) -> None:
         self.today = today
+        self.time_of_day = time(12, 0)
 
     @contextmanager
     def on(self, day: date) -> Iterator[None]:
@@ -52,6 +54,9 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     """Hearthside's calendar, at TODAY until the test moves it: the wall's never decides."""
     clock = Clock(TODAY)
     monkeypatch.setattr(Context, "today", lambda _context: clock.today)
+    monkeypatch.setattr(
+        Context, "now", lambda _context: datetime.combine(clock.today, clock.time_of_day)
+    )
     monkeypatch.setattr(backups, "backup_day", lambda: clock.today.isoformat())
     return clock
 

@@ -294,12 +294,12 @@ def test_ics_alarms_ring_the_day_before_a_milestone_and_when_a_promise_is_due(
     for title in ("Wedding anniversary", "Trip to the coast"):
         alarm = alarms[title]
         assert str(alarm["ACTION"]) == "DISPLAY"
-        assert alarm["TRIGGER"].dt == timedelta(days=-1)
+        assert alarm.decoded("TRIGGER") == timedelta(days=-1)
         assert str(alarm["DESCRIPTION"]) == f"Tomorrow: {title}"
     for title in ("Date night", "Walk, talk; no phones \\ really"):
         alarm = alarms[title]
         assert str(alarm["ACTION"]) == "DISPLAY"
-        assert alarm["TRIGGER"].dt == timedelta(0)
+        assert alarm.decoded("TRIGGER") == timedelta(0)
         assert str(alarm["DESCRIPTION"]) == f"A promise for today: {title}"
     # As written, the user's words in an alarm are escaped as a summary's are.
     assert "DESCRIPTION:A promise for today: Walk\\, talk\\; no phones \\\\ really" in unfold(text)

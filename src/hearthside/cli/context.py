@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -65,6 +65,10 @@ class Context:
 
     def today(self) -> date:
         return date.today()
+
+    def now(self) -> datetime:
+        """The local time of day, on the day ``today`` says (so tests that fix it fix both)."""
+        return datetime.combine(self.today(), datetime.now().time())
 
     def finished(self) -> None:
         """The command succeeded: the words it took from an editor are saved."""

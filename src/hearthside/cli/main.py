@@ -20,6 +20,7 @@ from hearthside.cli import journal as cli_journal
 from hearthside.cli import knowing as cli_knowing
 from hearthside.cli import lovemap as cli_lovemap
 from hearthside.cli import notes as cli_notes
+from hearthside.cli import nudge as cli_nudge
 from hearthside.cli import own_practices as cli_own_practices
 from hearthside.cli import plans as cli_plans
 from hearthside.cli import progress as cli_progress
@@ -47,7 +48,17 @@ HELP_SECTIONS = {
     "Practices": ("log", "moment", "practice", "question", "ask", "stats", "pause", "pauses"),
     "Notes": ("note", "notes", "card"),
     "Knowing them": ("learned", "lovemap", "evening", "memories"),
-    "Plans": ("commit", "done", "missed", "milestone", "upcoming", "checkin", "review", "guide"),
+    "Plans": (
+        "commit",
+        "done",
+        "missed",
+        "milestone",
+        "upcoming",
+        "checkin",
+        "review",
+        "nudge",
+        "guide",
+    ),
     "Exchange": ("export", "import", "share", "serve"),
     "Care of the journal": ("settings", "doctor", "restore", "encrypt", "decrypt"),
 }
@@ -111,6 +122,7 @@ for _module in (
     cli_days,
     cli_decks,
     cli_notes,
+    cli_nudge,
     cli_lovemap,
     cli_knowing,
     cli_plans,
