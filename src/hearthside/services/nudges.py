@@ -99,6 +99,7 @@ def gather(store: Store, today: date) -> NudgeFacts:
         last_affection=max((date.fromisoformat(log.date) for log in affection), default=None),
         away_today=any(p.start <= iso <= p.end for p in store.all(Pause)),
         week_start=store.settings().week_start,
+        # weekly_talk_held stays None (no nudge) until the weekly talk's record can say.
     )
 
 
