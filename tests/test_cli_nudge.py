@@ -170,6 +170,12 @@ def test_the_shell_line_runs_the_nudge_when_hearthside_is_there(
     assert (quiet.stdout, quiet.stderr) == (b"", b"")
 
 
+def test_one_thing_at_a_time(desktop: Path) -> None:
+    said = run("nudge", "--shell", "bash", "--install-timer")
+    assert said.exit_code == 2 and "one of --shell, --notify" in said.output
+    assert not (desktop / "config").exists() and calls(desktop) == []
+
+
 def test_an_unknown_shell_is_refused_with_the_choices() -> None:
     said = run("nudge", "--shell", "tcsh")
     assert said.exit_code == 2
