@@ -56,13 +56,9 @@ def next_nudge(facts: NudgeFacts, now: datetime) -> str | None:
     """The one line to show at ``now`` (local time), or None when there is nothing."""
     today = now.date()
     if facts.promises_today:
-        first, *more = facts.promises_today
-        also = f" (and {len(more)} more)" if more else ""
-        return f"A promise for today: {one_line(first, TITLE_WIDTH)}{also}."
+        return f"A promise for today: {_titles(facts.promises_today)}."
     if facts.milestones_tomorrow:
-        first, *more = facts.milestones_tomorrow
-        also = f" (and {len(more)} more)" if more else ""
-        return f"Tomorrow: {one_line(first, TITLE_WIDTH)}{also}. There's still today to get ready."
+        return f"Tomorrow: {_titles(facts.milestones_tomorrow)}. There's still today to get ready."
     if facts.away_today:
         return None
     last_day_of_week = (facts.week_start - 1) % 7
@@ -73,6 +69,12 @@ def next_nudge(facts: NudgeFacts, now: datetime) -> str | None:
     if facts.last_affection is not None and facts.last_affection < today - timedelta(days=1):
         return f"No hug logged since {_since(facts.last_affection, today)}; one tonight, maybe?"
     return None
+
+
+def _titles(titles: tuple[str, ...]) -> str:
+    """The first title, on one short line, and how many more: the line stays one line."""
+    first, *more = titles
+    return one_line(first, TITLE_WIDTH) + (f" (and {len(more)} more)" if more else "")
 
 
 def _since(day: date, today: date) -> str:
