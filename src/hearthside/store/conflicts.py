@@ -23,6 +23,7 @@ from hearthside.store.atomic_storage import Signature, write_atomically
 from hearthside.store.encryption.keys import Keyring
 
 WRITTEN = ".written"
+FOLDER = "conflicts"
 
 
 def written(home: Path) -> dict[str, Signature]:
@@ -60,7 +61,7 @@ def keep_both(
     """Keep two versions of the journal file ``name`` side by side, as they were (sealed
     still, for an encrypted journal): what Hearthside had, and the other one."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    folder = ensure_private_dir(home / "conflicts" / stamp)
+    folder = ensure_private_dir(home / FOLDER / stamp)
     if ours is not None:
         write_atomically(folder / f"ours-{name}", ours, keys)
     if theirs is not None:
