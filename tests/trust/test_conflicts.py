@@ -140,3 +140,21 @@ async def test_the_app_tells_the_user(welcomed: Path) -> None:
         "written on the laptop",
     ]
     assert not copy.exists() and list((welcomed / "conflicts").iterdir())
+
+
+async def test_the_app_tells_of_a_copy_merged_as_it_opened(welcomed: Path) -> None:
+    from hearthside.tui.app import make_app
+    from tests.conftest import TODAY
+    from tests.tui.conftest import record_notices
+
+    Store(welcomed).add(Entry(date="2026-11-24", body="one"))
+    path = year_file(welcomed)
+    copy = path.with_name(path.stem + " (Ana's conflicted copy 2026-11-24).json")
+    extra = Entry(date="2026-11-24", body="written on the laptop", created="2026-11-24T10:00")
+    copy.write_bytes(orjson.dumps({"entries": {"1": extra.to_doc()}}))
+    app = make_app(home=welcomed, today=TODAY)
+    notices = record_notices(app)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+    assert any("Merged 1 record from a copy your sync tool made" in n for n in notices)
+    assert sorted(e.body for e in stored(welcomed, Entry)) == ["one", "written on the laptop"]

@@ -248,3 +248,28 @@ def test_the_journal_files_are_the_only_ones_merged(private_home: Path) -> None:
     export_copy.write_bytes(b"{}")
     assert Store(private_home).take_conflicts() == [] and export_copy.exists()
     assert journal_files(private_home)[-1].name == ENTRIES
+
+
+def test_an_encrypted_file_changed_underneath_is_merged_and_stays_sealed(
+    private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store(private_home).add(Entry(date="2026-11-20", body="the lighthouse"))
+    passphrase = "correct-horse-battery"
+    assert run("encrypt", input=f"{passphrase}\n{passphrase}\n").exit_code == 0
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, passphrase)
+    other = other_computer(private_home, "the orchard")
+    open_here = Store(private_home)
+    open_here.add(Entry(date="2026-11-24", body="the riverbank"))
+    # The sync tool brings the other computer's sealed file in place of this one's.
+    entries_file(other).replace(entries_file(private_home))
+    assert open_here.refresh()
+    [merged] = open_here.take_conflicts()
+    assert isinstance(merged, Merged) and merged.copy is None and merged.taken == 1
+    assert sorted(e.body for e in open_here.all(Entry)) == [
+        "the lighthouse",
+        "the orchard",
+        "the riverbank",
+    ]
+    for path in [entries_file(private_home), *merged.kept.iterdir()]:
+        data = path.read_bytes()
+        assert cipher.is_sealed(data) and b"orchard" not in data and b"riverbank" not in data

@@ -9,7 +9,9 @@ so ``hearthside log hug`` never reads ten years of journal entries.
 Writes are serialised by a lock held only while writing, so the app can stay
 open in one terminal while ``hearthside log hug`` runs in another. A writer that
 finds a file changed since it last read it reloads before applying its change,
-so neither side loses the other's records.
+so neither side loses the other's records. A change Hearthside didn't write (another
+computer's, brought by a sync tool) and a sync tool's conflict copy are merged record
+by record instead (sync_copies.py).
 
 A change reaches the disk only when it is whole: every file it touched is written
 in one transaction (atomic_storage.write_together), so a kill leaves all of it or
