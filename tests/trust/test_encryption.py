@@ -304,8 +304,8 @@ def test_no_plaintext_reaches_any_file_temp_files_included(
     clock.today = date(2099, 1, 1)
     store.add(Entry(date="2026-11-25", body="lighthouse on a new day"))  # a new backup
     year = year_file(private_home, "2026")
-    conflicts.keep_ours(
-        private_home, year, b'{"entries": {"1": {"body": "lighthouse"}}}', store.keys
+    conflicts.keep_both(
+        private_home, year.name, b'{"entries": {"1": {"body": "lighthouse"}}}', None, store.keys
     )
 
     assert len(staged) > 90

@@ -27,6 +27,7 @@ from hearthside.cli import progress as cli_progress
 from hearthside.cli import secure as cli_secure
 from hearthside.cli import serve as cli_serve
 from hearthside.cli import settings as cli_settings
+from hearthside.cli import sync as cli_sync
 from hearthside.cli.app import run_app
 from hearthside.cli.context import app_context, home_option, say
 from hearthside.errors import HearthsideError
@@ -60,7 +61,14 @@ HELP_SECTIONS = {
         "guide",
     ),
     "Exchange": ("export", "import", "share", "serve"),
-    "Care of the journal": ("settings", "doctor", "restore", "encrypt", "decrypt"),
+    "Care of the journal": (
+        "settings",
+        "doctor",
+        "restore",
+        "encrypt",
+        "decrypt",
+        "sync-setup",
+    ),
 }
 
 
@@ -132,6 +140,7 @@ for _module in (
     cli_care,
     cli_settings,
     cli_secure,
+    cli_sync,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

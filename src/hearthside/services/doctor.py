@@ -17,6 +17,7 @@ from hearthside.paths import (
     part_path,
 )
 from hearthside.services.drafts import kept_edit_files
+from hearthside.services.sync_setup import has_stignore, sync_signs, syncthing_above
 from hearthside.store.atomic_storage import TRANSACTION, stale_temps, temp_folders
 from hearthside.store.backups import list_backups, newest_good_backup
 from hearthside.store.encryption.keys import ON, TURNING_ON, Keyring, config_of, is_encrypted
@@ -38,6 +39,7 @@ def run_checks(home: Path, keys: Keyring) -> Iterator[Check]:
     yield _check_lock(home)
     yield from _check_leftovers(home)
     yield from _check_backups(home, keys)
+    yield from _check_sync(home)
     yield _check_content()
 
 
@@ -191,6 +193,32 @@ def _check_backups(home: Path, keys: Keyring) -> Iterator[Check]:
         yield False, "None of the backups can be read; keep them and ask for help."
     else:
         yield True, f"{len(backups)} daily backup(s); the newest good one is {good.name}."
+
+
+def _check_sync(home: Path) -> Iterator[Check]:
+    """A synced journal folder must leave this computer's own files alone."""
+    if not home.is_dir():
+        return
+    above = syncthing_above(home)
+    if above is not None:
+        yield (
+            False,
+            f"Syncthing shares {above}, a folder above the journal, so the journal's own "
+            "list of files to leave alone is not read. Share the journal folder itself, "
+            "then run `hearthside sync-setup`.",
+        )
+    signs = sync_signs(home)
+    if not signs:
+        return
+    if has_stignore(home):
+        yield True, "The journal folder is synced, and its .stignore keeps this computer's files."
+        return
+    yield (
+        False,
+        f"The journal folder looks synced ({', '.join(signs)}), but nothing keeps this "
+        "computer's own files (the lock, drafts, backups) from travelling with it. Run "
+        "`hearthside sync-setup`: it writes Syncthing's .stignore and lists them for other tools.",
+    )
 
 
 def _check_content() -> Check:

@@ -4,12 +4,14 @@ Hearthside notes the signature of every file it writes in ``.written``. When a
 file on disk no longer matches, another Hearthside (the app, the CLI) wrote it
 only if the signature matches that note; otherwise something else did (a sync
 tool restoring an old copy, a hand edit). Before reading the file back in, the
-version Hearthside had is kept in ``conflicts/``, so nothing it held is lost.
+two versions are merged record by record (merging.py, sync_copies.py) and both kept
+as they were in ``conflicts/``, so nothing either held is lost.
 """
 
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from hearthside.store.atomic_storage import Signature, write_atomically
 from hearthside.store.encryption.keys import Keyring
 
 WRITTEN = ".written"
+FOLDER = "conflicts"
 
 
 def written(home: Path) -> dict[str, Signature]:
@@ -52,19 +55,64 @@ def note_written(home: Path, signatures: dict[str, Signature]) -> None:
             (home / WRITTEN).unlink()
 
 
-def keep_ours(home: Path, path: Path, ours: bytes, keys: Keyring) -> Path:
-    """Keep the version Hearthside had of ``path``, and the one now on disk, side by side."""
+def keep_both(
+    home: Path, name: str, ours: bytes | None, theirs: bytes | None, keys: Keyring
+) -> Path:
+    """Keep two versions of the journal file ``name`` side by side, as they were (sealed
+    still, for an encrypted journal): what Hearthside had, and the other one."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    folder = ensure_private_dir(home / "conflicts" / stamp)
-    write_atomically(folder / f"ours-{path.name}", ours, keys)
-    with contextlib.suppress(FileNotFoundError):
-        write_atomically(folder / f"theirs-{path.name}", path.read_bytes(), keys)
+    folder = ensure_private_dir(home / FOLDER / stamp)
+    if ours is not None:
+        write_atomically(folder / f"ours-{name}", ours, keys)
+    if theirs is not None:
+        write_atomically(folder / f"theirs-{name}", theirs, keys)
     return folder
 
 
-def conflict_notice(folders: list[Path]) -> str:
+@dataclass(frozen=True)
+class Merged:
+    """Two versions of a journal file made one: a sync tool's copy, or a file another
+    computer changed while this one had it open."""
+
+    file: str
+    taken: int  # records that came from the other version (new or newer)
+    kept: Path  # the folder holding both versions as they were
+    copy: str | None = None  # the sync tool's copy, now folded in and removed
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A sync tool's copy that can't be merged: left where it is, nothing taken from it."""
+
+    copy: str
+    problem: str
+
+
+Event = Merged | Refused
+
+
+def conflict_notice(events: list[Event]) -> str:
+    """Plain words for what was merged or refused: file names and counts, never a word
+    of the journal."""
+    return " ".join(_words(event) for event in events)
+
+
+def _words(event: Event) -> str:
+    if isinstance(event, Refused):
+        return (
+            f"A copy your sync tool made, {event.copy}, can't be merged: {event.problem}. "
+            "It was left where it is and nothing was taken from it; the journal is as it "
+            "was. Look at it, and remove it once you don't need it."
+        )
+    records = f"{event.taken} record{'' if event.taken == 1 else 's'}"
+    if event.copy is not None:
+        return (
+            f"Merged {records} from a copy your sync tool made of {event.file}. "
+            f"Both versions as they were are kept in {event.kept}."
+        )
     return (
-        "A journal file was changed by another program (a sync tool or an editor?). "
-        "Hearthside read in that version and kept the copy it had before in "
-        f"{folders[-1]}, so nothing is lost. Compare them if something looks missing."
+        f"{event.file} was changed by another program while Hearthside had it open (a sync "
+        f"tool or another computer?). Hearthside merged the two, so nothing either side "
+        f"saved is lost ({records} came from the other version). Both versions as they "
+        f"were are kept in {event.kept}."
     )

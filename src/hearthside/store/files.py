@@ -9,7 +9,9 @@ so ``hearthside log hug`` never reads ten years of journal entries.
 Writes are serialised by a lock held only while writing, so the app can stay
 open in one terminal while ``hearthside log hug`` runs in another. A writer that
 finds a file changed since it last read it reloads before applying its change,
-so neither side loses the other's records.
+so neither side loses the other's records. A change Hearthside didn't write (another
+computer's, brought by a sync tool) and a sync tool's conflict copy are merged record
+by record instead (sync_copies.py).
 
 A change reaches the disk only when it is whole: every file it touched is written
 in one transaction (atomic_storage.write_together), so a kill leaves all of it or
@@ -42,7 +44,7 @@ from hearthside.paths import (
     lock_path,
     part_path,
 )
-from hearthside.store import checked, conflicts, migrations
+from hearthside.store import checked, conflicts, migrations, sync_copies
 from hearthside.store.atomic_storage import (
     TRANSACTION,
     Signature,
@@ -83,8 +85,10 @@ class JournalFiles:
         # kind -> record id -> (part key, TinyDB doc id): built by the store as it looks
         # records up, forgotten whenever the files are read again.
         self._index: dict[str, dict[str, tuple[str, int]]] = {}
-        # Folders of copies kept when another program changed a file (see conflicts.py).
-        self.conflicts: list[Path] = []
+        # What was merged from another computer's version, or refused, still to be told.
+        self.conflicts: list[conflicts.Event] = []
+        # Sync tools' conflict copies refused, by name: their signature then.
+        self._refused: dict[str, Signature | None] = {}
         if (self.home / TRANSACTION).exists():
             # A change a kill interrupted: finished before anything is read.
             with self._lock:
@@ -92,6 +96,8 @@ class JournalFiles:
         self._told: set[BadRecord] = set()
         self._load()
         self._prepare()
+        # A sync tool's conflict copies are folded in at once (or at the next save).
+        self.refresh()
 
     # -- opening -------------------------------------------------------------
 
@@ -216,7 +222,11 @@ class JournalFiles:
         on_disk = {p.name for p in journal_files(self.home)[1:] if PART_FILE.match(p.name)}
         known = {part.path.name for key, part in self._parts.items() if key != MAIN}
         known_on_disk = {name for name in known if (self.home / name).exists()}
-        return on_disk != known_on_disk or any(p.changed_on_disk() for p in self._parts.values())
+        return (
+            on_disk != known_on_disk
+            or any(p.changed_on_disk() for p in self._parts.values())
+            or sync_copies.waiting(self.home, self._refused)
+        )
 
     def refresh(self) -> bool:
         """Reload if another process saved since we last read. True when something changed.
@@ -249,15 +259,21 @@ class JournalFiles:
         if not self.changed_on_disk():
             return
         known = conflicts.written(self.home)
-        for part in self._parts.values():
-            note = known.get(part.path.name)
-            if note is not None and part.changed_on_disk() and disk_signature(part.path) != note:
-                self.conflicts.append(
-                    conflicts.keep_ours(self.home, part.path, _dumps(part.read()), self.keys)
-                )
+        # Changed by something other than Hearthside (another computer's save, brought by
+        # a sync tool): merged with what this journal held, not read over it.
+        underneath = [
+            (part.path, part.read())
+            for part in self._parts.values()
+            if (note := known.get(part.path.name)) is not None
+            and part.changed_on_disk()
+            and disk_signature(part.path) != note
+        ]
+        events, written = sync_copies.reconcile(self.home, self.keys, underneath, self._refused)
+        self.conflicts += events
+        self._note_written(written)
         self._load()
 
-    def take_conflicts(self) -> list[Path]:
+    def take_conflicts(self) -> list[conflicts.Event]:
         found, self.conflicts = self.conflicts, []
         return found
 

@@ -47,6 +47,9 @@ from hearthside.store.locking import FileLock
 from hearthside.store.migrations import FORMAT_VERSION
 from hearthside.store.reading import CorruptDatabase, decode_database, read_regular
 
+# The folder a restore keeps the files it replaced in: replaced-20261125-101112.
+REPLACED = "replaced-"
+
 _LABELS = {cls.KIND: cls.LABEL for cls in RECORD_TYPES}
 
 
@@ -232,11 +235,11 @@ def _set_aside(home: Path, mends: tuple[Mend, ...], keys: Keyring) -> Path | Non
     if not there:
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept, number = home / f"replaced-{stamp}", 1
+    kept, number = home / f"{REPLACED}{stamp}", 1
     # Always a new folder: two restores in one second must not put one set over the other.
     while kept.exists():
         number += 1
-        kept = home / f"replaced-{stamp}-{number}"
+        kept = home / f"{REPLACED}{stamp}-{number}"
     ensure_private_dir(kept)
     for path, mode in there:
         if stat.S_ISREG(mode):

@@ -201,7 +201,10 @@ class Store(JournalFiles):
         settings.validate()
         with self.writing():
             table = self._parts[MAIN].db.table(SETTINGS_TABLE)
-            table.upsert(Document(settings.to_doc(), doc_id=1))
+            # Stamped like a record, so that of two computers' settings the newer wins
+            # a merge (merging.py); Settings itself never reads the stamp.
+            doc = {**settings.to_doc(), "updated": dates.now_iso()}
+            table.upsert(Document(doc, doc_id=1))
         return settings
 
     def counts(self) -> dict[str, int]:

@@ -194,6 +194,8 @@ class HearthsideApp(WatchingApp):
         return super().check_action(action, parameters)
 
     def _start(self) -> None:
+        # A sync tool's copies merged as the journal opened, then records skipped.
+        self._tell_conflicts()
         self._tell_bad_records()
         self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
         self.switch_mode(self.first_room)
