@@ -14,7 +14,7 @@ from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Button
+from textual.widgets import Button, Input, TextArea
 
 from hearthside.tui.app import HearthsideApp, make_app
 from hearthside.tui.rooms.composer import NoteComposer
@@ -52,6 +52,14 @@ class Make(Protocol):
     """Builds the app on the test's journal, on the day the clock says when it is built."""
 
     def __call__(self, **options: Unpack[AppOptions]) -> HearthsideApp: ...
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text cursor stays shown instead of blinking: on a busy machine a snapshot
+    could otherwise be taken in either half of a blink."""
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda _self: None)
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda _self: None)
 
 
 @pytest.fixture
