@@ -28,6 +28,7 @@ from hearthside.cli import secure as cli_secure
 from hearthside.cli import serve as cli_serve
 from hearthside.cli import settings as cli_settings
 from hearthside.cli import sync as cli_sync
+from hearthside.cli import weekly as cli_weekly
 from hearthside.cli.app import run_app
 from hearthside.cli.context import app_context, home_option, say
 from hearthside.errors import HearthsideError
@@ -48,7 +49,7 @@ HELP_SECTIONS = {
     "Write": ("add", "list", "show", "search", "star", "delete"),
     "Practices": ("log", "moment", "practice", "question", "ask", "stats", "pause", "pauses"),
     "Notes": ("note", "notes", "card"),
-    "Knowing them": ("learned", "lovemap", "evening", "memories"),
+    "Knowing them": ("learned", "lovemap", "evening", "memories", "weekly"),
     "Plans": (
         "commit",
         "done",
@@ -133,6 +134,7 @@ for _module in (
     cli_nudge,
     cli_lovemap,
     cli_knowing,
+    cli_weekly,
     cli_plans,
     cli_guide,
     cli_sharing,

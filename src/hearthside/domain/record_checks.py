@@ -33,6 +33,7 @@ from hearthside.domain.records import (
     PracticeLog,
     Record,
     Review,
+    WeeklyTalk,
 )
 from hearthside.domain.validation import (
     HIGHEST_RATING,
@@ -303,6 +304,16 @@ def _own_practice(doc: Doc) -> Problems:
         yield _day(doc, "archived")
 
 
+def _weekly_talk(doc: Doc) -> Problems:
+    yield _day(doc, "date")
+    if doc.get("held") is not None:
+        yield _day(doc, "held")
+    yield _text(doc, "issue", "answer")
+    for name in ("promise", "logged"):
+        if doc.get(name) is not None and not ID.fullmatch(doc[name]):
+            yield f"its {name!r} should be the id of a record"
+
+
 def _small(value: Any, depth: int) -> bool:
     """Nested no deeper than ``depth`` and holding at most MAX_ITEMS values in all."""
     budget = [MAX_ITEMS]
@@ -334,4 +345,5 @@ _CHECKS: dict[type[Record], Callable[[Doc], Problems]] = {
     Evening: _evening,
     FavouriteQuestion: _favourite,
     OwnPractice: _own_practice,
+    WeeklyTalk: _weekly_talk,
 }

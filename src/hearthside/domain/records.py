@@ -279,6 +279,25 @@ class Evening(Record):
     finished: bool = False
 
 
+@dataclass(kw_only=True)
+class WeeklyTalk(Record):
+    """A week's talk about the two of you: kept while it is prepared, then marked held.
+
+    One a week: holding it again edits this one, and the conversation log and promise
+    it made, rather than adding more.
+    """
+
+    KIND: ClassVar[str] = "weekly_talks"
+    LABEL: ClassVar[str] = "weekly talk"
+
+    date: str  # the first day of its week
+    held: str | None = None  # the day it was held; None while only prepared
+    issue: str = ""  # the one thing raised
+    answer: str = ""  # the answer to the closing question
+    promise: str | None = None  # the id of the Commitment the answer became
+    logged: str | None = None  # the id of the conversation PracticeLog holding it made
+
+
 MAX_MOMENTS = 50  # of one sign, in one day's review
 
 
@@ -351,4 +370,5 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Evening,
     FavouriteQuestion,
     OwnPractice,
+    WeeklyTalk,
 )

@@ -22,6 +22,7 @@ PARTS = (
     "questions",
     "thirty_six",
     "six_hours",
+    "weekly_talk",
     "faq",
     "note_kinds",
     "entry_templates",

@@ -42,6 +42,7 @@ from hearthside.texts.naming import named
 from hearthside.texts.practices import SixHours, find_practice, load_six_hours, read_practices
 from hearthside.texts.questions import Questions, load_questions
 from hearthside.texts.thirty_six import EveningOfQuestions, load_evening
+from hearthside.texts.weekly_talk import WeeklyTalkGuide, load_weekly_talk
 
 # A placeholder in a milestone's suggestion, like {title}.
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -220,6 +221,10 @@ class Content:
     @cached_property
     def thirty_six(self) -> EveningOfQuestions:
         return load_evening(self.root)
+
+    @cached_property
+    def weekly_talk(self) -> WeeklyTalkGuide:
+        return load_weekly_talk(self.root)
 
     @cached_property
     def faq(self) -> tuple[FaqItem, ...]:

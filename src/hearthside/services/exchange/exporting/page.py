@@ -88,7 +88,8 @@ def render_markdown(text: str) -> str:
     return rendered
 
 
-def _document(title: str, body: str, css: str = "") -> str:
+def page_document(title: str, body: str, css: str = "") -> str:
+    """A whole page around ``body`` (HTML, its user text already escaped)."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -162,7 +163,7 @@ def journal_page(data: ExportData) -> str:
         parts.append('<section class="notes">\n<h2>Notes</h2>\n')
         parts += [_note_article(note, data) for note in data.notes]
         parts.append("</section>\n")
-    return _document(heading, "".join(parts))
+    return page_document(heading, "".join(parts))
 
 
 def _card(note: Note, spouse: str, sender: str) -> str:
@@ -183,7 +184,7 @@ def signed_by(sender: str) -> str:
 
 def card_page(note: Note, label: str, spouse: str, sender: str) -> str:
     """One note on one printable sheet."""
-    return _document(label, _card(note, spouse, sender), CARD_CSS + SHEET_CSS)
+    return page_document(label, _card(note, spouse, sender), CARD_CSS + SHEET_CSS)
 
 
 def share_page(notes: Sequence[Note], sender: str, spouse: str, data_name: str) -> str:
@@ -195,4 +196,4 @@ def share_page(notes: Sequence[Note], sender: str, spouse: str, data_name: str) 
         f"journal: run <code>hearthside import {escape(data_name)}</code> in this folder.</p>\n"
     )
     body = f"<header>\n<h1>{escape(title)}</h1>\n</header>\n{cards}{footer}"
-    return _document(title, body, CARD_CSS + ".card { margin: 1.5rem 0; }")
+    return page_document(title, body, CARD_CSS + ".card { margin: 1.5rem 0; }")
