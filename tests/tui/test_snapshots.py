@@ -89,6 +89,7 @@ SCREENS = {
     "lovemap": ("today", ["ctrl+p", *"Love map", "enter"]),
     "evening": ("today", ["ctrl+p", *"36 questions", "enter", "enter"]),
     "practices": ("today", ["ctrl+p", *"Your practices", "enter"]),
+    "weekly": ("today", ["ctrl+p", *"Weekly talk", "enter"]),
 }
 
 

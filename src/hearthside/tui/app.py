@@ -40,6 +40,7 @@ MORE_COMMANDS = (
     ("hearthside.tui.rooms.history", "history_commands"),
     ("hearthside.tui.rooms.lovemap", "lovemap_commands"),
     ("hearthside.tui.rooms.evening", "evening_commands"),
+    ("hearthside.tui.rooms.weekly", "weekly_commands"),
     ("hearthside.tui.rooms.draw", "draw_commands"),
     ("hearthside.tui.rooms.editor", "template_commands"),
     ("hearthside.tui.rooms.good_memories", "good_memories_commands"),
