@@ -183,6 +183,7 @@ def test_quick_commands_never_load_textual(private_home: Path, tmp_path: Path) -
         ["export", "-f", "html"], ["export", "-f", "json", "-o", out], ["import", out, "--dry-run"],
         ["ask", "--deck", "fun", "--depth", "light"], ["ask", "--favourites"],
         ["add", "--template", "good-day", "the lake"],
+        ["weekly"], ["weekly", "--held", "--answer", "a walk"], ["weekly", "--print", "md"],
     ]  # fmt: skip
     code = (
         "import sys\n"

@@ -93,6 +93,9 @@ def hostile_records(text: str = HOSTILE) -> dict[str, list[dict[str, Any]]]:
                 why=f"Why {text}",
             )
         ],
+        "weekly_talks": [
+            stamped(date="2026-11-23", held=DAY, issue=f"Issue {text}", answer=f"Answer {text}")
+        ],
     }
 
 

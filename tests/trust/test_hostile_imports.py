@@ -193,6 +193,17 @@ def records(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
                 completed=draw(st.booleans()),
             )
         ),
+        "weekly_talks": some(
+            lambda: stamped(
+                draw,
+                date=draw(days),
+                held=draw(st.none() | days),
+                issue=draw(words),
+                answer=draw(words),
+                promise=draw(st.none() | ids),
+                logged=draw(st.none() | ids),
+            )
+        ),
     }
     spoil(draw, found)
     return found
@@ -223,6 +234,8 @@ SPOILS: list[tuple[str, str, st.SearchStrategy[Any]]] = [
     ("pauses", "end", hostile_days),
     ("reviews", "answers", st.dictionaries(words, nested, max_size=3)),
     ("reviews", "made", st.dictionaries(words, st.lists(words, max_size=2), max_size=2)),
+    ("weekly_talks", "held", hostile_days),
+    ("weekly_talks", "promise", words),
 ]
 
 
@@ -281,6 +294,8 @@ def every_command(home: Path, file: Path, out: Path) -> None:
         ["stats"],
         ["import", "--dry-run", str(file)],
         ["doctor"],
+        ["weekly"],
+        ["weekly", "--print", "html", "--force", "-o", str(out / "weekly.html")],
         *(["show", ref] for ref in entries),
         *(["card", ref, "-f", "txt", "--include-private", "--force"] for ref in notes[:2]),
         *([verb, ref] for ref in promises[:2] for verb in ("done", "missed")),
