@@ -18,13 +18,15 @@ PLACES = {
     "the Notes room": (["3"], ["c", "k", "s", "S", "x", "u", "*"]),
     "the Dashboard": (["4"], ["L", "u", "+", "-"]),
     "the Guide": (["5"], ["PgDn", "w", "f"]),
-    "the journal editor": (["2", "n"], ["^s", "esc"]),  # F1: ? is text there
+    "the journal editor": (["2", "n"], ["^s", "esc"]),
     "the note composer": (["3", "c"], ["^s", "^t", "esc"]),
     "the daily review": (["r"], ["⏎", "PgUp", "esc"]),
     "the love map": (["ctrl+p", *"Love map", "enter"], ["n", "c", "e", "x", "u", "esc"]),
     "the evening of 36 questions": (["ctrl+p", *"36 questions", "enter"], ["→", "←", "r", "l"]),
     "good memories": (["ctrl+p", *"Good memories", "enter"], ["→", "←", "o", "r", "esc"]),
+    "the weekly talk": (["ctrl+p", *"Weekly talk", "enter"], ["^s", "esc"]),  # F1: in a field
 }
+TYPING = ("the journal editor", "the weekly talk")  # F1 there: ? is text
 
 
 @pytest.mark.parametrize("place", list(PLACES))
@@ -38,7 +40,7 @@ async def test_question_mark_lists_every_key_under_the_rooms_name(
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
-        await pilot.press("f1" if place == "the journal editor" else "question_mark")
+        await pilot.press("f1" if place in TYPING else "question_mark")
         await pilot.pause()
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
