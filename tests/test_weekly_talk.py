@@ -220,3 +220,15 @@ def test_a_hostile_weekly_talk_is_refused_whole(
         import_file(store, export_file(tmp_path / "in.json", records))
     assert "Nothing was imported" in str(info.value)
     assert store.all(WeeklyTalk) == []
+
+
+def test_an_imported_talk_naming_part_of_an_id_never_changes_another_promise(
+    store: Store, content: Content, tmp_path: Path
+) -> None:
+    theirs = plans.add_commitment(store, "Call the plumber", due=TODAY)
+    talk = stamped(date="2026-11-23", held="2026-11-23", promise=theirs.id[:6])
+    import_file(store, export_file(tmp_path / "in.json", {"weekly_talks": [talk]}))
+    held = hold(store, content, answer="A walk", today=TODAY)
+    assert store.get(Commitment, theirs.id).title == "Call the plumber"
+    assert held.promise != theirs.id
+    assert sorted(c.title for c in store.all(Commitment)) == ["A walk", "Call the plumber"]

@@ -22,6 +22,7 @@ from hearthside.domain.records import (
     Note,
     NoteStatus,
     PracticeLog,
+    R,
     WeeklyTalk,
 )
 from hearthside.services import plans
@@ -235,10 +236,17 @@ def _checked(issue: str, answer: str) -> tuple[str, str]:
     return issue.strip(), answer.strip()
 
 
+def _made(store: Store, cls: type[R], ref: str | None) -> R | None:
+    """The record the talk made, by its whole id (never a prefix: an imported talk's id
+    must not find another record), unless it has gone to the trash."""
+    found = store.find(cls, ref, include_deleted=False) if ref else None
+    return found if found is not None and found.id.lower() == (ref or "").lower() else None
+
+
 def _log(store: Store, content: Content, ref: str | None, held: str, *, today: date) -> str:
     """The id of the conversation log for the talk held on ``held``: the one made before,
     moved there, or a new one."""
-    earlier = store.find(PracticeLog, ref, include_deleted=False) if ref else None
+    earlier = _made(store, PracticeLog, ref)
     if earlier is None:
         return log_practice(store, content, CONVERSATION, day=held, today=today).id
     if earlier.date != held:
@@ -248,7 +256,7 @@ def _log(store: Store, content: Content, ref: str | None, held: str, *, today: d
 
 def _promise(store: Store, ref: str | None, answer: str, *, due: date) -> str | None:
     """The id of the promise the answer became; a changed answer changes its words."""
-    earlier = store.find(Commitment, ref, include_deleted=False) if ref else None
+    earlier = _made(store, Commitment, ref)
     if not answer:
         return earlier.id if earlier else None
     if earlier is None:
