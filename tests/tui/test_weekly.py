@@ -16,7 +16,15 @@ from hearthside.texts.library import Content
 from hearthside.tui.rooms.today import TodayScreen
 from hearthside.tui.rooms.weekly import WeeklyTalkScreen
 from tests.conftest import TODAY, disk_state, stored
-from tests.tui.conftest import FRESH_TERMINAL, Make, burst, opened, screen_text, settle
+from tests.tui.conftest import (
+    FRESH_TERMINAL,
+    Make,
+    burst,
+    opened,
+    record_notices,
+    screen_text,
+    settle,
+)
 
 PALETTE = ["ctrl+p", *"Weekly talk", "enter"]
 
@@ -100,3 +108,32 @@ async def test_quitting_keeps_what_was_typed_without_holding_it(make: Make, welc
         screen = await opened(pilot, PALETTE, WeeklyTalkScreen)
         assert screen.query_one("#weekly-issue", Input).value == "Money"
         assert screen.query_one("#weekly-answer", Input).value == "A walk"
+
+
+async def test_the_agenda_is_saved_to_print_from_the_palette(make: Make, welcomed: Path) -> None:
+    a_week(welcomed)
+    app = make()
+    notices = record_notices(app)
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        await pilot.pause()
+        await opened(pilot, PALETTE, WeeklyTalkScreen)
+        await opened(pilot, ["ctrl+p", *"Save the agenda to print", "enter"], WeeklyTalkScreen)
+    (page,) = (welcomed / "exports").glob("weekly-talk-2026-11-23*.html")
+    assert f"Saved the agenda to {page}" in " ".join(notices)
+    text = page.read_text(encoding="utf-8")
+    assert "Snapped about the [bold]bins[/]" in text and "The week of 23–29 November" in text
+
+
+async def test_a_broken_weekly_talk_file_is_named_in_the_room(
+    make: Make, welcomed: Path, own_copy: Path
+) -> None:
+    path = own_copy / "weekly-talk.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("minutes: 60", "minutes: soon"))
+    app = make()
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        await pilot.pause()
+        await opened(pilot, PALETTE, WeeklyTalkScreen)
+        assert "weekly-talk.md, line 9: front matter: 'minutes'" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await opened(pilot, ["escape"], TodayScreen)
+    assert stored(welcomed, WeeklyTalk) == []

@@ -26,6 +26,7 @@ from hearthside.domain.printable import one_line
 from hearthside.domain.records import WeeklyTalk
 from hearthside.errors import HearthsideError
 from hearthside.services import weekly_talk
+from hearthside.services.exchange.exporting.weekly import export_agenda
 from hearthside.services.weekly_talk import Agenda, AgendaItem
 from hearthside.tui.hearth import KeepsWork
 from hearthside.tui.widgets.keys_footer import KeysFooter
@@ -191,6 +192,29 @@ class WeeklyTalkScreen(KeepsWork, Screen[None]):
     @on(Input.Submitted, "#weekly-answer")
     def _answer_done(self) -> None:
         self.action_hold()
+
+    def palette_commands(self) -> list[SystemCommand]:
+        return [
+            SystemCommand(
+                "Save the agenda to print",
+                "A page to print or keep beside you (HTML)",
+                lambda: self.action_print("html"),
+            ),
+            SystemCommand(
+                "Save the agenda as Markdown",
+                "The same agenda, as text",
+                lambda: self.action_print("md"),
+            ),
+        ]
+
+    def action_print(self, fmt: str) -> None:
+        h = self.hearth
+        store, content, today = h.store, h.content, h.today()
+        h.write(
+            lambda: export_agenda(store, content, fmt, today=today),
+            done=lambda path: self.notify(f"Saved the agenda to {path}", markup=False, timeout=10),
+            changes_data=False,
+        )
 
     # -- keys --------------------------------------------------------------------------
 
