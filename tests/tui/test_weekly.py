@@ -137,3 +137,19 @@ async def test_a_broken_weekly_talk_file_is_named_in_the_room(
         await pilot.press("ctrl+s")
         await opened(pilot, ["escape"], TodayScreen)
     assert stored(welcomed, WeeklyTalk) == []
+
+
+async def test_quitting_after_holding_puts_the_new_words_in_the_same_promise(
+    make: Make, welcomed: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=FRESH_TERMINAL) as pilot:
+        await pilot.pause()
+        await opened(pilot, PALETTE, WeeklyTalkScreen)
+        await burst(pilot, "tab", *"A walk", "enter")
+        assert "Held on Wednesday 25 November" in screen_text(app)
+        await burst(pilot, *" by the river", "ctrl+q")
+    (talk,) = stored(welcomed, WeeklyTalk)
+    assert (talk.answer, talk.held) == ("A walk by the river", "2026-11-25")
+    assert [c.title for c in stored(welcomed, Commitment)] == ["A walk by the river"]
+    assert len(stored(welcomed, PracticeLog)) == 1
