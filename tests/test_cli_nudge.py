@@ -90,6 +90,24 @@ def test_days_away_quiet_the_hug_reminder(welcomed: Path, clock: Clock) -> None:
     assert nudged() == ""
 
 
+def test_the_weekly_talk_on_the_weeks_last_day_once_one_was_ever_held(
+    welcomed: Path, clock: Clock
+) -> None:
+    sunday = date(2026, 11, 29)  # the last day of a Monday-first week
+    with clock.on(sunday):
+        assert nudged() == ""  # never held one: no new ask
+    run("weekly", "--held", "--date", "2026-11-20", "--answer", "A walk on Saturday")
+    with clock.on(sunday):
+        assert nudged() == (
+            "There's still today for this week's talk, if you can find an hour together.\n"
+        )
+    with clock.on(date(2026, 11, 28)):
+        assert nudged() == ""  # not the week's last day yet
+    with clock.on(sunday):
+        run("weekly", "--held")
+        assert nudged() == ""
+
+
 # -- never an error, never a traceback ---------------------------------------------
 
 

@@ -23,10 +23,11 @@ from pathlib import Path
 
 from hearthside.domain import date_words
 from hearthside.domain.printable import one_line
-from hearthside.domain.records import Milestone, Pause, PracticeLog
+from hearthside.domain.records import Milestone, Pause, PracticeLog, WeeklyTalk
 from hearthside.paths import database_path
 from hearthside.services.plans import due_commitments, next_occurrence
 from hearthside.services.review.session import day_review
+from hearthside.services.weekly_talk import held_this_week
 from hearthside.store.encryption.keys import is_encrypted
 from hearthside.store.store import Store
 from hearthside.store.where import Where
@@ -101,7 +102,10 @@ def gather(store: Store, today: date) -> NudgeFacts:
         last_affection=max((date.fromisoformat(log.date) for log in affection), default=None),
         away_today=any(p.start <= iso <= p.end for p in store.all(Pause)),
         week_start=store.settings().week_start,
-        # weekly_talk_held stays None (no nudge) until the weekly talk's record can say.
+        # Only for someone who has held one before: a habit to keep, not a new ask.
+        weekly_talk_held=(
+            held_this_week(store, today) is not None if store.has_any(WeeklyTalk) else None
+        ),
     )
 
 
