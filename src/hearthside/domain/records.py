@@ -130,6 +130,17 @@ class NoteStatus(StrEnum):
     RECEIVED = "received"
 
 
+class BidWhose(StrEnum):
+    THEIRS = "theirs"  # they reached out; the response is yours
+    MINE = "mine"  # you reached out; the response is theirs
+
+
+class BidResponse(StrEnum):
+    TOWARD = "toward"  # engaged with it
+    AWAY = "away"  # missed or ignored it
+    AGAINST = "against"  # an irritated or dismissive reply
+
+
 class CommitmentStatus(StrEnum):
     # A recurring promise stays open; its occurrences are marked in done/missed dates.
     OPEN = "open"
@@ -183,6 +194,9 @@ class Moment(Record):
     date: str
     positive: bool
     text: str = ""
+    # Noted during a disagreement: counted against the conflict ratio, the rest against
+    # the everyday one (the two aims differ; content/practices.md holds both).
+    conflict: bool = False
 
 
 @dataclass(kw_only=True)
@@ -279,6 +293,23 @@ class Evening(Record):
     finished: bool = False
 
 
+@dataclass(kw_only=True)
+class Bid(Record):
+    """A bid for connection (a remark, a question, a touch) and how it was met."""
+
+    KIND: ClassVar[str] = "bids"
+    LABEL: ClassVar[str] = "bid"
+
+    date: str
+    whose: BidWhose = BidWhose.THEIRS
+    response: BidResponse
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.whose = BidWhose(self.whose)
+        self.response = BidResponse(self.response)
+
+
 MAX_MOMENTS = 50  # of one sign, in one day's review
 
 
@@ -351,4 +382,5 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Evening,
     FavouriteQuestion,
     OwnPractice,
+    Bid,
 )
