@@ -37,7 +37,9 @@ def log(practice: str, minutes: int | None, day: str | None, note: str) -> None:
 @click.argument("text", required=False, default="")
 @click.option("--date", "-d", "day", metavar="DATE")
 @click.option(
-    "--conflict", is_flag=True, help="It happened during a disagreement (the 5:1 ratio's)."
+    "--conflict",
+    is_flag=True,
+    help="It happened during a disagreement (it counts toward that ratio).",
 )
 def moment(sign: str, text: str, day: str | None, conflict: bool) -> None:
     """Record a positive (+) or negative (-) moment between you."""

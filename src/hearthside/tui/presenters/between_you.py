@@ -14,7 +14,7 @@ from hearthside.services.ratios import Ratio, Repair
 DIM = "$foreground 60%"
 
 # Under a ratio with nothing noted yet: the keys that note one.
-_HOW_TO_NOTE = {False: "(+ good, - hard)", True: "(then ! marks the last one)"}
+_HOW_TO_NOTE = {False: "(+ good, - hard)", True: "(! after + or - marks one)"}
 
 
 def ratio_lines(ratio: Ratio, *, this_week: bool) -> Content:

@@ -36,13 +36,13 @@ class MomentKeys(LogsPractices):
                 markup=False,
             )
             return
-        store, moment = self.hearth.store, found
+        store, moment, aim = self.hearth.store, found, self.hearth.content.ratio.aim
 
         def marked(changed: Moment) -> None:
             self._made[self._made.index(moment)] = changed
             kind = "good" if changed.positive else "hard"
             if changed.conflict:
-                said = f"That {kind} moment counts as during a disagreement now (aim 5:1)."
+                said = f"That {kind} moment counts as during a disagreement now (aim {aim}:1)."
             else:
                 said = f"That {kind} moment counts as an everyday one again."
             self.notify(said, title="Marked", markup=False)
