@@ -98,15 +98,16 @@ def test_stats_prints_the_same_numbers_as_the_dashboard(private_home: Path) -> N
 def test_stats_points_kindly_to_repair_when_hard_moments_outweigh_the_good(
     private_home: Path,
 ) -> None:
-    run("moment", "+")
-    run("moment", "-", "a sharp word")
+    # During a disagreement, where the aim is five good moments to each hard one.
+    run("moment", "+", "--conflict")
+    run("moment", "-", "--conflict", "a sharp word")
     out = run("stats").output
     assert "a few more kind moments would help" in out
     assert "A sincere apology" in out
     assert "8. Apologize soon and sincerely  (hearthside guide 8)" in out
     assert "2. Keep the good moments coming  (hearthside guide 2)" in out
     for _ in range(4):
-        run("moment", "+")
+        run("moment", "+", "--conflict")
     balanced = run("stats").output
     assert "on track" in balanced and "hearthside guide 8" not in balanced
 

@@ -185,7 +185,7 @@ def test_a_dry_run_says_what_would_come_in_and_writes_nothing(
     fresh = Store(home)
     before = disk_state(home)
     report = import_file(fresh, moved, dry_run=True)
-    assert report.dry_run and len(report.added) == 11
+    assert report.dry_run and len(report.added) == 13
     assert report.summary().startswith("Would import 3 entries")
     assert disk_state(home) == before and fresh.all(Entry) == []
 
