@@ -42,7 +42,7 @@ from hearthside.tui.presenters.dashboard import (
     week_heading,
 )
 from hearthside.tui.rooms.dashboard_moments import MomentKeys
-from hearthside.tui.widgets.between_you import BidsPane, MomentsPane
+from hearthside.tui.rooms.dashboard_panes import BidsPane, MomentsPane
 from hearthside.tui.widgets.gauge import Gauge
 from hearthside.tui.widgets.heatmap import PracticeRow, legend, weeks_for_row
 from hearthside.tui.widgets.keys_footer import KeysFooter
