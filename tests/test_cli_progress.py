@@ -88,7 +88,7 @@ def test_stats_prints_the_same_numbers_as_the_dashboard(private_home: Path) -> N
     kind_words = next(p for p in view.practices if p.practice.id == "compliments")
     assert kind_words.done == 1, "the delivered thank-you counts as kind words"
     assert "Time together: 45 min (floor 60, aim 120): 15 min to the floor" in out
-    assert "Good to hard moments: 1 to 1 (1.0:1; aim 5:1)" in out
+    assert "Good to hard moments, everyday: 1 to 1 (1.0:1; aim 20:1)" in out
     assert view.closeness[-1] == 3.5 and "Closeness in your entries: 3.5 of 5" in out
     assert "Check-in" not in out, "no check-in this week, so no line about one"
     store.add(Checkin(date=days_ago(0), ratings={"thin-talk": 1, "feeling-distant": 3}))
@@ -98,15 +98,16 @@ def test_stats_prints_the_same_numbers_as_the_dashboard(private_home: Path) -> N
 def test_stats_points_kindly_to_repair_when_hard_moments_outweigh_the_good(
     private_home: Path,
 ) -> None:
-    run("moment", "+")
-    run("moment", "-", "a sharp word")
+    # During a disagreement, where the aim is five good moments to each hard one.
+    run("moment", "+", "--conflict")
+    run("moment", "-", "--conflict", "a sharp word")
     out = run("stats").output
     assert "a few more kind moments would help" in out
     assert "A sincere apology" in out
     assert "8. Apologize soon and sincerely  (hearthside guide 8)" in out
     assert "2. Keep the good moments coming  (hearthside guide 2)" in out
     for _ in range(4):
-        run("moment", "+")
+        run("moment", "+", "--conflict")
     balanced = run("stats").output
     assert "on track" in balanced and "hearthside guide 8" not in balanced
 

@@ -38,7 +38,7 @@ def test_the_week_so_far_is_the_dashboards_week(store: Store, content: Content) 
     week = week_so_far(store, content, TODAY, week_start=0)
     assert week.checkin == 1.5 and (week.ratio.positive, week.ratio.negative) == (1, 1)
     assert not week.ratio.met
-    # Below five to one, but nothing good kept yet: nothing to offer.
+    # Below the everyday aim, but nothing good kept yet: nothing to offer.
     assert not worth_offering(store, content, today=TODAY, week_start=0)
     add_entry(store, title="close", day="2026-10-01", closeness=5)
     assert worth_offering(store, content, today=TODAY, week_start=0)

@@ -17,6 +17,9 @@ from hypothesis import strategies as st
 
 from hearthside.domain.records import (
     RECORD_TYPES,
+    Bid,
+    BidResponse,
+    BidWhose,
     Checkin,
     Commitment,
     Entry,
@@ -74,6 +77,8 @@ def full_journal(store: Store, content: Content) -> Store:
     deliver_note(store, note.id, "aloud")
     store.add(PracticeLog(practice="quality-time", date="2026-11-23", minutes=70, note="cards"))
     store.add(Moment(date="2026-11-23", positive=True, text="laughed"))
+    store.add(Moment(date="2026-11-23", positive=False, text="the bills", conflict=True))
+    store.add(Bid(date="2026-11-24", whose=BidWhose.MINE, response=BidResponse.AWAY, text="a joke"))
     store.add(Checkin(date="2026-11-24", ratings={"feeling-distant": 2}, note="better"))
     store.add(Commitment(title="Date night", due="2026-11-27", every="weekly"))
     store.add(Milestone(title="Wedding", date="2012-06-09", yearly=True, kind="anniversary"))
@@ -97,12 +102,13 @@ def test_a_move_to_a_new_machine_gives_back_identical_records(
         "entries": 3,
         "notes": 1,
         "practice_logs": 1,
-        "moments": 1,
+        "moments": 2,
         "checkins": 1,
         "commitments": 1,
         "milestones": 1,
         "pauses": 1,
         "favourite_questions": 1,
+        "bids": 1,
     }
     assert snapshot(new_home) == snapshot(full_journal)
     assert new_home.settings() == full_journal.settings()
@@ -115,7 +121,7 @@ def test_importing_the_same_file_twice_adds_nothing(full_journal: Store, tmp_pat
     import_file(new_home, moved)
     before = disk_state(new_home.home)
     again = import_file(new_home, moved)
-    assert again.added == () and again.already_there == 11
+    assert again.added == () and again.already_there == 13
     assert "already in your journal" in again.summary()
     assert disk_state(new_home.home) == before
 
@@ -179,7 +185,7 @@ def test_a_dry_run_says_what_would_come_in_and_writes_nothing(
     fresh = Store(home)
     before = disk_state(home)
     report = import_file(fresh, moved, dry_run=True)
-    assert report.dry_run and len(report.added) == 11
+    assert report.dry_run and len(report.added) == 13
     assert report.summary().startswith("Would import 3 entries")
     assert disk_state(home) == before and fresh.all(Entry) == []
 

@@ -263,26 +263,37 @@ def test_the_ratio_points_kindly_to_repair_when_hard_moments_outweigh_the_aim(
     content: Content,
 ) -> None:
     def moments(good: int, hard: int) -> list[Moment]:
-        return [Moment(date="2026-11-24", positive=True) for _ in range(good)] + [
-            Moment(date="2026-11-24", positive=False) for _ in range(hard)
+        return [Moment(date="2026-11-24", positive=True, conflict=True) for _ in range(good)] + [
+            Moment(date="2026-11-24", positive=False, conflict=True) for _ in range(hard)
         ]
 
-    short = view_of(content, moments=moments(9, 2)).ratio
+    short = view_of(content, moments=moments(9, 2)).conflict_ratio
     assert (short.positive, short.negative, short.aim, short.met) == (9, 2, 5, False)
     assert short.label == "4.5:1"
     assert short.repair is not None and "apology" in short.repair.hint
     assert [s.number for s in short.repair.steps] == [8, 2]
     assert short.repair.steps[0].title == content.step(8).title
 
-    balanced = view_of(content, moments=moments(10, 2)).ratio
+    balanced = view_of(content, moments=moments(10, 2)).conflict_ratio
     assert balanced.met and balanced.repair is None
 
 
 def test_the_ratio_aim_comes_from_content(edited_content: Callable[..., Content]) -> None:
-    content = edited_content(("  aim: 5", "  aim: 3"))
-    moments = [Moment(date="2026-11-24", positive=p) for p in (True,) * 6 + (False,) * 2]
-    ratio = view_of(content, moments=moments).ratio
+    content = edited_content(("  aim: 5", "  aim: 3"), ("everyday_aim: 20", "everyday_aim: 4"))
+    good_and_hard = (True,) * 6 + (False,) * 2
+    moments = [Moment(date="2026-11-24", positive=p, conflict=True) for p in good_and_hard]
+    ratio = view_of(content, moments=moments).conflict_ratio
     assert ratio.aim == 3 and ratio.met
+    everyday = [Moment(date="2026-11-24", positive=p) for p in (True,) * 7 + (False,) * 2]
+    ratio = view_of(content, moments=everyday).ratio
+    assert ratio.aim == 4 and not ratio.met
+
+
+def test_content_without_an_everyday_aim_holds_the_one_aim_for_both(
+    edited_content: Callable[..., Content],
+) -> None:
+    content = edited_content(("  everyday_aim: 20\n", ""))
+    assert (content.ratio.aim, content.ratio.everyday_aim) == (5, 5)
 
 
 @pytest.mark.parametrize(
@@ -290,6 +301,8 @@ def test_the_ratio_aim_comes_from_content(edited_content: Callable[..., Content]
     [
         (("ratio:\n", "balance:\n"), "'ratio' is missing"),
         (("  aim: 5", "  aim: 0"), "'aim' must be 1 or more"),
+        (("everyday_aim: 20", "everyday_aim: 0"), "'everyday_aim' must be 1 or more"),
+        (("everyday_aim: 20", "everyday_aim: lots"), "'everyday_aim' is missing or not a whole"),
         (("  aim: 5", "  aim: lots"), "'aim' is missing or not a whole number"),
         (("repair_steps: [8, 2]", "repair_steps: eight"), "list of whole numbers"),
     ],

@@ -69,7 +69,10 @@ def hostile_records(text: str = HOSTILE) -> dict[str, list[dict[str, Any]]]:
             stamped(practice="quality-time", date=DAY, minutes=40, note=f"Time {text}"),
             stamped(practice="evening-walk", date=DAY, minutes=30, note=f"Walk {text}"),
         ],
-        "moments": [stamped(date=DAY, positive=True, text=f"Moment {text}")],
+        "moments": [
+            stamped(date=DAY, positive=True, text=f"Moment {text}"),
+            stamped(date=DAY, positive=False, conflict=True, text=f"Disagreement {text}"),
+        ],
         "checkins": [stamped(date=DAY, ratings={"thin-talk": 2}, note=f"Checkin {text}")],
         "commitments": [
             stamped(title=f"Promise {text}", due=DAY),
@@ -96,6 +99,7 @@ def hostile_records(text: str = HOSTILE) -> dict[str, list[dict[str, Any]]]:
         "weekly_talks": [
             stamped(date="2026-11-23", held=DAY, issue=f"Issue {text}", answer=f"Answer {text}")
         ],
+        "bids": [stamped(date=DAY, whose="mine", response="away", text=f"Bid {text}")],
     }
 
 

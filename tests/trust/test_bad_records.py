@@ -55,6 +55,10 @@ BAD_VALUES: dict[str, tuple[str, dict[str, Any]]] = {
         {"question": "fun-2\nX"},
     ),
     "a favourite starred on no day": ("favourite_questions", {"date": "someday"}),
+    "a bid met some other way": ("bids", {"response": "sideways"}),
+    "a bid of no one's": ("bids", {"whose": "ours"}),
+    "a bid on no day": ("bids", {"date": "2026-02-30"}),
+    "a moment half in a disagreement": ("moments", {"conflict": "maybe"}),
 }
 
 

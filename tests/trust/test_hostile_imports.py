@@ -152,7 +152,22 @@ def records(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
             )
         ),
         "moments": some(
-            lambda: stamped(draw, date=draw(days), positive=draw(st.booleans()), text=draw(words))
+            lambda: stamped(
+                draw,
+                date=draw(days),
+                positive=draw(st.booleans()),
+                text=draw(words),
+                conflict=draw(st.booleans()),
+            )
+        ),
+        "bids": some(
+            lambda: stamped(
+                draw,
+                date=draw(days),
+                whose=draw(st.sampled_from(["theirs", "mine"])),
+                response=draw(st.sampled_from(["toward", "away", "against"])),
+                text=draw(words),
+            )
         ),
         "checkins": some(
             lambda: stamped(
@@ -224,6 +239,10 @@ SPOILS: list[tuple[str, str, st.SearchStrategy[Any]]] = [
     ("notes", "delivered_at", hostile_moments),
     ("practice_logs", "practice", words),
     ("practice_logs", "minutes", hostile_ints),
+    ("moments", "conflict", st.one_of(hostile_ints, words, st.none())),
+    ("bids", "whose", words),
+    ("bids", "response", st.one_of(words, hostile_ints)),
+    ("bids", "date", hostile_days),
     ("checkins", "ratings", st.dictionaries(words, hostile_ints, min_size=1, max_size=2)),
     ("commitments", "due", hostile_days),
     ("commitments", "every", hostile_rules),

@@ -12,7 +12,17 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from hearthside.domain.records import Checkin, Commitment, Entry, Moment, Pause, PracticeLog
+from hearthside.domain.records import (
+    Bid,
+    BidResponse,
+    BidWhose,
+    Checkin,
+    Commitment,
+    Entry,
+    Moment,
+    Pause,
+    PracticeLog,
+)
 from hearthside.domain.settings import Settings
 from hearthside.domain.targets import Target
 from hearthside.paths import package_resource
@@ -75,8 +85,24 @@ def populate(home: Path) -> None:
             logs.append(PracticeLog(practice="surprise", date=iso))
     store.add_many(logs)
     store.add_many(
-        Moment(date=(TODAY - timedelta(days=back)).isoformat(), positive=good)
+        # Two days ago's came during a disagreement.
+        Moment(date=(TODAY - timedelta(days=back)).isoformat(), positive=good, conflict=back == 2)
         for back, good in [(0, True), (1, True), (1, False), (2, True), (2, False), (8, True)]
+    )
+    store.add_many(
+        Bid(
+            date=(TODAY - timedelta(days=back)).isoformat(),
+            whose=BidWhose(whose),
+            response=BidResponse(met),
+        )
+        for back, whose, met in [
+            (0, "theirs", "toward"),
+            (1, "theirs", "toward"),
+            (1, "theirs", "away"),
+            (1, "mine", "toward"),
+            (2, "theirs", "toward"),
+            (9, "theirs", "against"),
+        ]
     )
     store.add_many(
         Entry(body="x", date=(TODAY - timedelta(days=back)).isoformat(), closeness=c)
@@ -195,12 +221,14 @@ async def test_good_and_hard_moments_change_the_ratio(make: Make, welcomed: Path
         assert "nothing noted yet" in screen_text(app)
         await pilot.press("+")
         await counted(pilot)
-        assert "1 good to 0 hard · 1:0, aim 5:1" in screen_text(app)
+        # Moments noted with + and - are everyday ones, set beside about twenty to one.
+        assert "1 good to 0 hard · 1:0, aim 20:1" in screen_text(app)
         assert not dashboard(app).query_one("#dash-repair").display
         await pilot.press("-")
         await counted(pilot)
         text = screen_text(app)
-        assert "1 good to 1 hard · 1.0:1, aim 5:1" in text
+        assert "1 good to 1 hard · 1.0:1, aim 20:1" in text
+        assert "0 good to 0 hard · aim 5:1" in text  # nothing during a disagreement
         # The gentle pointer, with the strategies it names from content.
         assert "A sincere apology" in " ".join(text.split())
         assert "8. Apologize soon and sincerely" in text
@@ -315,8 +343,12 @@ async def test_the_numbers_match_hearthside_stats(make: Make, populated: Path) -
 
     minutes = re.search(r"Time together: (\d+) min \(floor 60, aim 120\): (.+)", out)
     assert minutes and f"{minutes[1]} min this week  {minutes[2]}" in text
-    ratio = re.search(r"Good to hard moments: (\d+) to (\d+) \(([\d.:]+); aim 5:1\)", out)
-    assert ratio and f"{ratio[1]} good to {ratio[2]} hard · {ratio[3]}, aim 5:1" in text
+    for which, aim in (("everyday", 20), ("in a disagreement", 5)):
+        found = rf"Good to hard moments, {which}: (\d+) to (\d+) \(([\d.:]+); aim {aim}:1\)"
+        ratio = re.search(found, out)
+        assert ratio and f"{ratio[1]} good to {ratio[2]} hard · {ratio[3]}, aim {aim}:1" in text
+    bids = re.search(r"You turned toward (\d+) of their (\d+) bids? this week", out)
+    assert bids and bids[0] in text
     closeness = re.search(r"Closeness in your entries: ([\d.]+) of 5", out)
     assert closeness and f"{closeness[1]} of 5 this week" in text
     drift = re.search(r"signs of drift at ([\d.]+) of 4", out)
@@ -397,7 +429,8 @@ async def test_an_earlier_week_is_described_as_that_week(make: Make, welcomed: P
         assert "✓ in November" in surprise, surprise
     # `hearthside stats` words that week's verdict as the Dashboard does.
     out = run("stats", "--week", "last week").output
-    assert "Good to hard moments: 0 to 0 (0:0; aim 5:1) nothing noted that week" in out
+    assert "Good to hard moments, everyday: 0 to 0 (0:0; aim 20:1) nothing noted that week" in out
+    assert "in a disagreement: 0 to 0 (0:0; aim 5:1) nothing noted that week" in out
 
 
 async def test_u_takes_back_the_last_log_or_moment(make: Make, welcomed: Path) -> None:

@@ -48,7 +48,7 @@ async def test_today_the_review_the_dashboard_and_stats_agree(
     assert result.exit_code == 0, result.output
     stats = result.output
     assert "Time together: 165 min" in stats
-    assert "Good to hard moments: 4 to 1" in stats
+    assert "Good to hard moments, everyday: 4 to 1" in stats
     assert "165 min this week" in dash
     assert "4 good to 1 hard" in dash
     for shown in (summary, today):

@@ -1,5 +1,6 @@
 """Today offers Good memories in one quiet line, only in a week that feels harder: a
-check-in that runs high, or fewer than five good moments for each hard one."""
+check-in that runs high, or fewer everyday good moments for each hard one than the
+everyday aim (twenty)."""
 
 from __future__ import annotations
 
@@ -43,8 +44,8 @@ def offer(app: HearthsideApp) -> str | None:
 
 @pytest.mark.parametrize(
     ("ratings", "good", "hard"),
-    [(HIGH, 9, 0), (CALM, 4, 1)],
-    ids=["check-in runs high", "under five to one"],
+    [(HIGH, 9, 0), (CALM, 4, 1), (CALM, 19, 1)],
+    ids=["check-in runs high", "under five to one", "under twenty to one"],
 )
 async def test_a_harder_week_offers_good_memories(
     make: Make, welcomed: Path, ratings: dict[str, int], good: int, hard: int
@@ -60,8 +61,8 @@ async def test_a_harder_week_offers_good_memories(
 
 @pytest.mark.parametrize(
     ("ratings", "good", "hard", "memory"),
-    [(CALM, 5, 1, True), (CALM, 0, 0, True), (HIGH, 0, 2, False)],
-    ids=["a calm week at five to one", "nothing noted", "no good memories yet"],
+    [(CALM, 20, 1, True), (CALM, 0, 0, True), (HIGH, 0, 2, False)],
+    ids=["a calm week at twenty to one", "nothing noted", "no good memories yet"],
 )
 async def test_otherwise_today_says_nothing_of_them(
     make: Make, welcomed: Path, ratings: dict[str, int], good: int, hard: int, memory: bool

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from hearthside import __version__
+from hearthside.cli import bids as cli_bids
 from hearthside.cli import care as cli_care
 from hearthside.cli import days as cli_days
 from hearthside.cli import decks as cli_decks
@@ -47,7 +48,17 @@ class UserError(click.ClickException):
 # missing here still shows, under "Other".
 HELP_SECTIONS = {
     "Write": ("add", "list", "show", "search", "star", "delete"),
-    "Practices": ("log", "moment", "practice", "question", "ask", "stats", "pause", "pauses"),
+    "Practices": (
+        "log",
+        "moment",
+        "practice",
+        "bid",
+        "question",
+        "ask",
+        "stats",
+        "pause",
+        "pauses",
+    ),
     "Notes": ("note", "notes", "card"),
     "Knowing them": ("learned", "lovemap", "evening", "memories", "weekly"),
     "Plans": (
@@ -128,6 +139,7 @@ for _module in (
     cli_favourites,
     cli_progress,
     cli_own_practices,
+    cli_bids,
     cli_days,
     cli_decks,
     cli_notes,

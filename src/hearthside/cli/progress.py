@@ -36,19 +36,21 @@ def log(practice: str, minutes: int | None, day: str | None, note: str) -> None:
 @click.argument("sign", type=click.Choice(["+", "-"]))
 @click.argument("text", required=False, default="")
 @click.option("--date", "-d", "day", metavar="DATE")
-def moment(sign: str, text: str, day: str | None) -> None:
+@click.option(
+    "--conflict",
+    is_flag=True,
+    help="It happened during a disagreement (it counts toward that ratio).",
+)
+def moment(sign: str, text: str, day: str | None, conflict: bool) -> None:
     """Record a positive (+) or negative (-) moment between you."""
-    from hearthside.services.practices import add_moment
+    from hearthside.services.practices import add_moment, name_of
 
     c = app_context()
-    record = add_moment(c.store, sign == "+", text, day=day, today=c.today())
-    if record.positive:
-        say(f"Noted a good moment on {record.date}.")
-    else:
-        say(
-            f"Noted a hard moment on {record.date}. Hard moments happen; "
-            "a warm word later helps more than a perfect day."
-        )
+    record = add_moment(c.store, sign == "+", text, day=day, conflict=conflict, today=c.today())
+    noted = f"Noted {name_of(c.store, c.content, record).lower()} on {record.date}."
+    if not record.positive:
+        noted += " Hard moments happen; a warm word later helps more than a perfect day."
+    say(noted)
 
 
 @click.command()
@@ -58,6 +60,7 @@ def stats(day: str | None) -> None:
     """This week's practices against their targets: the dashboard's numbers, as text."""
     import textwrap
 
+    from hearthside.services.bids import rate_lines, study_line, week_of_bids
     from hearthside.services.stats import dashboard_view, load_index
 
     c = app_context()
@@ -99,15 +102,20 @@ def stats(day: str | None) -> None:
     if view.six_hours:
         say(f"  Six hours: {view.six_hours.verdict}")
         say("    " + " · ".join(f"{p.part.name} {p.label}" for p in view.six_hours.parts))
-    r = view.ratio
-    say(
-        f"  Good to hard moments: {r.positive} to {r.negative} ({r.label}; aim {r.aim}:1) "
-        f"{view.ratio_verdict}"
-    )
-    if r.repair:
-        say(textwrap.fill(r.repair.hint, width=88, initial_indent="  ", subsequent_indent="  "))
-        for step in r.repair.steps:
+    for r in (view.ratio, view.conflict_ratio):
+        say(
+            f"  Good to hard moments, {r.name.lower()}: {r.positive} to {r.negative} "
+            f"({r.label}; aim {r.aim}:1) {r.verdict(this_week=view.is_current)}"
+        )
+    repair = view.conflict_ratio.repair or view.ratio.repair
+    if repair:
+        say(textwrap.fill(repair.hint, width=88, initial_indent="  ", subsequent_indent="  "))
+        for step in repair.steps:
             say(f"    {step.number}. {step.title}  (hearthside guide {step.number})")
+    bids = week_of_bids(c.store, when, week_start=settings.week_start)
+    for line in rate_lines(bids, view.which_week):
+        say(f"  {line}")
+    say(textwrap.fill(study_line(), width=88, initial_indent="  ", subsequent_indent="  "))
 
 
 @click.command()

@@ -19,6 +19,7 @@ from hearthside.domain.document_shape import shape, shape_problem
 from hearthside.domain.records import (
     MAX_MOMENTS,
     Answers,
+    Bid,
     Checkin,
     Commitment,
     Entry,
@@ -212,6 +213,11 @@ def _moment_record(doc: Doc) -> Problems:
     yield _text(doc, "text")
 
 
+def _bid(doc: Doc) -> Problems:
+    yield _day(doc, "date")
+    yield _text(doc, "text")
+
+
 def _checkin(doc: Doc) -> Problems:
     yield _day(doc, "date")
     ratings = doc.get("ratings", {})
@@ -346,4 +352,5 @@ _CHECKS: dict[type[Record], Callable[[Doc], Problems]] = {
     FavouriteQuestion: _favourite,
     OwnPractice: _own_practice,
     WeeklyTalk: _weekly_talk,
+    Bid: _bid,
 }

@@ -73,7 +73,13 @@ def shuffled(memories: Sequence[GoodMemory], seed: int) -> list[GoodMemory]:
 
 def worth_offering(store: Store, content: Content, *, today: date, week_start: int) -> bool:
     """Whether Today offers Good memories: in a week whose check-in runs high or whose
-    good moments fall short of the aim (the Dashboard's rules), when there are some."""
+    everyday good moments fall short of their aim (the Dashboard's rules), when there are
+    some.
+
+    The everyday ratio, not the one during disagreements: the offer is about how the days
+    have felt, a hard talk is allowed to be hard, and moments noted with no mark (every
+    one in a journal from before the mark) are everyday ones, so they keep counting.
+    """
     week = week_so_far(store, content, today, week_start=week_start)
     if week.ratio.met and not runs_high(week.checkin):
         return False

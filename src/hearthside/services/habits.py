@@ -179,6 +179,9 @@ class StatsIndex:
         self.timed_logs: dict[str, dict[str, int]] = {}  # the logs that carried minutes
         self.positive: dict[str, int] = {}
         self.negative: dict[str, int] = {}
+        # Of those, the ones noted during a disagreement (the conflict ratio's).
+        self.conflict_positive: dict[str, int] = {}
+        self.conflict_negative: dict[str, int] = {}
         self.closeness_sum: dict[str, int] = {}
         self.closeness_count: dict[str, int] = {}
         self.checkins: dict[str, list[float]] = {}  # the mean rating of each check-in
@@ -224,6 +227,9 @@ class StatsIndex:
         for moment in moments:
             if moment.deleted_at is None:
                 _bump(positive if moment.positive else negative, moment.date, 1)
+                if moment.conflict:
+                    during = self.conflict_positive if moment.positive else self.conflict_negative
+                    _bump(during, moment.date, 1)
 
     def add_entries(self, entries: Iterable[Entry]) -> None:
         for entry in entries:

@@ -43,7 +43,8 @@ def logged_between(store: Store, start: date, end: date) -> list[PracticeLog | M
 def name_of(store: Store, content: Content, record: PracticeLog | Moment) -> str:
     """What a log or moment is, in a word or two: "Affection", "A hard moment"."""
     if isinstance(record, Moment):
-        return "A good moment" if record.positive else "A hard moment"
+        kind = "A good moment" if record.positive else "A hard moment"
+        return f"{kind} during a disagreement" if record.conflict else kind
     return practice_book.name_of(store, content, record.practice)
 
 
@@ -62,8 +63,15 @@ def add_moment(
     *,
     day: str | date | None = None,
     today: date | None = None,
+    conflict: bool = False,
 ) -> Moment:
     validation.check_size(text, "moment")
     when = validation.user_date(day, store.settings(), today=today)
     validation.past_or_today(when, "moment", today=today)
-    return store.add(Moment(date=dates.iso(when), positive=positive, text=text.strip()))
+    moment = Moment(date=dates.iso(when), positive=positive, text=text.strip(), conflict=conflict)
+    return store.add(moment)
+
+
+def mark_conflict(store: Store, moment: Moment, conflict: bool) -> Moment:
+    """Mark a moment as noted during a disagreement, or take the mark off."""
+    return store.update(Moment, moment.id, lambda m: setattr(m, "conflict", conflict))

@@ -18,10 +18,11 @@ from hearthside.domain import periods
 from hearthside.domain.records import Checkin, Moment, Note, PracticeLog
 from hearthside.services import practice_book
 from hearthside.services.habits import StatsIndex, build_index, load_index, needed
+from hearthside.services.ratios import Ratio, Repair
 from hearthside.services.six_hours import SixHoursWeek, six_hours_week
 from hearthside.store.store import Store
 from hearthside.store.where import between, on_day
-from hearthside.texts.items import Practice, Step
+from hearthside.texts.items import Practice
 from hearthside.texts.library import Content
 
 __all__ = [
@@ -115,8 +116,10 @@ class Tally:
     done: dict[str, int]  # practice id: times (logs, plus delivered notes that count)
     practices: tuple[Practice, ...]  # the ones done at least once, in the book's order
     minutes: int  # time together, from the practice that tracks minutes
-    positive: int
+    positive: int  # every moment; the conflict ones are counted in these too
     negative: int
+    conflict_positive: int  # moments noted during a disagreement
+    conflict_negative: int
 
 
 def tally(index: StatsIndex, content: Content, days: Sequence[str]) -> Tally:
@@ -134,6 +137,8 @@ def tally(index: StatsIndex, content: Content, days: Sequence[str]) -> Tally:
         minutes=sum(per_day.get(d, 0) for d in days),
         positive=sum(index.positive.get(d, 0) for d in days),
         negative=sum(index.negative.get(d, 0) for d in days),
+        conflict_positive=sum(index.conflict_positive.get(d, 0) for d in days),
+        conflict_negative=sum(index.conflict_negative.get(d, 0) for d in days),
     )
 
 
@@ -168,34 +173,6 @@ class Minutes:
 
 
 @dataclass(frozen=True, slots=True)
-class Repair:
-    """A kind pointer for a week when hard moments outweigh the aim."""
-
-    hint: str
-    steps: tuple[Step, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Ratio:
-    """Good and hard moments this week against the aim (``aim`` good per hard one)."""
-
-    positive: int
-    negative: int
-    aim: int
-    repair: Repair | None  # set only when the aim is not met
-
-    @property
-    def met(self) -> bool:
-        return self.positive >= self.aim * self.negative
-
-    @property
-    def label(self) -> str:
-        if self.negative == 0:
-            return f"{self.positive}:0"
-        return f"{self.positive / self.negative:.1f}:1"
-
-
-@dataclass(frozen=True, slots=True)
 class DashboardView:
     """Everything the dashboard shows for one week; ``hearthside stats`` prints the same."""
 
@@ -204,7 +181,8 @@ class DashboardView:
     today: date
     practices: tuple[PracticeProgress, ...]
     minutes: Minutes | None  # None when no practice in content tracks minutes
-    ratio: Ratio
+    ratio: Ratio  # the everyday moments
+    conflict_ratio: Ratio  # the moments noted during a disagreement
     weeks: tuple[date, ...]  # first days of the weeks the series cover, oldest first
     closeness: tuple[float | None, ...]  # mean 1-5 rating per week; None without entries
     checkins: tuple[float | None, ...]  # mean 0-4 drift rating per week; None without one
@@ -219,14 +197,6 @@ class DashboardView:
     def which_week(self) -> str:
         """How the figures' words name the week in view (its dates head the screen)."""
         return "this week" if self.is_current else "that week"
-
-    @property
-    def ratio_verdict(self) -> str:
-        """The good-to-hard moments of the week in view, in words."""
-        r = self.ratio
-        if r.positive + r.negative == 0:
-            return "nothing noted yet" if self.is_current else "nothing noted that week"
-        return "on track" if r.met else "a few more kind moments would help"
 
     @property
     def previous_week(self) -> date:
@@ -263,6 +233,7 @@ def dashboard_view(
         ),
         minutes=_minutes(index, content, weeks),
         ratio=week_ratio(index, content, weeks[-1]),
+        conflict_ratio=week_ratio(index, content, weeks[-1], conflict=True),
         weeks=tuple(grid[::7]),
         closeness=tuple(_closeness(index, week) for week in weeks),
         checkins=tuple(week_checkin(index, week) for week in weeks),
@@ -336,11 +307,18 @@ def _minutes(index: StatsIndex, content: Content, weeks: list[list[str]]) -> Min
     return Minutes(series[-1], floor, timed.minutes_aim or floor, series)
 
 
-def week_ratio(index: StatsIndex, content: Content, week: Sequence[str]) -> Ratio:
-    """Good and hard moments over ``week`` (ISO dates) against the aim from content."""
+def week_ratio(
+    index: StatsIndex, content: Content, week: Sequence[str], *, conflict: bool = False
+) -> Ratio:
+    """Good and hard moments over ``week`` (ISO dates) against the aim from content: those
+    noted during a disagreement with ``conflict``, else the everyday rest."""
     aim = content.ratio
-    week_tally = tally(index, content, week)
-    ratio = Ratio(week_tally.positive, week_tally.negative, aim.aim, repair=None)
+    t = tally(index, content, week)
+    if conflict:
+        ratio = Ratio(t.conflict_positive, t.conflict_negative, aim.aim, None, conflict=True)
+    else:
+        positive, negative = t.positive - t.conflict_positive, t.negative - t.conflict_negative
+        ratio = Ratio(positive, negative, aim.everyday_aim, repair=None)
     if ratio.met:
         return ratio
     return dataclasses.replace(ratio, repair=Repair(aim.repair_hint, content.repair_steps()))
@@ -350,7 +328,7 @@ def week_ratio(index: StatsIndex, content: Content, week: Sequence[str]) -> Rati
 class WeekSoFar:
     """How the week holding a day is going between you, by the Dashboard's own rules."""
 
-    ratio: Ratio
+    ratio: Ratio  # the everyday one: see good_memories.worth_offering
     checkin: float | None  # mean 0-4 drift rating; None without a check-in
 
 

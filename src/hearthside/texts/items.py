@@ -45,7 +45,8 @@ class Practice:
 class RatioAim:
     """Good moments to aim for per hard one, and the strategies to turn to when it slips."""
 
-    aim: int
+    aim: int  # during a disagreement, where the five to one was measured
+    everyday_aim: int  # the rest of the time, where stable couples ran much higher
     repair_steps: tuple[int, ...]
     repair_hint: str
 

@@ -136,10 +136,18 @@ class Content:
             raise top.fail("ratio", "is missing; expected aim, repair_steps and repair_hint.")
         f = Fields(doc, doc.meta["ratio"], "ratio")
         aim = f.integer("aim")
-        if aim < 1:
-            raise f.fail("aim", "must be 1 or more (5 means five good moments for each hard one).")
+        everyday = f.optional_int("everyday_aim")
+        # A content folder from before the everyday aim holds one aim for both.
+        everyday = aim if everyday is None else everyday
+        for name, value in (("aim", aim), ("everyday_aim", everyday)):
+            if value < 1:
+                why = "must be 1 or more (5 means five good moments for each hard one)."
+                raise f.fail(name, why)
         return RatioAim(
-            aim=aim, repair_steps=f.numbers("repair_steps"), repair_hint=f.text("repair_hint")
+            aim=aim,
+            everyday_aim=everyday,
+            repair_steps=f.numbers("repair_steps"),
+            repair_hint=f.text("repair_hint"),
         )
 
     def repair_steps(self) -> tuple[Step, ...]:

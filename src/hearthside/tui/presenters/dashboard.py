@@ -13,7 +13,7 @@ from textual.content import Content
 
 from hearthside.domain import date_words, periods
 from hearthside.services.plans import FollowThrough
-from hearthside.services.stats import DashboardView, Minutes, Repair
+from hearthside.services.stats import DashboardView, Minutes
 from hearthside.tui.widgets.gauge import spark
 
 DIM = "$foreground 60%"
@@ -77,33 +77,6 @@ def beside(label: Content, lines: list[Content], after: Content | None = None) -
     shown = [pad + line for line in lines[:-1]]
     shown.append(label + lines[-1] + (after or Content()))
     return Content("\n").join(shown)
-
-
-def ratio_lines(view: DashboardView) -> Content:
-    """The week's good and hard moments against the aim, and how that looks."""
-    r = view.ratio
-    counts = Content.assemble(
-        (f"{r.positive} good", "bold"), " to ", (f"{r.negative} hard", "bold")
-    )
-    if r.positive + r.negative == 0:
-        counts += Content.styled(f" · aim {r.aim}:1", DIM)
-        verdict = Content.styled(f"{view.ratio_verdict} (+ good, - hard)", DIM)
-    else:
-        counts += Content.styled(f" · {r.label}, aim {r.aim}:1", DIM)
-        verdict = Content.styled(view.ratio_verdict, "$success" if r.met else "$accent")
-    return Content("\n").join([counts, verdict])
-
-
-def repair_lines(repair: Repair) -> Content:
-    """A kind pointer to the strategies worth a look when the aim slips."""
-    steps = [Content.styled(f"  {s.number}. {s.title}", "$secondary") for s in repair.steps]
-    return Content("\n").join(
-        [
-            Content.styled(repair.hint, "italic"),
-            Content.styled("Worth a look in the Guide (key 5):", DIM),
-            *steps,
-        ]
-    )
 
 
 def trend_line(

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 from hearthside.texts.items import Practice
 
-# The letter keys a room with practice letters keeps for itself (u: the Dashboard's undo).
-RESERVED_KEYS = frozenset("u")
+# The letter keys a room with practice letters keeps for itself (the Dashboard's u: undo,
+# b: a bid for connection).
+RESERVED_KEYS = frozenset("ub")
 
 
 def practice_keys(practices: Sequence[Practice]) -> dict[str, str]:

@@ -24,10 +24,11 @@ from textual.content import Content
 from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
-from hearthside.domain.records import Moment
+from hearthside.domain.records import Bid
 from hearthside.services import practice_book
+from hearthside.services.bids import bid_week, bid_words
 from hearthside.services.plans import FollowThrough, follow_through
-from hearthside.services.practices import add_moment, name_of
+from hearthside.services.practices import name_of
 from hearthside.services.stats import DashboardView, StatsIndex, dashboard_view, load_index
 from hearthside.tui.presenters.dashboard import (
     DIM,
@@ -37,13 +38,11 @@ from hearthside.tui.presenters.dashboard import (
     minutes_line,
     minutes_marks,
     minutes_spark,
-    moment_notice,
     promises_line,
-    ratio_lines,
-    repair_lines,
     week_heading,
 )
-from hearthside.tui.rooms.practice_logging import LogsPractices
+from hearthside.tui.rooms.dashboard_moments import MomentKeys
+from hearthside.tui.rooms.dashboard_panes import BidsPane, MomentsPane
 from hearthside.tui.widgets.gauge import Gauge
 from hearthside.tui.widgets.heatmap import PracticeRow, legend, weeks_for_row
 from hearthside.tui.widgets.keys_footer import KeysFooter
@@ -51,16 +50,17 @@ from hearthside.tui.widgets.six_hours import SixHoursPane
 
 WEEK = Binding.Group("Week")
 ROOMY_SPARK_ROWS = 3  # the trends' height in a tall window
-MOMENT = Binding.Group("Moment")
+MOMENT = Binding.Group("Note")
 
 
 @dataclass(frozen=True)
 class Counted:  # what the counting thread hands back
     index: StatsIndex
     kept: FollowThrough
+    bids: list[Bid]
 
 
-class DashboardScreen(LogsPractices):
+class DashboardScreen(MomentKeys):
     room_name = "the Dashboard"
     practice_letters = True
     help_notes = (
@@ -92,6 +92,7 @@ class DashboardScreen(LogsPractices):
         self._stale = False
         self._counting: Worker[Counted] | None = None
         self._busy = False  # counting in the thread
+        self._bids: list[Bid] = []
 
     # -- layout -------------------------------------------------------------------
 
@@ -117,10 +118,8 @@ class DashboardScreen(LogsPractices):
                     yield Static("", id="dash-time-line")
                     yield Gauge(id="dash-gauge")
                     yield Static("", id="dash-time-spark")
-                with Vertical(id="dash-ratio", classes="dash-pane"):
-                    yield Static(Content("Good and hard moments"), classes="pane-title")
-                    yield Static("", id="dash-ratio-line")
-                    yield Static("", id="dash-repair")
+                yield MomentsPane(id="dash-ratio", classes="dash-pane")
+            yield BidsPane(id="dash-bids")
             yield SixHoursPane()
             with Vertical(id="dash-trends"):
                 yield Static("", id="dash-trends-title", classes="pane-title")
@@ -137,6 +136,14 @@ class DashboardScreen(LogsPractices):
         return [
             Binding("plus", "moment(True)", "A good moment", key_display="+", group=MOMENT),
             Binding("minus", "moment(False)", "A hard moment", key_display="-", group=MOMENT),
+            Binding(
+                "exclamation_mark",
+                "conflict",
+                "During a disagreement",
+                key_display="!",
+                group=MOMENT,
+            ),
+            Binding("b", "bid", "A bid for connection", group=MOMENT),
         ]
 
     # -- counting, off the UI thread ---------------------------------------------
@@ -154,7 +161,7 @@ class DashboardScreen(LogsPractices):
             index = load_index(store, content)
             # Worked out once here, the strength histories make every later view cheap.
             dashboard_view(index, content, today, today=today, week_start=week_start)
-            return Counted(index, follow_through(store, today=today))
+            return Counted(index, follow_through(store, today=today), store.all(Bid))
 
         self._busy = True
         self._show_log_day()
@@ -182,7 +189,7 @@ class DashboardScreen(LogsPractices):
                 markup=False,
             )
             return
-        self._index, self._kept = counted.index, counted.kept
+        self._index, self._kept, self._bids = counted.index, counted.kept, counted.bids
         if counted.index.practices != self._practices:
             # A practice was made, changed or put away since the rows were laid out.
             self.use_practices(counted.index.practices)
@@ -219,7 +226,9 @@ class DashboardScreen(LogsPractices):
             row.show(p, names=view.practices, room=room)
         rows = ROOMY_SPARK_ROWS if self.has_class("-roomy") else 1  # the app's breakpoint
         self._show_minutes(view, rows)
-        self._show_ratio(view)
+        self.query_one(MomentsPane).show(view)
+        bids = bid_week(self._bids, view.start, week_start=week_start)
+        self.query_one(BidsPane).show(bids, view.which_week)
         self.query_one(SixHoursPane).show(view.six_hours)
         self._show_trends(view, rows)
         self.refresh_bindings()
@@ -248,15 +257,6 @@ class DashboardScreen(LogsPractices):
         gauge.value = m.total
         gauge.marks = minutes_marks(m)
         self.query_one("#dash-time-spark", Static).update(minutes_spark(m, rows))
-
-    def _show_ratio(self, view: DashboardView) -> None:
-        r = view.ratio
-        lines = ratio_lines(view)
-        self.query_one("#dash-ratio-line", Static).update(lines)
-        repair = self.query_one("#dash-repair", Static)
-        repair.display = r.repair is not None
-        if r.repair is not None:
-            repair.update(repair_lines(r.repair))
 
     def _show_trends(self, view: DashboardView, rows: int) -> None:
         title = self.query_one("#dash-trends-title", Static)
@@ -305,32 +305,22 @@ class DashboardScreen(LogsPractices):
             return today
         return min(self._view.end, today)
 
-    def action_moment(self, positive: bool) -> None:
-        hearth = self.hearth
-        store, today, day = hearth.store, hearth.today(), self.log_day()
-
-        def noted(moment: Moment) -> None:
-            self._made.append(moment)
-            message = moment_notice(moment.positive, day_phrase(day, today))
-            self.notify(message, title="Noted", markup=False)
-
-        hearth.write(lambda: add_moment(store, positive, day=day, today=today), done=noted)
-
     def action_undo(self) -> None:
-        """Take back the last log or moment made here: it goes to the trash."""
+        """Take back the last log, moment or bid made here: it goes to the trash."""
         if not self._made:
             self.notify("There's nothing to undo.", markup=False)
             return
         record = self._made.pop()
         hearth = self.hearth
         store, today = hearth.store, hearth.today()
-        what = name_of(hearth.store, hearth.content, record).lower()
-        when = day_phrase(date.fromisoformat(record.date), today)
+        when = f" for {day_phrase(date.fromisoformat(record.date), today)}"
+        if isinstance(record, Bid):
+            what = bid_words(record, when)
+        else:
+            what = name_of(store, hearth.content, record).lower() + when
         hearth.write(
             lambda: store.delete(record),
-            done=lambda _r: self.notify(
-                f"Took back {what} for {when}.", title="Took back", markup=False
-            ),
+            done=lambda _r: self.notify(f"Took back {what}.", title="Took back", markup=False),
         )
 
     def action_week_log(self) -> None:
@@ -358,5 +348,6 @@ class DashboardScreen(LogsPractices):
         choices += [
             ("A good moment", partial(self.action_moment, True), "Note a good moment between you"),
             ("A hard moment", partial(self.action_moment, False), "Note a hard moment"),
+            ("A bid for connection", partial(self.action_bid), "Theirs or yours, how it was met"),
         ]
         self.app.search_commands(choices, placeholder="Log which practice?")

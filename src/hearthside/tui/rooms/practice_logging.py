@@ -8,7 +8,7 @@ from functools import partial
 
 from textual.binding import Binding, BindingsMap
 
-from hearthside.domain.records import Moment, PracticeLog
+from hearthside.domain.records import Bid, Moment, PracticeLog
 from hearthside.services.practices import log_practice
 from hearthside.texts.items import Practice
 from hearthside.tui.dialogs.help import PRACTICE_LETTERS
@@ -24,7 +24,7 @@ class LogsPractices(Room):
         self._practices: tuple[Practice, ...] = ()  # as the room last laid them out
         self._keys: dict[str, str] = {}
         self._room_keys: BindingsMap | None = None  # the class's, before the letters
-        self._made: list[PracticeLog | Moment] = []  # from this room, newest last: for u
+        self._made: list[PracticeLog | Moment | Bid] = []  # from this room, newest last: for u
 
     def log_day(self) -> date:
         """The day a log made here is for."""

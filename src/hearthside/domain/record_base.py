@@ -1,0 +1,91 @@
+"""What every record shares: an id, its stamps, a trash mark, and the way it becomes a
+stored document and back. The kinds themselves are in ``records``."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TypeVar
+
+# Bumped whenever a record's stored shape changes; store/migrations.py migrates older files,
+# with domain/upgrades.py (which the importer uses for older exports too).
+# 2: a received note's sender has a field of its own (schema 1 kept "from NAME" in
+# delivered_how).
+SCHEMA_VERSION = 2
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(kw_only=True)
+class Record:
+    KIND: ClassVar[str] = ""
+    LABEL: ClassVar[str] = "record"
+    # The command that lists this kind with ids, for messages about an id not found.
+    LISTED_BY: ClassVar[str] = ""
+
+    id: str = field(default_factory=new_id)
+    created: str = ""
+    updated: str = ""
+    deleted_at: str | None = None
+    schema: int = SCHEMA_VERSION
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:8]
+
+    def to_doc(self) -> dict[str, Any]:
+        # dataclasses.asdict deep-copies every field (4 s for a decade's export); only
+        # the list and dict fields need copying, so the document shares nothing mutable.
+        doc = {name: getattr(self, name) for name in field_names(type(self))}
+        for name in mutable_fields(type(self)):
+            doc[name] = copy.deepcopy(doc[name])
+        return doc
+
+    @classmethod
+    def from_doc(cls: type[R], doc: dict[str, Any]) -> R:
+        try:
+            record = cls(**doc)
+        except TypeError:
+            # Keys this version doesn't know (a newer file) are dropped, not fatal.
+            known = field_names(cls)
+            record = cls(**{k: v for k, v in doc.items() if k in known})
+        # Editing a record's lists must never edit the store's cached copy.
+        for name in mutable_fields(cls):
+            value = getattr(record, name)
+            setattr(record, name, value.copy())
+        return record
+
+
+R = TypeVar("R", bound=Record)
+
+
+_FIELD_NAMES: dict[type[Record], tuple[str, ...]] = {}
+
+
+def field_names(cls: type[Record]) -> tuple[str, ...]:
+    """The record's fields in their declared order (documents keep that order)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+_MUTABLE: dict[type[Record], tuple[str, ...]] = {}
+
+
+def mutable_fields(cls: type[Record]) -> tuple[str, ...]:
+    """The fields holding lists or dicts (tags, steps, ratings...)."""
+    names = _MUTABLE.get(cls)
+    if names is None:
+        names = _MUTABLE[cls] = tuple(
+            f.name for f in dataclasses.fields(cls) if f.default_factory in (list, dict)
+        )
+    return names
