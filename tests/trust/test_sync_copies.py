@@ -117,6 +117,20 @@ def test_records_only_in_a_conflict_copy_are_merged_when_the_journal_opens(
     assert again.stderr == "" and disk_state(private_home) == before
 
 
+def test_a_copy_holding_nothing_new_is_folded_in_and_said_plainly(private_home: Path) -> None:
+    store = Store(private_home)
+    store.add(Entry(date="2026-11-20", body="on both"))
+    store.close()
+    shutil.copy(entries_file(private_home), private_home / SYNCTHING_COPY)
+
+    result = run("list")
+    assert result.exit_code == 0, result.output
+    assert "held nothing this journal didn't have" in result.stderr
+    assert "Merged 0" not in result.stderr
+    assert not (private_home / SYNCTHING_COPY).exists()
+    assert [e.body for e in stored(private_home, Entry)] == ["on both"]
+
+
 def test_a_copy_of_the_main_file_brings_the_newer_settings(private_home: Path) -> None:
     Store(private_home).save_settings(Settings(spouse_name="Sam", welcomed=True))
     other = other_computer(private_home)

@@ -53,9 +53,10 @@ def list_command(everything: bool) -> None:
         say('None of your own yet. Add one: hearthside practice add "Evening walk" -t "3 per week"')
     else:
         say("Your own:")
+        width = max(len(own.key) for own in mine)
         for own in mine:
             away = f"  (put away {own.archived})" if own.archived else ""
-            say(f"  {own.key:<20} {describe(own)}{away}")
+            say(f"  {own.key:<{width}}  {describe(own)}{away}")
     given = [
         p for p in practice_book.practices(c.store, c.content) if p.id not in {o.key for o in mine}
     ]

@@ -105,6 +105,12 @@ def _words(event: Event) -> str:
             "was. Look at it, and remove it once you don't need it."
         )
     records = f"{event.taken} record{'' if event.taken == 1 else 's'}"
+    if event.copy is not None and not event.taken:
+        return (
+            f"A copy your sync tool made of {event.file} held nothing this journal didn't "
+            f"have, so it was folded in and removed. Both versions as they were are kept "
+            f"in {event.kept}."
+        )
     if event.copy is not None:
         return (
             f"Merged {records} from a copy your sync tool made of {event.file}. "
