@@ -71,6 +71,11 @@ def line_of(path: Path, needle: str, start: int = 1) -> int | None:
     return None
 
 
+def flowing(text: str) -> str:
+    """Paragraphs as flowing text: a screen or a page wraps them to its own width."""
+    return "\n\n".join(" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip())
+
+
 def sections(body: str) -> list[tuple[str, str]]:
     """``## Heading`` sections of a Markdown body as (heading, text) pairs."""
     parts = re.split(r"^##[ \t]+(.+?)[ \t]*$", body, flags=re.MULTILINE)

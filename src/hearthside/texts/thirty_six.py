@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from hearthside.texts.front_matter import ContentError, Fields, line_of, read_document
+from hearthside.texts.front_matter import (
+    ContentError,
+    Fields,
+    flowing,
+    line_of,
+    read_document,
+)
 
 SETS, PER_SET = 3, 12
 FILE = "thirty-six.md"
@@ -70,8 +76,7 @@ def load_evening(root: Path) -> EveningOfQuestions:
     return EveningOfQuestions(
         title=top.text("title"),
         minutes=minutes,
-        # Paragraphs as flowing text: the screen wraps them to its own width.
-        intro="\n\n".join(" ".join(p.split()) for p in doc.body.strip().split("\n\n")),
+        intro=flowing(doc.body),
         close=top.text("close"),
         sets=tuple(sets),
     )

@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from hearthside.texts.front_matter import ContentError, Fields, line_of, read_document
+from hearthside.texts.front_matter import (
+    ContentError,
+    Fields,
+    flowing,
+    line_of,
+    read_document,
+)
 
 FILE = "weekly-talk.md"
 # The parts in the order a talk goes through them; the agenda fills the first three.
@@ -37,11 +43,6 @@ class WeeklyTalkGuide:
     @property
     def length(self) -> str:
         return f"About {self.minutes} minutes · {len(self.parts)} parts"
-
-
-def _flowing(text: str) -> str:
-    """Paragraphs as flowing text: a screen or a page wraps them to its own width."""
-    return "\n\n".join(" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip())
 
 
 def load_weekly_talk(root: Path) -> WeeklyTalkGuide:
@@ -79,7 +80,7 @@ def load_weekly_talk(root: Path) -> WeeklyTalkGuide:
     return WeeklyTalkGuide(
         title=top.text("title"),
         minutes=minutes,
-        intro=_flowing(doc.body),
+        intro=flowing(doc.body),
         parts=tuple(parts),
         speaker=speaker,
         listener=listener,
