@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Markdown, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hearthside.errors import HearthsideError
@@ -15,6 +15,7 @@ from hearthside.services import decks
 from hearthside.texts.items import Step
 from hearthside.tui.rooms.base import Room
 from hearthside.tui.widgets.keys_footer import KeysFooter
+from hearthside.tui.widgets.markdown_text import MarkdownText
 
 FAQ_ID = "faq"
 
@@ -52,7 +53,7 @@ class GuideScreen(Room):
                 with VerticalScroll(id="guide-links-scroll"):
                     yield Static("", id="guide-links")
             with VerticalScroll(id="guide-body"):
-                yield Markdown("", id="guide-text")
+                yield MarkdownText("", id="guide-text")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -81,7 +82,7 @@ class GuideScreen(Room):
 
     def _show_step(self, step: Step) -> None:
         content = self.hearth.content
-        self.query_one("#guide-text", Markdown).update(
+        self.query_one("#guide-text", MarkdownText).show(
             f"# {step.number}. {step.title}\n\n*{step.summary}*\n\n{step.body}"
         )
         lines: list[Content] = []
@@ -109,7 +110,7 @@ class GuideScreen(Room):
         self.query_one("#guide-links-scroll").display = True
 
     def _show_faq(self) -> None:
-        self.query_one("#guide-text", Markdown).update(self.hearth.content.faq_markdown)
+        self.query_one("#guide-text", MarkdownText).show(self.hearth.content.faq_markdown)
         self.query_one("#guide-links-scroll").display = False
 
     def action_faq(self) -> None:

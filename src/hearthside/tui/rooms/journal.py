@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Input, Markdown, Static
+from textual.widgets import Header, Input, Static
 
 from hearthside.domain.records import Entry, Record
 from hearthside.domain.wording import plural
@@ -22,6 +22,7 @@ from hearthside.tui.rooms.trash import TrashScreen
 from hearthside.tui.widgets.entry_list import EntryList
 from hearthside.tui.widgets.found import with_found
 from hearthside.tui.widgets.keys_footer import KeysFooter
+from hearthside.tui.widgets.markdown_text import MarkdownText
 
 
 def entry_meta(entry: Entry, step_titles: dict[int, str], found: Sequence[str] = ()) -> Content:
@@ -80,7 +81,7 @@ class JournalScreen(TrashAndUndo):
                 yield Static("", id="entry-count")
             with VerticalScroll(id="journal-read-pane"):
                 yield Static("", id="entry-meta")
-                yield Markdown("", id="entry-body")
+                yield MarkdownText("", id="entry-body")
                 # While a search has words, the entry shows as written, with them picked
                 # out (Markdown can't show that), instead of rendered.
                 yield Static("", id="entry-found")
@@ -143,13 +144,13 @@ class JournalScreen(TrashAndUndo):
     def _show_current(self) -> None:
         entry = self._current()
         meta = self.query_one("#entry-meta", Static)
-        body = self.query_one("#entry-body", Markdown)
+        body = self.query_one("#entry-body", MarkdownText)
         found = self.query_one("#entry-found", Static)
         words = self._query.words
         body.display, found.display = not words, bool(words)
         if entry is None:
             meta.update("")
-            body.update("")
+            body.show("")
             found.update("")
             return
         titles = {s.number: s.title for s in self.hearth.content.steps}
@@ -157,7 +158,7 @@ class JournalScreen(TrashAndUndo):
         if words:
             found.update(with_found(entry.body, words))
         else:
-            body.update(entry.body)
+            body.show(entry.body)
 
     # -- actions ----------------------------------------------------------------------
 
