@@ -112,3 +112,14 @@ def content_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return package_resource("content")
+
+
+def content_folder(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The content folder in use, which must exist (a HearthsideError saying so)."""
+    root = content_dir(explicit)
+    if not root.is_dir():
+        raise HearthsideError(
+            f"The content folder {root} doesn't exist. Unset {CONTENT_ENV} to "
+            "use the content that ships with Hearthside."
+        )
+    return root

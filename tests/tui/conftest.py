@@ -147,6 +147,16 @@ def _key_event(key: str) -> events.Key:
     return events.Key(key, char)
 
 
+def deliver(app: App[None], *keys: str) -> None:
+    """``keys`` handed to the app as its terminal driver hands them over: all at once."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = _key_event(key)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
 async def burst(pilot: Pilot[None], *keys: str) -> None:
     """Keys as a terminal delivers a paste or fast typing: all at once, no pause between.
 
@@ -154,12 +164,7 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
     does; a burst is how text followed by Enter really arrives.
     """
     app = pilot.app
-    driver = app._driver
-    assert driver is not None
-    for key in keys:
-        event = _key_event(key)
-        event.set_sender(app)
-        driver.send_message(event)
+    deliver(app, *keys)
     if "ctrl+q" in keys:
         # The app is closing: wait for that, not for screens it may never finish.
         for _ in range(500):

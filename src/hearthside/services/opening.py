@@ -14,22 +14,25 @@ from hearthside.store.store import Store
 
 
 def open_unless_locked(home: Path) -> Store | None:
-    """The journal at ``home``, read; None when it is encrypted and no passphrase is at
-    hand yet (see ``unlock``)."""
+    """The journal at ``home``, open but not yet read through (see ``read_through``);
+    None when it is encrypted and no passphrase is at hand yet (see ``unlock``)."""
     keys = Keyring()
     if keys.needs_passphrase(home):
         return None
-    return _read(Store(home, keys))
+    return Store(home, keys)
 
 
 def unlock(home: Path, passphrase: str) -> Store:
-    """The encrypted journal at ``home``, opened with ``passphrase`` (or WrongPassphrase)."""
+    """The encrypted journal at ``home``, opened with ``passphrase`` (or WrongPassphrase)
+    and read through, so a damaged file shows while the passphrase is still asked."""
     keys = Keyring()
     keys.unlock(home, passphrase)
-    return _read(Store(home, keys))
+    return read_through(Store(home, keys))
 
 
-def _read(store: Store) -> Store:
+def read_through(store: Store) -> Store:
+    """Read and check every file (StoreError for a damaged one): the rooms need them all,
+    and a damaged file or record must show as the journal opens, not later."""
     store.read_everything()
     return store
 

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from hearthside.errors import HearthsideError
-from hearthside.paths import CONTENT_ENV, content_dir
+from hearthside.paths import content_folder
 from hearthside.texts.entry_templates import EntryTemplate, load_entry_templates
 from hearthside.texts.front_matter import (
     ContentError,
@@ -52,12 +52,7 @@ class Content:
     """The loaded content folder. Each property reads its files once, when first asked."""
 
     def __init__(self, root: Path | None = None) -> None:
-        self.root = root if root is not None else content_dir()
-        if not self.root.is_dir():
-            raise HearthsideError(
-                f"The content folder {self.root} doesn't exist. Unset {CONTENT_ENV} to "
-                "use the content that ships with Hearthside."
-            )
+        self.root = content_folder(root)
 
     # -- strategies --------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,18 +20,19 @@ from hearthside.domain import date_words
 from hearthside.domain.records import Entry
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
-from hearthside.paths import package_resource, resolve_home
+from hearthside.paths import content_folder, package_resource, resolve_home
 from hearthside.services import opening
-from hearthside.services.drafts import Draft, pending_drafts
 from hearthside.services.settings import Changes, change_settings
-from hearthside.texts.library import Content
 from hearthside.tui.control_filter import ControlCharacters
 from hearthside.tui.hearth import KeepsWork, OpenWork
+from hearthside.tui.opening import QUIT_KEY, OpeningApp
 from hearthside.tui.themes import DEFAULT_THEME, load_themes
-from hearthside.tui.watching import DISK_POLL_SECONDS, WatchingApp
+from hearthside.tui.watching import DISK_POLL_SECONDS
 
 if TYPE_CHECKING:
+    from hearthside.services.drafts import Draft
     from hearthside.store.store import Store
+    from hearthside.texts.library import Content
     from hearthside.tui.rooms.journal import JournalScreen
 
 
@@ -64,7 +65,7 @@ ROOMS = {
 }
 
 
-class HearthsideApp(WatchingApp):
+class HearthsideApp(OpeningApp):
     CSS_PATH = "app.tcss"
     # The one place the window's size picks a layout: rooms and dialogs style these classes.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall"), (40, "-roomy")]
@@ -89,7 +90,7 @@ class HearthsideApp(WatchingApp):
         # Not in the footers (they are full); listed under ? in every room. F2 too, for
         # a terminal where ctrl+o is taken.
         Binding("ctrl+o,f2", "settings", "Settings", key_display="ctrl+o", show=False),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding(QUIT_KEY, "quit", "Quit", priority=True),
         # Priority, so the focus moves as the key arrives: keys typed after a tab, however
         # fast, go to the next field (Textual's own tab waits its turn behind them).
         Binding("tab", "move_focus(1)", show=False, priority=True),
@@ -100,7 +101,7 @@ class HearthsideApp(WatchingApp):
         self,
         *,
         store: Store | None,
-        content: Content,
+        content_dir: Path,
         themes_dir: Path,
         theme: str | None = None,
         today: date | None = None,
@@ -118,7 +119,7 @@ class HearthsideApp(WatchingApp):
         self.home = store.home if store is not None else resolve_home(home)
         self._store: Store | None = None
         self._theme_choice = theme
-        self.content = content
+        self._content_dir = content_dir
         self._fixed_today = today
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearthside-writer")
         # Screens with unsaved words register here, so quitting, a signal or a crash keeps them.
@@ -132,6 +133,12 @@ class HearthsideApp(WatchingApp):
             self._use_store(store)
         else:
             self._use_theme(theme or self.settings.theme)
+
+    @cached_property
+    def content(self) -> Content:
+        # Read only once a room asks: the frame is painted without the content's code.
+
+        return Content(self._content_dir)
 
     def _use_store(self, store: Store) -> None:
         self._store = store
@@ -166,23 +173,7 @@ class HearthsideApp(WatchingApp):
         self.refresh_title()
         for problem in self._loaded_themes.problems:
             self.notify(problem, title="Theme", severity="warning", markup=False, timeout=8)
-        if self._store is None:
-            # Nothing of the journal is read, nor any room shown, before the passphrase.
-            from hearthside.tui.dialogs.unlock import UnlockScreen
-
-            self.push_screen(UnlockScreen(self._open_store), self._after_unlock)
-        else:
-            self._start()
-
-    def _open_store(self, passphrase: str) -> None:
-        self._use_store(opening.unlock(self.home, passphrase))
-
-    def _after_unlock(self, unlocked: bool | None) -> None:
-        if unlocked:
-            self.refresh_title()
-            self._start()
-        else:
-            self.exit()
+        self.open_after_paint()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While locked, only quitting works: the rooms and the palette would read the journal.
@@ -195,6 +186,8 @@ class HearthsideApp(WatchingApp):
         return super().check_action(action, parameters)
 
     def _start(self) -> None:
+        if self.quitting:
+            return  # ctrl+q while the journal was read: no room to open on the way out
         # A sync tool's copies merged as the journal opened, then records skipped.
         self._tell_conflicts()
         self._tell_bad_records()
@@ -206,6 +199,7 @@ class HearthsideApp(WatchingApp):
             self.push_screen(WelcomeScreen(), self._after_welcome)
         else:
             self._offer_drafts()
+        self.call_after_refresh(self.release_keys)
 
     def _wants_welcome(self) -> bool:
         s = self.settings
@@ -218,6 +212,9 @@ class HearthsideApp(WatchingApp):
         self._offer_drafts()
 
     def _offer_drafts(self) -> None:
+        # Here, not at the top: the frame is painted before any of the drafts' code loads.
+        from hearthside.services.drafts import pending_drafts
+
         drafts = pending_drafts(self.store.home, self.store.keys)
         if drafts:
             from hearthside.tui.dialogs.welcome import RestoreDraftScreen
@@ -245,6 +242,8 @@ class HearthsideApp(WatchingApp):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and self._exit:
             return  # bubbled up after the screens are gone: nothing is left to act on
+        if self.holds(event):
+            return  # the room isn't there yet: kept for it
         # A screen may move the focus for a key before it is forwarded (see route_key).
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.quitting:
@@ -377,11 +376,10 @@ def make_app(
     """The one way to build the app: used by the CLI, the tests and the snapshots."""
     path = resolve_home(home)
     store = opening.open_unless_locked(path)
-    content = Content(Path(content_dir) if content_dir else None)
     return HearthsideApp(
         store=store,
         home=path,
-        content=content,
+        content_dir=content_folder(content_dir),
         themes_dir=package_resource("themes"),
         theme=theme,
         today=today,

@@ -40,10 +40,12 @@ class NewEntries(Protocol):
 
 
 class Hearth(Protocol):
-    content: Content
     settings: Settings
     open_work: set[OpenWork]
     home: Path
+
+    @property
+    def content(self) -> Content: ...
 
     @property
     def theme_labels(self) -> dict[str, str]: ...
