@@ -324,8 +324,9 @@ def build_index(
 def load_index(store: Store, content: Content) -> StatsIndex:
     index = build_index(
         practice_book.practices(store, content),
-        logs=store.all(PracticeLog),
-        moments=store.all(Moment),
+        # One at a time: a decade's logs and moments are counted, never held all at once.
+        logs=store.each(PracticeLog),
+        moments=store.each(Moment),
         entries=store.all(Entry),
         notes=store.all(Note),
         checkins=store.all(Checkin),

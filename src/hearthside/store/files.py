@@ -65,7 +65,7 @@ from hearthside.store.layout import (
     missing_part,
 )
 from hearthside.store.locking import FileLock
-from hearthside.store.parts import MAIN, BadRecord, Part, kind_of
+from hearthside.store.parts import MAIN, BadRecord, Part, cold, kind_of
 from hearthside.store.reading import CorruptDatabase, disk_signature, quick_check
 
 
@@ -135,11 +135,19 @@ class JournalFiles:
 
     def read_everything(self) -> None:
         """Read and check every file now (the app needs them all, and a damaged file or
-        record must show at start)."""
+        record must show at start); the past years of kinds with many records are let
+        go of again once checked."""
         with self._mutex:
             for key, part in self._parts.items():
                 for kind in self._read(part) if key != MAIN else ():
                     self._records(part, kind)
+                if cold(key):
+                    part.let_go()
+
+    def _parts_of(self, kind: str) -> list[tuple[str, Part]]:
+        """The parts holding ``kind``, by key, read or not."""
+        with self._mutex:
+            return [(k, p) for k, p in self._parts.items() if k != MAIN and kind_of(k) == kind]
 
     def _ensure(self, kind: str) -> list[Part]:
         """Every part holding ``kind``, read from disk if not yet."""
@@ -261,10 +269,13 @@ class JournalFiles:
         known = conflicts.written(self.home)
         # Changed by something other than Hearthside (another computer's save, brought by
         # a sync tool): merged with what this journal held, not read over it.
+        # A part let go of (parts.cold) holds nothing this process changed, which would
+        # have kept it: it is simply read fresh when next asked for.
         underneath = [
             (part.path, part.read())
             for part in self._parts.values()
-            if (note := known.get(part.path.name)) is not None
+            if part.loaded
+            and (note := known.get(part.path.name)) is not None
             and part.changed_on_disk()
             and disk_signature(part.path) != note
         ]

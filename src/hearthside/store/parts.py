@@ -26,6 +26,7 @@ from hearthside.store.atomic_storage import Signature, write_atomically
 from hearthside.store.encryption.keys import Keyring
 from hearthside.store.layout import Tables
 from hearthside.store.reading import decode_database, disk_signature, read_regular
+from hearthside.store.where import DAY_FIELD, Where
 
 MAIN = ""  # the part key of the main file; parts are "2026-entries" and so on
 
@@ -111,6 +112,12 @@ class Part:
     db: TinyDB = field(init=False)
     # kind -> the keys of its documents that break the rules, found once per read
     bad: dict[str, dict[str, BadRecord]] = field(init=False, default_factory=dict)
+    # (kind, field) -> the lowest and highest value of that field in the file, as stored:
+    # a file let go of (``let_go``) need not be read again for days it doesn't hold.
+    spans: dict[tuple[str, str], tuple[str, str] | None] = field(init=False, default_factory=dict)
+    # Changed by this process since it was opened: kept in memory from then on, so what
+    # it holds can still be merged should a sync tool bring another computer's copy.
+    kept: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.db = TinyDB(self.path, keys=self.keys, storage=_WholeChanges(AtomicJSONStorage))  # type: ignore[no-untyped-call]
@@ -146,7 +153,12 @@ class Part:
         return self.cache.cache is not None
 
     def read(self) -> Tables:
+        before = None if self.loaded else self.signature
         data = self.cache.read()
+        if before is not None and self.signature != before:
+            # Let go of, then changed on disk: what was found in the old file is not so.
+            self.bad.clear()
+            self.spans.clear()
         return cast(Tables, data or {})
 
     @property
@@ -157,11 +169,50 @@ class Part:
     def written(self, signature: Signature) -> None:
         self.cache._cache_modified_count = 0
         cast(AtomicJSONStorage, self.cache.storage).signature = signature
+        self.spans.clear()
+        self.kept = True
+
+    def span(self, kind: str, name: str) -> tuple[str, str] | None:
+        """The lowest and highest ``name`` among the ``kind`` records (None: none has one)."""
+        if (kind, name) not in self.spans:
+            values = [str(v) for _key, doc in self.records(kind) if (v := doc.get(name))]
+            self.spans[kind, name] = (min(values), max(values)) if values else None
+        return self.spans[kind, name]
+
+    def may_hold(self, kind: str, where: Where) -> bool:
+        """False only for a file let go of that is known to hold no record ``where`` picks."""
+        if self.loaded or (kind, where.field) not in self.spans:
+            return True
+        return where.may_pick_from(self.spans[kind, where.field])
+
+    def let_go(self) -> None:
+        """Forget the file's records until they are next asked for (it is read again then).
+
+        Only a file as it is on disk: one with changes not yet written, or changed by
+        this process, stays.
+        """
+        if self.loaded and not self.dirty and not self.kept:
+            for kind in self.read():
+                # Records are asked for by their day: noted now, while they are at hand.
+                self.span(kind, DAY_FIELD)
+            self.cache.cache = None
 
     def changed_on_disk(self) -> bool:
-        """Only a part that was read can be out of date; an unread one is read fresh."""
+        """Only a part that was read can be out of date (one let go of included: what
+        was noted of it must be forgotten); an unread one is read fresh."""
         storage = cast(AtomicJSONStorage, self.cache.storage)
-        return self.loaded and disk_signature(self.path) != storage.signature
+        return storage.signature is not None and disk_signature(self.path) != storage.signature
+
+
+# The kinds with many small records (tens of thousands in a decade): their past years
+# are let go of once read, and read again only when asked for.
+MANY = frozenset({"practice_logs", "moments"})
+
+
+def cold(key: str) -> bool:
+    """A part whose records are let go of after each full read: a past year of a kind
+    with many records. The current year's, where new records go, stays."""
+    return key != MAIN and kind_of(key) in MANY and key[:4] != str(date.today().year)
 
 
 def part_key(created: str, kind: str) -> str:
