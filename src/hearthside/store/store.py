@@ -67,6 +67,17 @@ class Store(JournalFiles):
             return records
         return [r for r in records if r.deleted_at is None]
 
+    def documents(self, cls: type[R]) -> list[dict[str, Any]]:
+        """Every usable stored document of one kind, trash included, as stored: for a
+        reader that writes them out as they are (a JSON export) without building a
+        record of each. They are the store's own copies: read them, never change them."""
+        with self._mutex:
+            return [
+                doc
+                for part in self._ensure(cls.KIND)
+                for _key, doc in self._records(part, cls.KIND)
+            ]
+
     def newest_first(self, cls: type[R]) -> Iterator[R]:
         """Records of one kind not in the trash, newest first (by date, then by when they
         were written). The stored documents are sorted first and each becomes a record
