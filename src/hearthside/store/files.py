@@ -54,7 +54,7 @@ from hearthside.store.atomic_storage import (
     write_together,
 )
 from hearthside.store.backups import back_up_once_today, corrupt_advice
-from hearthside.store.encryption.keys import Keyring
+from hearthside.store.encryption.keys import Keyring, is_encrypted
 from hearthside.store.layout import (
     META_TABLE,
     PART_FILE,
@@ -103,7 +103,7 @@ class JournalFiles:
 
     def _load(self) -> None:
         """(Re)start from the disk: read the main file, note the others for later."""
-        self._checked = checked.checked(self.home)
+        self._checked, self._newest = checked.notes(self.home)
         main = Part(self.path, self.keys)
         tables = self._read(main)
         parts = {MAIN: main}
@@ -356,17 +356,34 @@ class JournalFiles:
         return found
 
     def _note_checked(self, parts: list[Part]) -> None:
+        # An encrypted journal's dates stay sealed: no newest days noted in the clear.
+        dated = not is_encrypted(self.home)
         passing = {
             part.path.name: sig
             for part in parts
             if part.clean
             and (sig := part.signature) is not None
-            and self._checked.get(part.path.name) != sig
+            and (
+                self._checked.get(part.path.name) != sig
+                or (dated and part.path.name not in self._newest)
+            )
         }
         if passing:
-            self._checked = checked.note_checked(self.home, passing)
+            days = {p.path.name: p.newest_day() for p in parts if p.path.name in passing}
+            self._checked, self._newest = checked.note_checked(
+                self.home, passing, days if dated else None
+            )
             for part in parts:
                 part.passed = self._checked.get(part.path.name)
+
+    def _newest_day(self, part: Part) -> str | None:
+        """The newest day among an unread part's records, when it was noted for the file
+        as it is on disk (checked.py); None when only reading it can tell."""
+        name = part.path.name
+        day = self._newest.get(name)
+        if day is None or part.loaded or disk_signature(part.path) != self._checked.get(name):
+            return None
+        return day
 
     # -- the parts a save goes to ---------------------------------------------------
 

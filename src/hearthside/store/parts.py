@@ -130,6 +130,18 @@ class Part:
             return list(table.items())
         return [(key, doc) for key, doc in table.items() if key not in bad]
 
+    def newest_day(self) -> str:
+        """The greatest ``date`` among the file's records ("" when they have none)."""
+        return max(
+            (
+                doc["date"]
+                for table in self.read().values()
+                for doc in table.values()
+                if isinstance(doc.get("date"), str)
+            ),
+            default="",
+        )
+
     @property
     def clean(self) -> bool:
         """Every table in the file was checked (or known to pass) and nothing was skipped."""

@@ -22,7 +22,7 @@ from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.store.files import JournalFiles
 from hearthside.store.layout import SETTINGS_TABLE
-from hearthside.store.parts import MAIN, kind_of, part_key
+from hearthside.store.parts import MAIN, Part, kind_of, part_key
 from hearthside.store.where import Where
 
 
@@ -81,15 +81,43 @@ class Store(JournalFiles):
     def newest_first(self, cls: type[R]) -> Iterator[R]:
         """Records of one kind not in the trash, newest first (by date, then by when they
         were written). The stored documents are sorted first and each becomes a record
-        only when asked for, so the ten newest of ten thousand cost little more than ten."""
+        only when asked for, so the ten newest of ten thousand cost little more than ten.
+
+        A year's file is read only once it may hold the next record: one unchanged since
+        its newest day was noted (checked.py) waits while the records still to give are
+        newer than that day, so the ten newest usually need only the latest year.
+        """
+        with self._mutex:
+            parts = [p for k, p in self._parts.items() if k != MAIN and kind_of(k) == cls.KIND]
+            known = {id(p): day for p in parts if (day := self._newest_day(p)) is not None}
+        # Unknown ones are read at once; the others wait, the newest day last.
+        chosen = {id(p) for p in parts if id(p) not in known}
+        waiting = sorted((p for p in parts if id(p) in known), key=lambda p: known[id(p)])
+        docs = self._newest_docs(parts, chosen, cls.KIND)
+        given = 0
+        while True:
+            if given < len(docs) and (
+                not waiting or docs[given].get("date", "") > known[id(waiting[-1])]
+            ):
+                doc = docs[given]
+                given += 1
+                if doc.get("deleted_at") is None:
+                    yield cls.from_doc(doc)
+                continue
+            if not waiting:
+                return
+            # Those given are newer than anything in it, so they stay first.
+            chosen.add(id(waiting.pop()))
+            docs = self._newest_docs(parts, chosen, cls.KIND)
+
+    def _newest_docs(self, parts: list[Part], chosen: set[int], kind: str) -> list[Any]:
+        """The documents of the ``chosen`` parts, newest first; equals in file order."""
         with self._mutex:
             docs = [
-                d for part in self._ensure(cls.KIND) for _key, d in self._records(part, cls.KIND)
+                d for part in parts if id(part) in chosen for _key, d in self._records(part, kind)
             ]
         docs.sort(key=lambda d: (d.get("date", ""), d.get("created", "")), reverse=True)
-        for doc in docs:
-            if doc.get("deleted_at") is None:
-                yield cls.from_doc(doc)
+        return docs
 
     def get(self, cls: type[R], ref: str, *, include_deleted: bool = True) -> R:
         """A record by full id or by an unambiguous prefix of at least four characters.
