@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shlex
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -181,6 +179,9 @@ def edit_in_editor(initial: str, kind: str = "entry") -> str:
     The file lives in the private home (never a shared /tmp) and stays until the words
     are saved (``Context.finished``): if Hearthside dies meanwhile, it is offered back.
     """
+    import shlex
+    import subprocess
+
     from hearthside.services.drafts import kept_edits, new_edit_file
 
     context = app_context()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from hearthside.domain import date_parsing, dates, validation
+from hearthside.domain import dates, validation
 from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
@@ -212,6 +212,9 @@ def parse_filter(
     an ordinary word (``2026-11``, ``yesterday``, ``november``), so searching for
     "sunday" finds the word, while ``on sunday`` or ``last sunday`` mean the day.
     """
+    # Imported here: the command line lists and searches without the date parser.
+    from hearthside.domain import date_parsing
+
     tokens = text.split()
     tags = tuple(t[1:].lower() for t in tokens if t.startswith("#") and len(t) > 1)
     rest = [t for t in tokens if not t.startswith("#")]

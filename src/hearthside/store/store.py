@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from tinydb.table import Document
 
-from hearthside.domain import dates, record_checks
+from hearthside.domain import dates
 from hearthside.domain.records import R, Record
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
@@ -263,6 +263,9 @@ class Store(JournalFiles):
 
 def _check(record: Record) -> None:
     """The last word before a record is saved, however it came: typed or imported."""
+    # Imported here: reading the journal needs none of the rules (nor their dateutil).
+    from hearthside.domain import record_checks
+
     problem = record_checks.record_problem(record)
     if problem is not None:
         raise HearthsideError(f"This {record.LABEL} can't be saved: {problem}. Nothing was saved.")
