@@ -269,7 +269,7 @@ def collect(
             # A document as this Hearthside writes it is its record's fields already; any
             # other (an older or newer Hearthside's, a hand edit) becomes its record first.
             fields = doc if tuple(doc) == names else cls.from_doc(doc).to_doc()
-            if fields["deleted_at"] is not None and not include_deleted:
+            if not include_deleted and fields["deleted_at"] is not None:
                 continue
             if picking and not selection.matches(cls, fields):
                 continue
