@@ -12,6 +12,7 @@ typed or imported.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from typing import Any, cast
 
 from tinydb.table import Document
@@ -91,33 +92,43 @@ class Store(JournalFiles):
             parts = [p for k, p in self._parts.items() if k != MAIN and kind_of(k) == cls.KIND]
             known = {id(p): day for p in parts if (day := self._newest_day(p)) is not None}
         # Unknown ones are read at once; the others wait, the newest day last.
-        chosen = {id(p) for p in parts if id(p) not in known}
         waiting = sorted((p for p in parts if id(p) in known), key=lambda p: known[id(p)])
-        docs = self._newest_docs(parts, chosen, cls.KIND)
+        # Still to give, newest first: (date, when written, the part's place, the place
+        # in its file, the document), so equals come in the order of the files, as they
+        # would sorting every file at once.
+        pool: list[tuple[str, str, int, int, dict[str, Any]]] = []
+        self._pool_up(pool, [(n, p) for n, p in enumerate(parts) if id(p) not in known], cls.KIND)
         given = 0
         while True:
-            if given < len(docs) and (
-                not waiting or docs[given].get("date", "") > known[id(waiting[-1])]
-            ):
-                doc = docs[given]
+            if given < len(pool) and (not waiting or pool[given][0] > known[id(waiting[-1])]):
+                doc = pool[given][4]
                 given += 1
                 if doc.get("deleted_at") is None:
                     yield cls.from_doc(doc)
                 continue
             if not waiting:
                 return
-            # Those given are newer than anything in it, so they stay first.
-            chosen.add(id(waiting.pop()))
-            docs = self._newest_docs(parts, chosen, cls.KIND)
+            # Those given are newer than anything in it, so they stay given.
+            del pool[:given]
+            given = 0
+            part = waiting.pop()
+            self._pool_up(pool, [(parts.index(part), part)], cls.KIND)
 
-    def _newest_docs(self, parts: list[Part], chosen: set[int], kind: str) -> list[Any]:
-        """The documents of the ``chosen`` parts, newest first; equals in file order."""
+    def _pool_up(
+        self,
+        pool: list[tuple[str, str, int, int, dict[str, Any]]],
+        adding: list[tuple[int, Part]],
+        kind: str,
+    ) -> None:
+        """Add the documents of ``adding`` (parts with their places) to ``pool``, newest first."""
         with self._mutex:
-            docs = [
-                d for part in parts if id(part) in chosen for _key, d in self._records(part, kind)
+            pool += [
+                (d.get("date", ""), d.get("created", ""), place, number, d)
+                for place, part in adding
+                for number, (_key, d) in enumerate(self._records(part, kind))
             ]
-        docs.sort(key=lambda d: (d.get("date", ""), d.get("created", "")), reverse=True)
-        return docs
+        pool.sort(key=itemgetter(2, 3))
+        pool.sort(key=itemgetter(0, 1), reverse=True)
 
     def get(self, cls: type[R], ref: str, *, include_deleted: bool = True) -> R:
         """A record by full id or by an unambiguous prefix of at least four characters.
