@@ -102,3 +102,32 @@ def test_an_encrypted_journal_notes_no_days(private_home: Path) -> None:
     listed = run("list", "-n", "50", input=f"{passphrase}\n")
     assert listed.exit_code == 0 and "2026 11 17" in listed.output
     assert orjson.loads((private_home / CHECKED).read_bytes())["newest"] == {}
+
+
+def test_a_search_looks_at_stored_fields_and_finds_what_matching_records_finds(
+    private_home: Path,
+) -> None:
+    from hearthside.services.journal import EntryQuery, list_entries
+
+    decade(private_home)
+    # Older documents without a title or tags, as an older Hearthside wrote them.
+    for year in ("2021", "2024"):
+        path = part_path(private_home, f"{year}-entries")
+        tables = orjson.loads(path.read_bytes())
+        for doc in list(tables["entries"].values())[:3]:
+            del doc["title"], doc["tags"]
+            doc["body"] += " Heron by the pond."
+        path.write_bytes(orjson.dumps(tables))
+    store = Store(private_home)
+    everything = store.all(Entry)
+    for query in (
+        EntryQuery(words=("heron",)),
+        EntryQuery(words=("HERON", "2021")),
+        EntryQuery(words=("twin",)),
+        EntryQuery(words=("nothing-like-it",)),
+    ):
+        found = [e.body for e in list_entries(store, query)]
+        expected = [e.body for e in everything if query.matches(e)]
+        assert sorted(found) == sorted(expected) and len(found) == len(set(found)), query
+    assert len(list_entries(store, EntryQuery(words=("heron",)))) == 6
+    store.close()

@@ -18,7 +18,7 @@ from typing import Any, cast
 from tinydb.table import Document
 
 from hearthside.domain import dates
-from hearthside.domain.records import R, Record
+from hearthside.domain.records import R, Record, fields_of
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.store.files import JournalFiles
@@ -79,10 +79,14 @@ class Store(JournalFiles):
                 for _key, doc in self._records(part, cls.KIND)
             ]
 
-    def newest_first(self, cls: type[R]) -> Iterator[R]:
+    def newest_first(
+        self, cls: type[R], picks: Callable[[dict[str, Any]], bool] | None = None
+    ) -> Iterator[R]:
         """Records of one kind not in the trash, newest first (by date, then by when they
         were written). The stored documents are sorted first and each becomes a record
         only when asked for, so the ten newest of ten thousand cost little more than ten.
+        With ``picks``, only those whose fields (``fields_of``) it picks: a search builds
+        the records it finds, not every one it looks at.
 
         A year's file is read only once it may hold the next record: one unchanged since
         its newest day was noted (checked.py) waits while the records still to give are
@@ -99,11 +103,12 @@ class Store(JournalFiles):
         pool: list[tuple[str, str, int, int, dict[str, Any]]] = []
         self._pool_up(pool, [(n, p) for n, p in enumerate(parts) if id(p) not in known], cls.KIND)
         given = 0
+        fields = fields_of(cls)
         while True:
             if given < len(pool) and (not waiting or pool[given][0] > known[id(waiting[-1])]):
                 doc = pool[given][4]
                 given += 1
-                if doc.get("deleted_at") is None:
+                if doc.get("deleted_at") is None and (picks is None or picks(fields(doc))):
                     yield cls.from_doc(doc)
                 continue
             if not waiting:

@@ -23,7 +23,7 @@ from hearthside.domain.records import (
     Pause,
     R,
     Record,
-    field_names,
+    fields_of,
 )
 from hearthside.domain.validation import clean_tags
 from hearthside.domain.wording import plural
@@ -262,13 +262,11 @@ def collect(
     # Unfiltered (the usual whole export), every record matches: not asked one by one.
     picking = selection.filtered
     for cls in kinds:
-        names = field_names(cls)
+        read = fields_of(cls)
         hiding = may_be_private(cls) and not selection.include_private
         chosen: list[dict[str, Any]] = []
         for doc in store.documents(cls):
-            # A document as this Hearthside writes it is its record's fields already; any
-            # other (an older or newer Hearthside's, a hand edit) becomes its record first.
-            fields = doc if tuple(doc) == names else cls.from_doc(doc).to_doc()
+            fields = read(doc)
             if not include_deleted and fields["deleted_at"] is not None:
                 continue
             if picking and not selection.matches(cls, fields):
