@@ -369,21 +369,10 @@ class JournalFiles:
             )
         }
         if passing:
-            days = {p.path.name: p.newest_day() for p in parts if p.path.name in passing}
-            self._checked, self._newest = checked.note_checked(
-                self.home, passing, days if dated else None
-            )
+            days = {p.path.name: p.newest_day() for p in parts if dated and p.path.name in passing}
+            self._checked, self._newest = checked.note_checked(self.home, passing, days)
             for part in parts:
                 part.passed = self._checked.get(part.path.name)
-
-    def _newest_day(self, part: Part) -> str | None:
-        """The newest day among an unread part's records, when it was noted for the file
-        as it is on disk (checked.py); None when only reading it can tell."""
-        name = part.path.name
-        day = self._newest.get(name)
-        if day is None or part.loaded or disk_signature(part.path) != self._checked.get(name):
-            return None
-        return day
 
     # -- the parts a save goes to ---------------------------------------------------
 

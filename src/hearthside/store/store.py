@@ -24,6 +24,7 @@ from hearthside.errors import HearthsideError
 from hearthside.store.files import JournalFiles
 from hearthside.store.layout import SETTINGS_TABLE
 from hearthside.store.parts import MAIN, Part, kind_of, part_key
+from hearthside.store.reading import disk_signature
 from hearthside.store.where import Where
 
 
@@ -134,6 +135,15 @@ class Store(JournalFiles):
             ]
         pool.sort(key=itemgetter(2, 3))
         pool.sort(key=itemgetter(0, 1), reverse=True)
+
+    def _newest_day(self, part: Part) -> str | None:
+        """The newest day among an unread part's records, when it was noted for the file
+        as it is on disk (checked.py); None when only reading it can tell."""
+        name = part.path.name
+        day = self._newest.get(name)
+        if day is None or part.loaded or disk_signature(part.path) != self._checked.get(name):
+            return None
+        return day
 
     def get(self, cls: type[R], ref: str, *, include_deleted: bool = True) -> R:
         """A record by full id or by an unambiguous prefix of at least four characters.
