@@ -217,6 +217,19 @@ def jrnl_home(home: Path, folder: Path) -> dict[str, str]:
     return dict(os.environ, XDG_CONFIG_HOME=str(folder), JRNL_CONFIG=str(config))
 
 
+def compile_package() -> str:
+    """Compile Hearthside's modules to bytecode, as installing it does, so each run
+    measures the command and not Python compiling it (an editable install run with
+    PYTHONDONTWRITEBYTECODE never has bytecode of its own)."""
+    import hearthside
+
+    package = Path(hearthside.__file__).parent
+    if not os.access(package, os.W_OK):
+        return f"(bytecode not written: {package} is read-only)"
+    compileall.compile_dir(package, quiet=1)
+    return f"(Hearthside's bytecode written under {package} first)"
+
+
 def compare_with_jrnl(home: Path, runs: int) -> tuple[list[str], dict[str, float]]:
     """Rows for jrnl's times, and for each command how many times slower jrnl is."""
     jrnl = jrnl_command()
@@ -226,14 +239,13 @@ def compare_with_jrnl(home: Path, runs: int) -> tuple[list[str], dict[str, float
     with tempfile.TemporaryDirectory() as tmp:
         env = jrnl_home(home, Path(tmp))
         config = env["JRNL_CONFIG"]
+        export = ["export", "--format", "json", "--force", "-o", str(Path(tmp) / "h.json")]
         pairs = [
             ("list 10", ["list", "-n", "10"], ["-n", "10"]),
             ("search a word", ["search", "garden"], ["-contains", "garden"]),
-            (
-                "export json",
-                ["export", "--format", "json", "--force", "-o", str(Path(tmp) / "h.json")],
-                ["--export", "json"],
-            ),
+            ("export json", export, ["--export", "json"]),
+            # jrnl's journal holds the entries alone: the same export of ours, like for like.
+            ("export json (entries)", [*export, "--kind", "entries"], ["--export", "json"]),
             ("add an entry", ["add", "a quick line"], ["a quick line"]),
         ]
         for label, ours, theirs in pairs:
@@ -264,9 +276,7 @@ def main() -> None:
     parser.add_argument("--no-jrnl", action="store_true")
     args = parser.parse_args()
     runs = args.runs
-    import hearthside
-
-    compileall.compile_dir(Path(hearthside.__file__).parent, quiet=1)
+    print(compile_package())
     print(HEADER)
     with tempfile.TemporaryDirectory() as tmp:
         homes = {}
@@ -330,7 +340,7 @@ def main() -> None:
             True,
         ),
     ]
-    for label, goal in (("list 10", 5.0), ("search a word", 5.0), ("export json", 10.0)):
+    for label, goal in (("list 10", 5.0), ("search a word", 5.0), ("export json (entries)", 10.0)):
         if label in ratios:
             targets.append(Target(f"jrnl ÷ ours: {label}", ratios[label], goal, "x", False))
     print(f"\nIssue 20's targets, from this run (hello-world paints in {floor * 1000:.0f} ms):")

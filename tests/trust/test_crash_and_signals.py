@@ -78,7 +78,8 @@ CHILD = textwrap.dedent(
     mode = sys.argv[2]
     secret = sys.argv[3]
 
-    def start() -> None:
+    async def start() -> None:
+        await app.opened()  # the first room has taken the frame's place
         app.switch_mode("journal")
         app.push_screen(EntryEditor())
         app.set_timer(0.5, type_and_maybe_fail)
@@ -89,7 +90,7 @@ CHILD = textwrap.dedent(
         if mode == "crash":
             raise RuntimeError("failed on " + secret)
 
-    app.call_later(start)
+    app.call_later(lambda: app.run_worker(start()))
     app.run = lambda: type(app).run(app, headless=True, size=(100, 32))
     try:
         run_app(app)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shlex
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -19,7 +17,6 @@ import click
 from hearthside.domain.printable import printable
 from hearthside.errors import HearthsideError
 from hearthside.paths import drafts_dir, ensure_private_dir, resolve_home
-from hearthside.services.drafts import kept_edit_files, kept_edits, new_edit_file
 from hearthside.store.encryption.keys import Keyring, is_encrypted
 
 if TYPE_CHECKING:
@@ -148,6 +145,8 @@ def read_text(text: str | None, *, initial: str = "", kind: str = "entry") -> st
     if text is None and stdin_is_interactive():
         text = edit_in_editor(initial, kind)
     else:
+        from hearthside.services.drafts import kept_edit_files
+
         if text is None:
             text = sys.stdin.read()
         kept = kept_edit_files(app_context().home, kind)
@@ -180,6 +179,11 @@ def edit_in_editor(initial: str, kind: str = "entry") -> str:
     The file lives in the private home (never a shared /tmp) and stays until the words
     are saved (``Context.finished``): if Hearthside dies meanwhile, it is offered back.
     """
+    import shlex
+    import subprocess
+
+    from hearthside.services.drafts import kept_edits, new_edit_file
+
     context = app_context()
     kept = kept_edits(context.home, kind, context.keys)
     if kept:

@@ -6,7 +6,6 @@ import click
 
 from hearthside.cli import context
 from hearthside.cli.context import app_context, home_option, read_text, say
-from hearthside.domain import date_parsing
 from hearthside.domain.marks import with_marks
 from hearthside.domain.printable import one_line
 from hearthside.domain.records import Entry
@@ -86,12 +85,15 @@ def list_command(limit: int, since: str | None, until: str | None, tags: tuple[s
     from hearthside.services.journal import EntryQuery, list_entries
 
     c = app_context()
-    order = c.store.settings().date_order
-    query = EntryQuery(
-        tags=tuple(clean_tags(tags)),
-        since=date_parsing.parse_date(since, date_order=order) if since else None,
-        until=date_parsing.parse_date(until, date_order=order) if until else None,
-    )
+    since_day = until_day = None
+    if since or until:
+        # Only a command given a date pays for reading one.
+        from hearthside.domain.date_parsing import parse_date
+
+        order = c.store.settings().date_order
+        since_day = parse_date(since, date_order=order) if since else None
+        until_day = parse_date(until, date_order=order) if until else None
+    query = EntryQuery(tags=tuple(clean_tags(tags)), since=since_day, until=until_day)
     print_entries(list_entries(c.store, query, limit=limit))
 
 

@@ -1,36 +1,18 @@
 """The ``hearthside`` command: quick capture and scripting, or the full-screen app.
 
-Quick commands never import Textual, so ``hearthside log hug`` starts fast.
+Quick commands never import Textual, so ``hearthside log hug`` starts fast. Nor does
+one command import another's module: each is imported when it is run (or listed by
+``--help``), so ``hearthside list`` doesn't pay for the web server or the export formats.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 import click
 
 from hearthside import __version__
-from hearthside.cli import bids as cli_bids
-from hearthside.cli import care as cli_care
-from hearthside.cli import days as cli_days
-from hearthside.cli import decks as cli_decks
-from hearthside.cli import exchange as cli_sharing
-from hearthside.cli import favourites as cli_favourites
-from hearthside.cli import guide as cli_guide
-from hearthside.cli import journal as cli_journal
-from hearthside.cli import knowing as cli_knowing
-from hearthside.cli import lovemap as cli_lovemap
-from hearthside.cli import notes as cli_notes
-from hearthside.cli import nudge as cli_nudge
-from hearthside.cli import own_practices as cli_own_practices
-from hearthside.cli import plans as cli_plans
-from hearthside.cli import progress as cli_progress
-from hearthside.cli import secure as cli_secure
-from hearthside.cli import serve as cli_serve
-from hearthside.cli import settings as cli_settings
-from hearthside.cli import sync as cli_sync
-from hearthside.cli import weekly as cli_weekly
-from hearthside.cli.app import run_app
 from hearthside.cli.context import app_context, home_option, say
 from hearthside.errors import HearthsideError
 
@@ -44,44 +26,63 @@ class UserError(click.ClickException):
         say(f"hearthside: {self.message}", err=True)
 
 
-# How ``--help`` groups the commands, so a person finds the one they need; a command
-# missing here still shows, under "Other".
-HELP_SECTIONS = {
-    "Write": ("add", "list", "show", "search", "star", "delete"),
-    "Practices": (
-        "log",
-        "moment",
-        "practice",
-        "bid",
-        "question",
-        "ask",
-        "stats",
-        "pause",
-        "pauses",
-    ),
-    "Notes": ("note", "notes", "card"),
-    "Knowing them": ("learned", "lovemap", "evening", "memories", "weekly"),
-    "Plans": (
-        "commit",
-        "done",
-        "missed",
-        "milestone",
-        "upcoming",
-        "checkin",
-        "review",
-        "nudge",
-        "guide",
-    ),
-    "Exchange": ("export", "import", "share", "serve"),
-    "Care of the journal": (
-        "settings",
-        "doctor",
-        "restore",
-        "encrypt",
-        "decrypt",
-        "sync-setup",
-    ),
+# Every command, by the section ``--help`` shows it under (so a person finds the one
+# they need), with the module under hearthside.cli that defines it (in its COMMANDS).
+SECTIONS: dict[str, dict[str, str]] = {
+    "Write": {
+        "add": "journal",
+        "list": "journal",
+        "show": "journal",
+        "search": "journal",
+        "star": "favourites",
+        "delete": "journal",
+    },
+    "Practices": {
+        "log": "progress",
+        "moment": "progress",
+        "practice": "own_practices",
+        "bid": "bids",
+        "question": "days",
+        "ask": "decks",
+        "stats": "progress",
+        "pause": "progress",
+        "pauses": "progress",
+    },
+    "Notes": {"note": "notes", "notes": "notes", "card": "exchange"},
+    "Knowing them": {
+        "learned": "lovemap",
+        "lovemap": "lovemap",
+        "evening": "knowing",
+        "memories": "knowing",
+        "weekly": "weekly",
+    },
+    "Plans": {
+        "commit": "plans",
+        "done": "plans",
+        "missed": "plans",
+        "milestone": "plans",
+        "upcoming": "plans",
+        "checkin": "plans",
+        "review": "days",
+        "nudge": "nudge",
+        "guide": "guide",
+    },
+    "Exchange": {
+        "export": "exchange",
+        "import": "exchange",
+        "share": "exchange",
+        "serve": "serve",
+    },
+    "Care of the journal": {
+        "settings": "settings",
+        "doctor": "care",
+        "restore": "care",
+        "encrypt": "secure",
+        "decrypt": "secure",
+        "sync-setup": "sync",
+    },
 }
+MODULES = {name: module for section in SECTIONS.values() for name, module in section.items()}
 
 
 class HearthsideGroup(click.Group):
@@ -95,17 +96,36 @@ class HearthsideGroup(click.Group):
             context.finished()
         return result
 
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, its module imported on first use; for a name that is none,
+        every command is loaded, so click's "did you mean" knows them all."""
+        module = MODULES.get(cmd_name)
+        if module is None:
+            self._load_all()
+        elif cmd_name not in self.commands:
+            self._load(module)
+        return self.commands.get(cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(MODULES)
+
+    def _load(self, module: str) -> None:
+        for command in import_module(f"hearthside.cli.{module}").COMMANDS:
+            self.add_command(command)
+
+    def _load_all(self) -> None:
+        for module in dict.fromkeys(MODULES.values()):
+            self._load(module)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        named: set[str] = set()
-        sections = []
-        for title, names in HELP_SECTIONS.items():
-            found = [(n, self.commands[n]) for n in names if n in self.commands]
-            named.update(names)
-            sections.append((title, found))
-        sections.append(("Other", [(n, c) for n, c in self.commands.items() if n not in named]))
-        width = formatter.width - 6 - max(len(n) for n in self.commands)
-        for title, found in sections:
-            rows = [(n, c.get_short_help_str(width)) for n, c in found if not c.hidden]
+        self._load_all()
+        width = formatter.width - 6 - max(len(n) for n in MODULES)
+        for title, names in SECTIONS.items():
+            rows = [
+                (n, c.get_short_help_str(width))
+                for n in names
+                if not (c := self.commands[n]).hidden
+            ]
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
@@ -127,37 +147,12 @@ def cli(ctx: click.Context, theme: str | None) -> None:
     """
     if ctx.invoked_subcommand is None:
         # Textual is imported only here, so the quick commands never pay for it.
+        from hearthside.cli.app import run_app
         from hearthside.tui.app import make_app
 
         # The app asks for an encrypted journal's passphrase itself, in a dialog.
         home = app_context().home
         run_app(make_app(home=home, theme=theme))
-
-
-for _module in (
-    cli_journal,
-    cli_favourites,
-    cli_progress,
-    cli_own_practices,
-    cli_bids,
-    cli_days,
-    cli_decks,
-    cli_notes,
-    cli_nudge,
-    cli_lovemap,
-    cli_knowing,
-    cli_weekly,
-    cli_plans,
-    cli_guide,
-    cli_sharing,
-    cli_serve,
-    cli_care,
-    cli_settings,
-    cli_secure,
-    cli_sync,
-):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -76,6 +77,19 @@ def field_names(cls: type[Record]) -> tuple[str, ...]:
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
     return names
+
+
+def fields_of(cls: type[Record]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """How a stored ``cls`` document reads as its record's fields, without building the
+    record: the document itself when it holds just those fields in their order (as this
+    Hearthside writes them); any other (an older or newer Hearthside's, a hand edit) is
+    built into its record first. What it gives is to be read, never changed."""
+    names = field_names(cls)
+
+    def fields(doc: dict[str, Any]) -> dict[str, Any]:
+        return doc if tuple(doc) == names else cls.from_doc(doc).to_doc()
+
+    return fields
 
 
 _MUTABLE: dict[type[Record], tuple[str, ...]] = {}

@@ -18,6 +18,7 @@ from hearthside.domain.record_base import (
 from hearthside.domain.record_base import R as R
 from hearthside.domain.record_base import Record as Record
 from hearthside.domain.record_base import field_names as field_names
+from hearthside.domain.record_base import fields_of as fields_of
 from hearthside.domain.record_base import mutable_fields as mutable_fields
 from hearthside.domain.record_base import new_id as new_id
 

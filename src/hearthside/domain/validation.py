@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Protocol
 
-from hearthside.domain import date_parsing, dates
+from hearthside.domain import dates
 from hearthside.errors import HearthsideError
 
 
@@ -143,6 +143,9 @@ def user_date(
         return text
     if text is None:
         return today or date.today()
+    # Imported here: only a date typed in words needs the parser (and its dateutil).
+    from hearthside.domain import date_parsing
+
     return date_parsing.parse_date(text, today=today, date_order=settings.date_order, ahead=ahead)
 
 

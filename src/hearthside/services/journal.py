@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from hearthside.domain import date_parsing, dates, validation
+from hearthside.domain import dates, validation
 from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
@@ -33,14 +33,18 @@ class EntryQuery:
 
     def matches(self, entry: Entry, haystack: str | None = None) -> bool:
         """Whether ``entry`` fits; pass its :func:`search_text` when filtering often."""
-        if self.since and entry.date < self.since.isoformat():
+        return self.fits(vars(entry), haystack)
+
+    def fits(self, fields: Mapping[str, Any], haystack: str | None = None) -> bool:
+        """``matches`` for an entry's fields (as stored, read by ``fields_of``)."""
+        if self.since and fields["date"] < self.since.isoformat():
             return False
-        if self.until and entry.date > self.until.isoformat():
+        if self.until and fields["date"] > self.until.isoformat():
             return False
-        if self.tags and not set(self.tags) <= set(entry.tags):
+        if self.tags and not set(self.tags) <= set(fields["tags"]):
             return False
         if self.words:
-            text = haystack if haystack is not None else search_text(entry)
+            text = haystack if haystack is not None else _folded(fields)
             return all(word.casefold() in text for word in self.words)
         return True
 
@@ -64,7 +68,11 @@ def inline_tags(text: str) -> list[str]:
 
 def search_text(entry: Entry) -> str:
     """What word searches look through, folded for case-insensitive matching."""
-    return f"{entry.title}\n{entry.body}\n{' '.join(entry.tags)}".casefold()
+    return _folded(vars(entry))
+
+
+def _folded(fields: Mapping[str, Any]) -> str:
+    return f"{fields['title']}\n{fields['body']}\n{' '.join(fields['tags'])}".casefold()
 
 
 def found_at(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
@@ -176,11 +184,10 @@ def list_entries(
     only as many become entries as it takes to find that many."""
     query = query or EntryQuery()
     found: list[Entry] = []
-    for entry in store.newest_first(Entry):
-        if query.matches(entry):
-            found.append(entry)
-            if limit is not None and len(found) >= limit:
-                break
+    for entry in store.newest_first(Entry, picks=query.fits):
+        found.append(entry)
+        if limit is not None and len(found) >= limit:
+            break
     return found
 
 
@@ -212,6 +219,9 @@ def parse_filter(
     an ordinary word (``2026-11``, ``yesterday``, ``november``), so searching for
     "sunday" finds the word, while ``on sunday`` or ``last sunday`` mean the day.
     """
+    # Imported here: the command line lists and searches without the date parser.
+    from hearthside.domain import date_parsing
+
     tokens = text.split()
     tags = tuple(t[1:].lower() for t in tokens if t.startswith("#") and len(t) > 1)
     rest = [t for t in tokens if not t.startswith("#")]

@@ -6,22 +6,20 @@ rewrites only the file its record lives in, so saving stays as fast in the tenth
 year as in the first; and a file is read only when its kind is first asked for,
 so ``hearthside log hug`` never reads ten years of journal entries.
 
-Writes are serialised by a lock held only while writing, so the app can stay
-open in one terminal while ``hearthside log hug`` runs in another. A writer that
-finds a file changed since it last read it reloads before applying its change,
-so neither side loses the other's records. A change Hearthside didn't write (another
-computer's, brought by a sync tool) and a sync tool's conflict copy are merged record
-by record instead (sync_copies.py).
+Writes are serialised by a lock held only while writing, so the app can stay open
+while ``hearthside log hug`` runs in another terminal; a writer reloads a file changed
+since it read it before changing it, so neither side loses the other's records. Another
+computer's change (brought by a sync tool) and a conflict copy are merged record by
+record instead (sync_copies.py).
 
 A change reaches the disk only when it is whole: every file it touched is written
 in one transaction (atomic_storage.write_together), so a kill leaves all of it or
 none. The main file lists the parts' files, so one gone missing is noticed, not
 read as an empty year.
 
-A file's records are checked when it is first read (unless ``checked.py`` knows the
-file passed already): one edited by hand into something Hearthside couldn't have
-written is skipped, with a notice naming it and its file, and everything else
-still works.
+A file's records are checked when it is first read (unless ``checked.py`` knows it
+passed already): one edited by hand into something Hearthside couldn't have written
+is skipped, with a notice naming it and its file, and everything else still works.
 """
 
 from __future__ import annotations
@@ -32,6 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.table import Document
 
 from hearthside.errors import StoreError
@@ -54,7 +53,7 @@ from hearthside.store.atomic_storage import (
     write_together,
 )
 from hearthside.store.backups import back_up_once_today, corrupt_advice
-from hearthside.store.encryption.keys import Keyring
+from hearthside.store.encryption.keys import Keyring, is_encrypted
 from hearthside.store.layout import (
     META_TABLE,
     PART_FILE,
@@ -103,7 +102,7 @@ class JournalFiles:
 
     def _load(self) -> None:
         """(Re)start from the disk: read the main file, note the others for later."""
-        self._checked = checked.checked(self.home)
+        self._checked, self._newest = checked.notes(self.home)
         main = Part(self.path, self.keys)
         tables = self._read(main)
         parts = {MAIN: main}
@@ -151,15 +150,10 @@ class JournalFiles:
 
     def _ensure(self, kind: str) -> list[Part]:
         """Every part holding ``kind``, read from disk if not yet."""
-        found = []
-        for key, part in self._parts.items():
-            if key != MAIN and kind_of(key) == kind:
-                self._read(part)
-                found.append(part)
+        found = [part for _key, part in self._parts_of(kind)]
+        for part in found:
+            self._read(part)
         return found
-
-    def _format(self) -> int:
-        return self._format_of(self._parts[MAIN])
 
     def _format_of(self, main: Part) -> int:
         if not main.path.exists():
@@ -174,7 +168,7 @@ class JournalFiles:
         return [self.home, exports_dir(self.home), drafts_dir(self.home)]
 
     def _prepare(self) -> None:
-        version = self._format()
+        version = self._format_of(self._parts[MAIN])
         if version > migrations.FORMAT_VERSION:
             raise StoreError(
                 f"The journal at {self.home} was written by a newer Hearthside "
@@ -209,7 +203,7 @@ class JournalFiles:
         order = [*parts, MAIN]
         written = write_together(
             [
-                (self.path if k == MAIN else part_path(self.home, k), _dumps(files[k]))
+                (self.path if k == MAIN else part_path(self.home, k), orjson.dumps(files[k]))
                 for k in order
             ],
             self.keys,
@@ -340,7 +334,9 @@ class JournalFiles:
             key=lambda part: part.path == self.path,
         )
         back_up_once_today(self.home, self.keys)
-        written = write_together([(part.path, _dumps(part.read())) for part in changed], self.keys)
+        written = write_together(
+            [(part.path, orjson.dumps(part.read())) for part in changed], self.keys
+        )
         for part in changed:
             part.written(written[part.path])
         self._note_written(written)
@@ -367,15 +363,21 @@ class JournalFiles:
         return found
 
     def _note_checked(self, parts: list[Part]) -> None:
+        # An encrypted journal's dates stay sealed: no newest days noted in the clear.
+        dated = not is_encrypted(self.home)
         passing = {
             part.path.name: sig
             for part in parts
             if part.clean
             and (sig := part.signature) is not None
-            and self._checked.get(part.path.name) != sig
+            and (
+                self._checked.get(part.path.name) != sig
+                or (dated and part.path.name not in self._newest)
+            )
         }
         if passing:
-            self._checked = checked.note_checked(self.home, passing)
+            days = {p.path.name: p.newest_day() for p in parts if dated and p.path.name in passing}
+            self._checked, self._newest = checked.note_checked(self.home, passing, days)
             for part in parts:
                 part.passed = self._checked.get(part.path.name)
 
@@ -396,9 +398,3 @@ class JournalFiles:
         with self._mutex:
             for part in self._parts.values():
                 part.db.close()
-
-
-def _dumps(tables: Tables) -> bytes:
-    import orjson
-
-    return orjson.dumps(tables)

@@ -20,7 +20,7 @@ from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
-from hearthside.domain import record_checks, validation
+from hearthside.domain import validation
 from hearthside.domain.records import RECORD_TYPES
 from hearthside.store.atomic_storage import Signature, write_atomically
 from hearthside.store.encryption.keys import Keyring
@@ -51,6 +51,9 @@ class BadRecord:
 
 def bad_records(kind: str, table: dict[str, Any], file: str) -> dict[str, BadRecord]:
     """The documents of one stored table that Hearthside can't use, by their key."""
+    # Imported here: a file known to pass (checked.py) is read without the rules.
+    from hearthside.domain import record_checks
+
     cls = KINDS.get(kind)
     found: dict[str, BadRecord] = {}
     if cls is None:
@@ -136,6 +139,11 @@ class Part:
         if not bad:
             return list(table.items())
         return [(key, doc) for key, doc in table.items() if key not in bad]
+
+    def newest_day(self) -> str:
+        """The greatest day among the file's records ("" when they have none)."""
+        spans = [self.span(kind, DAY_FIELD) for kind in self.read() if kind in KINDS]
+        return max((span[1] for span in spans if span), default="")
 
     @property
     def clean(self) -> bool:

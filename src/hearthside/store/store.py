@@ -12,17 +12,19 @@ typed or imported.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from typing import Any, cast
 
 from tinydb.table import Document
 
-from hearthside.domain import dates, record_checks
-from hearthside.domain.records import R, Record
+from hearthside.domain import dates
+from hearthside.domain.records import R, Record, fields_of
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.store.files import JournalFiles
 from hearthside.store.layout import SETTINGS_TABLE
-from hearthside.store.parts import MAIN, cold, kind_of, part_key
+from hearthside.store.parts import MAIN, Part, cold, kind_of, part_key
+from hearthside.store.reading import disk_signature
 from hearthside.store.where import Where
 
 
@@ -86,18 +88,81 @@ class Store(JournalFiles):
                 if include_deleted or doc.get("deleted_at") is None:
                     yield cls.from_doc(doc)
 
-    def newest_first(self, cls: type[R]) -> Iterator[R]:
+    def documents(self, cls: type[R]) -> list[dict[str, Any]]:
+        """Every usable stored document of one kind, trash included, as stored: for a
+        reader that writes them out as they are (a JSON export) without building a
+        record of each. They are the store's own copies: read them, never change them."""
+        with self._mutex:
+            return [
+                doc
+                for part in self._ensure(cls.KIND)
+                for _key, doc in self._records(part, cls.KIND)
+            ]
+
+    def newest_first(
+        self, cls: type[R], picks: Callable[[dict[str, Any]], bool] | None = None
+    ) -> Iterator[R]:
         """Records of one kind not in the trash, newest first (by date, then by when they
         were written). The stored documents are sorted first and each becomes a record
-        only when asked for, so the ten newest of ten thousand cost little more than ten."""
+        only when asked for, so the ten newest of ten thousand cost little more than ten.
+        With ``picks``, only those whose fields (``fields_of``) it picks: a search builds
+        the records it finds, not every one it looks at.
+
+        A year's file is read only once it may hold the next record: one unchanged since
+        its newest day was noted (checked.py) waits while the records still to give are
+        newer than that day, so the ten newest usually need only the latest year.
+        """
         with self._mutex:
-            docs = [
-                d for part in self._ensure(cls.KIND) for _key, d in self._records(part, cls.KIND)
+            parts = [p for k, p in self._parts.items() if k != MAIN and kind_of(k) == cls.KIND]
+            known = {id(p): day for p in parts if (day := self._newest_day(p)) is not None}
+        # Unknown ones are read at once; the others wait, the newest day last.
+        waiting = sorted((p for p in parts if id(p) in known), key=lambda p: known[id(p)])
+        # Still to give, newest first: (date, when written, the part's place, the place
+        # in its file, the document), so equals come in the order of the files, as they
+        # would sorting every file at once.
+        pool: list[tuple[str, str, int, int, dict[str, Any]]] = []
+        self._pool_up(pool, [(n, p) for n, p in enumerate(parts) if id(p) not in known], cls.KIND)
+        given = 0
+        fields = fields_of(cls)
+        while True:
+            if given < len(pool) and (not waiting or pool[given][0] > known[id(waiting[-1])]):
+                doc = pool[given][4]
+                given += 1
+                if doc.get("deleted_at") is None and (picks is None or picks(fields(doc))):
+                    yield cls.from_doc(doc)
+                continue
+            if not waiting:
+                return
+            # Those given are newer than anything in it, so they stay given.
+            del pool[:given]
+            given = 0
+            part = waiting.pop()
+            self._pool_up(pool, [(parts.index(part), part)], cls.KIND)
+
+    def _pool_up(
+        self,
+        pool: list[tuple[str, str, int, int, dict[str, Any]]],
+        adding: list[tuple[int, Part]],
+        kind: str,
+    ) -> None:
+        """Add the documents of ``adding`` (parts with their places) to ``pool``, newest first."""
+        with self._mutex:
+            pool += [
+                (d.get("date", ""), d.get("created", ""), place, number, d)
+                for place, part in adding
+                for number, (_key, d) in enumerate(self._records(part, kind))
             ]
-        docs.sort(key=lambda d: (d.get("date", ""), d.get("created", "")), reverse=True)
-        for doc in docs:
-            if doc.get("deleted_at") is None:
-                yield cls.from_doc(doc)
+        pool.sort(key=itemgetter(2, 3))
+        pool.sort(key=itemgetter(0, 1), reverse=True)
+
+    def _newest_day(self, part: Part) -> str | None:
+        """The newest day among an unread part's records, when it was noted for the file
+        as it is on disk (checked.py); None when only reading it can tell."""
+        name = part.path.name
+        day = self._newest.get(name)
+        if day is None or part.loaded or disk_signature(part.path) != self._checked.get(name):
+            return None
+        return day
 
     def get(self, cls: type[R], ref: str, *, include_deleted: bool = True) -> R:
         """A record by full id or by an unambiguous prefix of at least four characters.
@@ -243,6 +308,9 @@ class Store(JournalFiles):
 
 def _check(record: Record) -> None:
     """The last word before a record is saved, however it came: typed or imported."""
+    # Imported here: reading the journal needs none of the rules (nor their dateutil).
+    from hearthside.domain import record_checks
+
     problem = record_checks.record_problem(record)
     if problem is not None:
         raise HearthsideError(f"This {record.LABEL} can't be saved: {problem}. Nothing was saved.")

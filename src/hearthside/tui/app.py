@@ -137,6 +137,7 @@ class HearthsideApp(OpeningApp):
     @cached_property
     def content(self) -> Content:
         # Read only once a room asks: the frame is painted without the content's code.
+        from hearthside.texts.library import Content
 
         return Content(self._content_dir)
 

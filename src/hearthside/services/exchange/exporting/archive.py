@@ -76,7 +76,7 @@ def archive(data: ExportData, settings: Settings | None) -> dict[str, Any]:
     }
     if settings is not None:
         doc["settings"] = settings.to_doc()
-    doc["records"] = {kind: [r.to_doc() for r in found] for kind, found in data.records.items()}
+    doc["records"] = data.documents
     return doc
 
 
@@ -105,4 +105,9 @@ def share_archive(notes: list[Note], sender: str, exported_at: datetime) -> dict
 
 
 def dumps(doc: dict[str, Any]) -> str:
-    return orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+    return encoded(doc).decode("utf-8")
+
+
+def encoded(doc: dict[str, Any]) -> bytes:
+    """The file's bytes: UTF-8 JSON, indented, ending in a newline."""
+    return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"

@@ -107,8 +107,7 @@ def _collect(store: Store, content: Content | None, fmt: str, selection: Selecti
         data = collect(store, replace(selection, since=None), CALENDAR_KINDS, content=content)
         if selection.since:
             start = selection.since.isoformat()
-            for kind, found in data.records.items():
-                data.records[kind] = [r for r in found if _repeats(r) or span_of(r)[0] >= start]
+            data.keep(lambda r: _repeats(r) or span_of(r)[0] >= start)
         return data
     if fmt == "json":
         # JSON is the moving-house format: every kind, trash included, nothing lost.
@@ -123,7 +122,7 @@ def _repeats(record: Record) -> bool:
     return isinstance(record, Commitment) and bool(record.every)
 
 
-def _render(store: Store, fmt: str, data: ExportData) -> str:
+def _render(store: Store, fmt: str, data: ExportData) -> str | bytes:
     if fmt == "md":
         from hearthside.services.exchange.exporting.text import markdown_document
 
@@ -140,10 +139,11 @@ def _render(store: Store, fmt: str, data: ExportData) -> str:
         from hearthside.services.exchange.exporting.ics import calendar
 
         return calendar(data)
-    from hearthside.services.exchange.exporting.archive import archive, dumps
+    from hearthside.services.exchange.exporting.archive import archive, encoded
 
     settings = store.settings() if data.selection.kind == "all" else None
-    return dumps(archive(data, settings))
+    # Bytes as orjson writes them: a decade's export need not become text and back.
+    return encoded(archive(data, settings))
 
 
 def _nothing_to_export(data: ExportData, fmt: str) -> HearthsideError:

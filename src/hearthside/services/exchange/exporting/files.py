@@ -103,9 +103,9 @@ def _check_parent(path: Path) -> None:
         )
 
 
-def write_private(path: Path, text: str) -> Path:
-    """Write ``text`` as UTF-8, mode 0600, whole or not at all."""
-    write_atomically(path, text.encode("utf-8"))
+def write_private(path: Path, text: str | bytes) -> Path:
+    """Write ``text`` (as UTF-8) or bytes, mode 0600, whole or not at all."""
+    write_atomically(path, text.encode("utf-8") if isinstance(text, str) else text)
     return path
 
 

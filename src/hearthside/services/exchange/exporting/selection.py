@@ -1,15 +1,30 @@
-"""Which records an export holds: the filters a person chose, applied to the store."""
+"""Which records an export holds: the filters a person chose, applied to the store.
+
+The filters read a record's fields as stored, so an export picks and orders its
+records before building any, and a JSON export builds none: a stored document as this
+Hearthside writes it is already what its record would write.
+"""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from hearthside.domain import date_parsing, date_words
-from hearthside.domain.records import RECORD_TYPES, Commitment, Entry, Note, Pause, R, Record
+from hearthside.domain.records import (
+    RECORD_TYPES,
+    Commitment,
+    Entry,
+    Note,
+    Pause,
+    R,
+    Record,
+    fields_of,
+)
 from hearthside.domain.validation import clean_tags
 from hearthside.domain.wording import plural
 from hearthside.errors import HearthsideError
@@ -87,7 +102,7 @@ class Selection:
     @property
     def filtered(self) -> bool:
         """Whether anything beyond privacy narrows the export."""
-        return bool(self.since or self.until or self.tag or self.step is not None)
+        return bool(self.since or self.until) or self.tag is not None or self.step is not None
 
     def kinds(self, *, every_kind: bool) -> tuple[type[Record], ...]:
         """The record types asked for; ``all`` means every kind only where the format holds them."""
@@ -110,36 +125,52 @@ class Selection:
             parts.append(f"linked to strategy {self.step}")
         return ", ".join(parts)
 
-    def matches(self, record: Record) -> bool:
-        first, last = span_of(record)
+    def matches(self, cls: type[Record], fields: Mapping[str, Any]) -> bool:
+        """Whether the ``cls`` record with these fields (its document) is chosen."""
+        first, last = stored_span(cls, fields)
         if self.since and last < self.since.isoformat():
             return False
         if self.until and first > self.until.isoformat():
             return False
-        if self.tag is not None and not (isinstance(record, Entry) and self.tag in record.tags):
+        if self.tag is not None and not (issubclass(cls, Entry) and self.tag in fields["tags"]):
             return False
         if self.step is not None:
-            if isinstance(record, Entry):
-                return self.step in record.steps
-            if isinstance(record, Note):
-                return record.step == self.step
+            if issubclass(cls, Entry):
+                return self.step in fields["steps"]
+            if issubclass(cls, Note):
+                return bool(fields["step"] == self.step)
             return False
         return True
 
 
 def span_of(record: Record) -> tuple[str, str]:
     """The first and last day a record covers, as ISO text."""
+    return stored_span(type(record), vars(record))
+
+
+def stored_span(cls: type[Record], fields: Mapping[str, Any]) -> tuple[str, str]:
+    """``span_of`` the ``cls`` record with these fields."""
+    first, last = span_fields(cls)
+    return day_in(fields, first), day_in(fields, last)
+
+
+def span_fields(cls: type[Record]) -> tuple[str, str]:
+    """The fields holding the first and last day a ``cls`` record covers."""
+    if issubclass(cls, Pause):
+        return "start", "end"
+    if issubclass(cls, Commitment):
+        return "due", "due"
+    return "date", "date"
+
+
+def day_in(fields: Mapping[str, Any], name: str) -> str:
     # Dates are ISO text, so comparing the first ten characters compares the days.
-    if isinstance(record, Pause):
-        return record.start[:10], record.end[:10]
-    if isinstance(record, Commitment):
-        return record.due[:10], record.due[:10]
-    day = str(getattr(record, "date", ""))[:10]
-    return day, day
+    return str(fields.get(name, ""))[:10]
 
 
-def is_private(record: Record) -> bool:
-    return isinstance(record, Entry | Note) and record.private
+def may_be_private(cls: type[Record]) -> bool:
+    """Whether ``cls`` records can be marked private (left out unless asked for)."""
+    return issubclass(cls, Entry | Note)
 
 
 def heading_date(day: str) -> str:
@@ -158,8 +189,27 @@ class ExportData:
     selection: Selection
     exported_at: datetime
     content: Content | None
-    records: dict[str, list[Record]] = field(default_factory=dict)
+    # The chosen records' documents by kind, every field in its declared order.
+    documents: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     private_left_out: int = 0
+
+    @cached_property
+    def records(self) -> dict[str, list[Record]]:
+        """The chosen records themselves, built when a writer first asks."""
+        kinds = {cls.KIND: cls for cls in RECORD_TYPES}
+        return {
+            kind: [kinds[kind].from_doc(doc) for doc in docs]
+            for kind, docs in self.documents.items()
+        }
+
+    def keep(self, wanted: Callable[[Record], bool]) -> None:
+        """Narrow the chosen records to those ``wanted``."""
+        for kind, found in self.records.items():
+            pairs = [
+                (r, doc) for r, doc in zip(found, self.documents[kind], strict=True) if wanted(r)
+            ]
+            self.records[kind] = [r for r, _doc in pairs]
+            self.documents[kind] = [doc for _r, doc in pairs]
 
     def of(self, cls: type[R]) -> list[R]:
         return [r for r in self.records.get(cls.KIND, []) if isinstance(r, cls)]
@@ -174,7 +224,7 @@ class ExportData:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {kind: len(found) for kind, found in self.records.items() if found}
+        return {kind: len(found) for kind, found in self.documents.items() if found}
 
     def step_title(self, number: int) -> str:
         """'3. Turn toward each other', or just the number when content doesn't know it."""
@@ -209,18 +259,36 @@ def collect(
         exported_at=exported_at or datetime.now().astimezone(),
         content=content,
     )
+    # Unfiltered (the usual whole export), every record matches: not asked one by one.
+    picking = selection.filtered
     for cls in kinds:
-        chosen: list[Record] = []
-        for record in store.all(cls, include_deleted=include_deleted):
-            if not selection.matches(record):
+        read = fields_of(cls)
+        hiding = may_be_private(cls) and not selection.include_private
+        chosen: list[dict[str, Any]] = []
+        for doc in store.documents(cls):
+            fields = read(doc)
+            if not include_deleted and fields["deleted_at"] is not None:
                 continue
-            if is_private(record) and not selection.include_private:
+            if picking and not selection.matches(cls, fields):
+                continue
+            if hiding and fields["private"]:
                 data.private_left_out += 1
                 continue
-            chosen.append(record)
-        chosen.sort(key=lambda r: (span_of(r)[0], r.created, r.id))
-        data.records[cls.KIND] = chosen
+            chosen.append(fields)
+        data.documents[cls.KIND] = oldest_first(cls, chosen)
     return data
+
+
+def oldest_first(cls: type[Record], chosen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``cls`` records with these fields by first day, then by when they were
+    written, then by id: the order of every export."""
+    first = span_fields(cls)[0]
+    # One string a record sorts several times faster than a tuple of three, and in the
+    # same order while no part holds a NUL (Python's ISO reader lets one into a stamp).
+    keys = [f"{day_in(f, first)}\0{f['created']}\0{f['id']}" for f in chosen]
+    if any(key.count("\0") != 2 for key in keys):
+        return sorted(chosen, key=lambda f: (day_in(f, first), f["created"], f["id"]))
+    return [chosen[i] for i in sorted(range(len(chosen)), key=keys.__getitem__)]
 
 
 def count_phrase(counts: dict[str, int]) -> str:
