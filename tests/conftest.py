@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,10 @@ TODAY = date(2026, 11, 25)  # a Wednesday; its Monday-first week is Nov 23 to No
 # the window and counts; a shorter window sees the same work and wastes less time
 # once it is done. With 20 ms, half of a TUI test's time was spent asleep.
 IDLE_WINDOW = 1 / 200
+# Every app a test runs leaves tens of thousands of widgets, styles and segments in
+# cycles; with Python's default thresholds the collector swept the whole heap after
+# nearly every app (over 40% of a TUI test's CPU). Rarer sweeps free the same garbage.
+GC_THRESHOLDS = (10_000, 50, 50)
 
 
 class Clock:
@@ -56,6 +61,17 @@ def quick_idle_checks() -> Iterator[None]:
         patch.setattr(_wait, "SLEEP_GRANULARITY", IDLE_WINDOW)
         patch.setattr(_wait, "SLEEP_IDLE", IDLE_WINDOW / 20)
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def rarer_garbage_collection() -> Iterator[None]:
+    """The collector's thresholds at GC_THRESHOLDS (see there) while the tests run."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 @pytest.fixture(autouse=True)
