@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,17 @@ from hearthside.texts.library import Content
 
 TODAY = date(2026, 11, 25)  # a Wednesday; its Monday-first week is Nov 23 to Nov 29
 
+# Textual's Pilot waits, after every key and pause, until the app is idle: it sleeps in
+# windows of 20 ms until one passes with under 5% of it spent on the CPU. The app's
+# event loop runs in the test's own thread, so whatever it still has to do runs inside
+# the window and counts; a shorter window sees the same work and wastes less time
+# once it is done. With 20 ms, half of a TUI test's time was spent asleep.
+IDLE_WINDOW = 1 / 200
+# Every app a test runs leaves tens of thousands of widgets, styles and segments in
+# cycles; with Python's default thresholds the collector swept the whole heap after
+# nearly every app (over 40% of a TUI test's CPU). Rarer sweeps free the same garbage.
+GC_THRESHOLDS = (10_000, 50, 50)
+
 
 class Clock:
     """The day it is for Hearthside: for the command line, for the app that ``make``
@@ -38,6 +50,28 @@ class Clock:
             yield
         finally:
             self.today = before
+
+
+@pytest.fixture(autouse=True, scope="session")
+def quick_idle_checks() -> Iterator[None]:
+    """Pilot's idle check in windows of IDLE_WINDOW (see there)."""
+    from textual import _wait
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_wait, "SLEEP_GRANULARITY", IDLE_WINDOW)
+        patch.setattr(_wait, "SLEEP_IDLE", IDLE_WINDOW / 20)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def rarer_garbage_collection() -> Iterator[None]:
+    """The collector's thresholds at GC_THRESHOLDS (see there) while the tests run."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 @pytest.fixture(autouse=True)
