@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import pytest
@@ -38,9 +39,17 @@ def slow_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     go_on.set()
 
 
-def frame_run(app: HearthsideApp) -> object:
+def frame_run(app: HearthsideApp) -> AbstractAsyncContextManager[Pilot[None]]:
     """Textual's own run_test, which (unlike the app's) doesn't wait for the first room."""
     return App.run_test(app, size=SIZE)
+
+
+async def let_it_open(pilot: Pilot[None], slow_read: threading.Event) -> None:
+    """The journal is read at last: until the first room has taken the frame's place."""
+    slow_read.set()
+    assert isinstance(pilot.app, HearthsideApp)
+    await pilot.app.opened()
+    await pilot.pause()
 
 
 async def type_now(pilot: Pilot[None], *keys: str) -> None:
@@ -53,13 +62,11 @@ async def test_the_frame_shows_while_the_journal_is_read(
     make: Make, welcomed: Path, slow_read: threading.Event
 ) -> None:
     app = make(room="journal")
-    async with frame_run(app) as pilot:  # type: ignore[attr-defined]
+    async with frame_run(app) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, OpeningFrame)
         assert "Opening your journal…" in screen_text(app)
-        slow_read.set()
-        await app.opened()
-        await pilot.pause()
+        await let_it_open(pilot, slow_read)
         assert isinstance(app.screen, JournalScreen)
 
 
@@ -67,14 +74,12 @@ async def test_keys_typed_before_the_room_is_there_reach_it(
     make: Make, welcomed: Path, slow_read: threading.Event
 ) -> None:
     app = make(room="journal")
-    async with frame_run(app) as pilot:  # type: ignore[attr-defined]
+    async with frame_run(app) as pilot:
         await pilot.pause()
         # A filter, typed faster than the journal opens.
         await type_now(pilot, "slash", *"walk")
         assert isinstance(app.screen, OpeningFrame)
-        slow_read.set()
-        await app.opened()
-        await pilot.pause()
+        await let_it_open(pilot, slow_read)
         assert isinstance(app.screen, JournalScreen)
         assert app.screen.query_one("#filter", Input).value == "walk"
 
@@ -83,12 +88,10 @@ async def test_a_key_for_a_new_entry_typed_at_once_opens_the_editor(
     make: Make, welcomed: Path, slow_read: threading.Event
 ) -> None:
     app = make(room="journal")
-    async with frame_run(app) as pilot:  # type: ignore[attr-defined]
+    async with frame_run(app) as pilot:
         await pilot.pause()
         await type_now(pilot, "n")
-        slow_read.set()
-        await app.opened()
-        await pilot.pause()
+        await let_it_open(pilot, slow_read)
         assert isinstance(app.screen, EntryEditor)
 
 
@@ -96,12 +99,10 @@ async def test_a_name_typed_at_once_lands_in_the_welcome(
     make: Make, private_home: Path, slow_read: threading.Event
 ) -> None:
     app = make()
-    async with frame_run(app) as pilot:  # type: ignore[attr-defined]
+    async with frame_run(app) as pilot:
         await pilot.pause()
         await type_now(pilot, *"Alex")
-        slow_read.set()
-        await app.opened()
-        await pilot.pause()
+        await let_it_open(pilot, slow_read)
         assert isinstance(app.screen, WelcomeScreen)
         assert "Alex" in screen_text(app)
 
@@ -110,7 +111,7 @@ async def test_ctrl_q_while_the_frame_shows_quits_without_opening_a_room(
     make: Make, welcomed: Path, slow_read: threading.Event
 ) -> None:
     app = make()
-    async with frame_run(app) as pilot:  # type: ignore[attr-defined]
+    async with frame_run(app) as pilot:
         await pilot.pause()
         await type_now(pilot, "ctrl+q", "2")
         slow_read.set()

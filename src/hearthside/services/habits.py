@@ -324,13 +324,13 @@ def build_index(
 def load_index(store: Store, content: Content) -> StatsIndex:
     index = build_index(
         practice_book.practices(store, content),
-        # One at a time: a decade's logs and moments are counted, never held all at once.
+        # One at a time: a decade of records is counted, never held all at once.
         logs=store.each(PracticeLog),
         moments=store.each(Moment),
-        entries=store.all(Entry),
-        notes=store.all(Note),
-        checkins=store.all(Checkin),
-        pauses=store.all(Pause),
+        entries=store.each(Entry),
+        notes=store.each(Note),
+        checkins=store.each(Checkin),
+        pauses=store.each(Pause),
     )
     index.six_hours = practice_book.six_hours(store, content)
     return index
