@@ -265,7 +265,7 @@ def compare_with_jrnl(home: Path, runs: int) -> tuple[list[str], dict[str, float
                 )
                 other.append(time.perf_counter() - start)
             ratios[label] = median(other) / median(mine)
-            lines.append(row(f"hearthside {' '.join(ours[:3])}, a decade", mine))
+            lines.append(row(f"hearthside: {label}, a decade", mine))
             lines.append(row(f"jrnl: {label}", other))
             lines.append(f"{'':<52}{ratios[label]:>8.1f}x slower than Hearthside")
     return lines, ratios
