@@ -181,9 +181,14 @@ class Part:
         self.kept = True
 
     def span(self, kind: str, name: str) -> tuple[str, str] | None:
-        """The lowest and highest ``name`` among the ``kind`` records (None: none has one)."""
+        """The lowest and highest ``name`` among the ``kind`` records (None: none has one).
+
+        Over the stored documents as they are, skipped ones too: a span only decides
+        whether a file need be read, and a wider one only means reading it.
+        """
         if (kind, name) not in self.spans:
-            values = [str(v) for _key, doc in self.records(kind) if (v := doc.get(name))]
+            table = self.read().get(kind, {})
+            values = [v for doc in table.values() if isinstance(v := doc.get(name), str) and v]
             self.spans[kind, name] = (min(values), max(values)) if values else None
         return self.spans[kind, name]
 
