@@ -133,18 +133,18 @@ class JournalFiles:
             raise corrupt_advice(self.home, exc, self.keys) from None
 
     def read_everything(self) -> None:
-        """Read and check every file now (the app needs them all, and a damaged file or
-        record must show at start); the past years of kinds with many records are let
-        go of again once checked."""
+        """Read and check every file now: a damaged file or record must show at start.
+        A past year of a kind with many records is let go of once checked (parts.cold)."""
         with self._mutex:
             for key, part in self._parts.items():
+                if cold(key) and not part.loaded and part.known_clean:
+                    continue  # nothing in it to find: it is read when first asked for
                 for kind in self._read(part) if key != MAIN else ():
                     self._records(part, kind)
                 if cold(key):
                     part.let_go()
 
-    def _parts_of(self, kind: str) -> list[tuple[str, Part]]:
-        """The parts holding ``kind``, by key, read or not."""
+    def _parts_of(self, kind: str) -> list[tuple[str, Part]]:  # by key, read or not
         with self._mutex:
             return [(k, p) for k, p in self._parts.items() if k != MAIN and kind_of(k) == kind]
 

@@ -146,6 +146,11 @@ class Part:
         return max((span[1] for span in spans if span), default="")
 
     @property
+    def known_clean(self) -> bool:
+        """Passed every check (checked.py) as it is on disk now, read or not."""
+        return self.passed is not None and self.passed == disk_signature(self.path)
+
+    @property
     def clean(self) -> bool:
         """Every table in the file was checked (or known to pass) and nothing was skipped."""
         kinds = [kind for kind in self.read() if kind in KINDS]

@@ -24,7 +24,6 @@ from hearthside.errors import HearthsideError
 from hearthside.store.files import JournalFiles
 from hearthside.store.layout import SETTINGS_TABLE
 from hearthside.store.parts import MAIN, Part, cold, kind_of, part_key
-from hearthside.store.reading import disk_signature
 from hearthside.store.where import Where
 
 
@@ -160,7 +159,7 @@ class Store(JournalFiles):
         as it is on disk (checked.py); None when only reading it can tell."""
         name = part.path.name
         day = self._newest.get(name)
-        if day is None or part.loaded or disk_signature(part.path) != self._checked.get(name):
+        if day is None or part.loaded or not part.known_clean:
             return None
         return day
 
