@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -166,6 +164,9 @@ def _editing_folder(home: Path) -> Path:
     # An editor needs a file, and an encrypted journal's words never touch the disk in
     # the clear: a private folder in shared memory (as `pass edit` does), or not at all.
     if SHARED_MEMORY.is_dir() and os.access(SHARED_MEMORY, os.W_OK):
+        # Imported here, with shutil below: only an encrypted journal's editor needs them.
+        import tempfile
+
         return Path(tempfile.mkdtemp(prefix="hearthside-", dir=SHARED_MEMORY))
     raise HearthsideError(
         "The journal is encrypted, and an editor could only work on an unencrypted file "
@@ -218,6 +219,8 @@ def edit_in_editor(initial: str, kind: str = "entry") -> str:
         raise
     finally:
         if in_memory:
+            import shutil
+
             shutil.rmtree(folder, ignore_errors=True)
     if not in_memory:
         context.edits.append(path)

@@ -20,7 +20,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -87,6 +86,9 @@ def stage(path: Path, data: bytes) -> tuple[Path, Signature]:
     The only place Hearthside's files get their bytes; ``write_atomically`` renames
     the result into place (turning encryption on or off stages every file first).
     """
+    # Imported on the first write: a command that only reads never pays for it.
+    import tempfile
+
     try:
         fd, tmp_name = tempfile.mkstemp(
             prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent

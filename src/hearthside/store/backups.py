@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -111,7 +110,7 @@ def back_up_once_today(home: Path, keys: Keyring) -> None:
         return
     ensure_private_dir(backups_dir(home))
     partial = folder.with_name(folder.name + PARTIAL)
-    shutil.rmtree(partial, ignore_errors=True)
+    _remove(partial)
     ensure_private_dir(partial)
     for path in existing:
         _keep(path, partial / path.name, keys)
@@ -131,4 +130,11 @@ def rotate(home: Path, keys: Keyring) -> None:
         old = [b for b in old if b != good]
     old += backups_dir(home).glob(f"*{PARTIAL}")
     for folder in old:
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove(folder)
+
+
+def _remove(folder: Path) -> None:
+    # shutil is imported by the first backup of the day, not by every command that reads.
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)

@@ -9,7 +9,6 @@ Nothing here writes a file.
 
 from __future__ import annotations
 
-import base64
 import os
 import threading
 import unicodedata
@@ -107,6 +106,9 @@ def config_of(home: Path) -> Config | None:
 
 
 def _parse_config(path: Path) -> Config:
+    # base64 only once a journal is encrypted: a plain one's commands never load it.
+    import base64
+
     try:
         raw: Any = orjson.loads(path.read_bytes())
         kdf = raw["kdf"]
@@ -273,4 +275,6 @@ def _norm(home: Path) -> Path:
 
 
 def _b64(data: bytes) -> str:
+    import base64
+
     return base64.b64encode(data).decode("ascii")
