@@ -8,7 +8,7 @@ import dataclasses
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, dataclass_transform
 
 # Bumped whenever a record's stored shape changes; store/migrations.py migrates older files,
 # with domain/upgrades.py (which the importer uses for older exports too).
@@ -21,8 +21,12 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-@dataclass(kw_only=True)
+# == and repr are written once here rather than generated for each kind: generating
+# them was half the cost of defining the kinds, which every command pays at start.
+@dataclass(kw_only=True, repr=False, eq=False)
 class Record:
+    """What every kind shares; a kind is declared with ``@record_kind``."""
+
     KIND: ClassVar[str] = ""
     LABEL: ClassVar[str] = "record"
     # The command that lists this kind with ids, for messages about an id not found.
@@ -33,6 +37,16 @@ class Record:
     updated: str = ""
     deleted_at: str | None = None
     schema: int = SCHEMA_VERSION
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        names = field_names(type(self))
+        return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in field_names(type(self)))
+        return f"{type(self).__qualname__}({shown})"
 
     @property
     def deleted(self) -> bool:
@@ -66,6 +80,12 @@ class Record:
 
 
 R = TypeVar("R", bound=Record)
+
+
+@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
+def record_kind(cls: type[R]) -> type[R]:
+    """Declares a kind of record: a keyword-only dataclass with Record's == and repr."""
+    return dataclass(kw_only=True, repr=False, eq=False)(cls)
 
 
 _FIELD_NAMES: dict[type[Record], tuple[str, ...]] = {}

@@ -21,10 +21,13 @@ from hearthside.domain.record_base import field_names as field_names
 from hearthside.domain.record_base import fields_of as fields_of
 from hearthside.domain.record_base import mutable_fields as mutable_fields
 from hearthside.domain.record_base import new_id as new_id
+from hearthside.domain.record_base import record_kind
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Entry(Record):
+    """A journal entry: a day's words, with its tags, closeness and the steps it took."""
+
     KIND: ClassVar[str] = "entries"
     LABEL: ClassVar[str] = "entry"
     LISTED_BY: ClassVar[str] = "hearthside list"
@@ -76,8 +79,10 @@ class CommitmentStatus(StrEnum):
     MISSED = "missed"
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Note(Record):
+    """A note for the spouse (thanks, a compliment, an apology...), or one received."""
+
     KIND: ClassVar[str] = "notes"
     LABEL: ClassVar[str] = "note"
     LISTED_BY: ClassVar[str] = "hearthside notes"
@@ -103,8 +108,10 @@ class Note(Record):
         self.status = NoteStatus(self.status)
 
 
-@dataclass(kw_only=True)
+@record_kind
 class PracticeLog(Record):
+    """One time a practice happened, on a day (with its minutes, for timed ones)."""
+
     KIND: ClassVar[str] = "practice_logs"
     LABEL: ClassVar[str] = "practice log"
 
@@ -114,8 +121,10 @@ class PracticeLog(Record):
     note: str = ""
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Moment(Record):
+    """A positive or negative moment of a day, counted in the five-to-one ratio."""
+
     KIND: ClassVar[str] = "moments"
     LABEL: ClassVar[str] = "moment"
 
@@ -127,8 +136,10 @@ class Moment(Record):
     conflict: bool = False
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Checkin(Record):
+    """A check-in on how things feel, each area rated."""
+
     KIND: ClassVar[str] = "checkins"
     LABEL: ClassVar[str] = "check-in"
 
@@ -137,8 +148,10 @@ class Checkin(Record):
     note: str = ""
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Commitment(Record):
+    """A promise to keep, once or again and again, with the occurrences kept and missed."""
+
     KIND: ClassVar[str] = "commitments"
     LABEL: ClassVar[str] = "commitment"
     LISTED_BY: ClassVar[str] = "hearthside upcoming"
@@ -155,8 +168,10 @@ class Commitment(Record):
         self.status = CommitmentStatus(self.status)
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Milestone(Record):
+    """A day worth marking (an anniversary, say), once or every year."""
+
     KIND: ClassVar[str] = "milestones"
     LABEL: ClassVar[str] = "milestone"
 
@@ -166,7 +181,7 @@ class Milestone(Record):
     kind: str = "event"
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Pause(Record):
     """A span of days (travel, illness) that neither breaks streaks nor lowers strength."""
 
@@ -178,7 +193,7 @@ class Pause(Record):
     reason: str = ""
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Learned(Record):
     """One thing learned about the spouse, kept under a love-map topic (content/lovemap.md)."""
 
@@ -192,7 +207,7 @@ class Learned(Record):
     confirmed: str | None = None  # the last day it was found still true
 
 
-@dataclass(kw_only=True)
+@record_kind
 class OwnPractice(Record):
     """A practice the user made, kept in the journal beside the ones in ``content/``."""
 
@@ -209,7 +224,7 @@ class OwnPractice(Record):
     archived: str | None = None  # the day it was put away; its logs stay
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Evening(Record):
     """An evening of the 36 questions: where it got to, so it picks up there."""
 
@@ -221,7 +236,7 @@ class Evening(Record):
     finished: bool = False
 
 
-@dataclass(kw_only=True)
+@record_kind
 class WeeklyTalk(Record):
     """A week's talk about the two of you: kept while it is prepared, then marked held.
 
@@ -240,7 +255,7 @@ class WeeklyTalk(Record):
     logged: str | None = None  # the id of the conversation PracticeLog holding it made
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Bid(Record):
     """A bid for connection (a remark, a question, a touch) and how it was met."""
 
@@ -286,7 +301,7 @@ class Answers:
         return dataclasses.asdict(self)
 
 
-@dataclass(kw_only=True)
+@record_kind
 class Review(Record):
     """One day's review: the step reached, the answers so far and the records it wrote.
 
@@ -304,7 +319,7 @@ class Review(Record):
     completed: bool = False
 
 
-@dataclass(kw_only=True)
+@record_kind
 class FavouriteQuestion(Record):
     """A conversation question starred to come back to; unstarring removes it."""
 
