@@ -72,8 +72,18 @@ def journal_files(home: Path) -> list[Path]:
     Anything by a part's name counts, a folder in its place too: it is damage to
     report, not something to pass over.
     """
-    parts = sorted(p for p in home.glob("hearthside-*.json") if PART_NAME.fullmatch(p.name))
-    return [database_path(home), *parts]
+    try:
+        # Names first, paths for the few that match: pathlib's glob made a path of each.
+        with os.scandir(home) as entries:
+            names = sorted(e.name for e in entries if PART_NAME.fullmatch(e.name))
+    except FileNotFoundError:
+        names = []
+    except OSError as exc:
+        raise HearthsideError(
+            f"Couldn't look in the folder {home} ({exc.strerror or exc}). "
+            "Check who owns it and its permissions, or choose another with --home."
+        ) from None
+    return [database_path(home), *(home / n for n in names)]
 
 
 def backups_dir(home: Path) -> Path:

@@ -4,6 +4,7 @@ jrnl's tags, and a spouse's name carrying escapes."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -222,3 +223,24 @@ async def test_a_spouse_name_edited_in_by_hand_reaches_no_template_card_or_title
         await pilot.press("3", "n")  # a new note: the composer fills its templates
         await pilot.pause()
         assert "\x1b" not in app.sub_title and "\x1b" not in app.title
+
+
+# -- a home that can't be looked in ------------------------------------------------------
+
+
+def test_a_journal_folder_that_cant_be_listed_is_said_so_not_taken_for_empty(
+    private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("add", "By the river", "--date", "2026-11-20")
+    real_scandir = os.scandir
+
+    def refused(path: Path) -> Any:
+        if Path(path) == private_home:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    result = run("list")
+    assert result.exit_code == 2
+    assert f"Couldn't look in the folder {private_home} (Permission denied)" in result.output
+    assert "No entries" not in result.output
