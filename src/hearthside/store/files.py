@@ -65,7 +65,7 @@ from hearthside.store.layout import (
 )
 from hearthside.store.locking import FileLock
 from hearthside.store.parts import MAIN, BadRecord, Part, cold, kind_of
-from hearthside.store.reading import CorruptDatabase, disk_signature, quick_check
+from hearthside.store.reading import CorruptDatabase, disk_signature
 
 
 class JournalFiles:
@@ -112,8 +112,8 @@ class JournalFiles:
             for path in journal_files(self.home)[1:]:
                 found = pattern.match(path.name)
                 if found:
-                    quick_check(path)
                     parts[found.group(1)] = Part(path, self.keys, self._checked.get(path.name))
+                    parts[found.group(1)].look()
             for key in listed_parts(tables, self.path) or []:
                 if key not in parts:
                     raise missing_part(part_path(self.home, key))

@@ -25,7 +25,7 @@ from hearthside.domain.records import RECORD_TYPES
 from hearthside.store.atomic_storage import Signature, write_atomically
 from hearthside.store.encryption.keys import Keyring
 from hearthside.store.layout import Tables
-from hearthside.store.reading import decode_database, disk_signature, read_regular
+from hearthside.store.reading import decode_database, disk_signature, quick_check, read_regular
 from hearthside.store.where import DAY_FIELD, Where
 
 MAIN = ""  # the part key of the main file; parts are "2026-entries" and so on
@@ -149,6 +149,12 @@ class Part:
     def known_clean(self) -> bool:
         """Passed every check (checked.py) as it is on disk now, read or not."""
         return self.passed is not None and self.passed == disk_signature(self.path)
+
+    def look(self) -> None:
+        """The cheap look at a file not read yet (reading.quick_check), so damage shows at
+        start; one known to pass every check as it is needs none, a stat against a read."""
+        if not self.known_clean:
+            quick_check(self.path)
 
     @property
     def clean(self) -> bool:
