@@ -17,6 +17,8 @@ NAMES = ("spouse_name", "my_name")
 
 @dataclass(kw_only=True)
 class Settings:
+    """The user's choices: names, week start, date order, theme, the six-hours set."""
+
     spouse_name: str = ""
     my_name: str = ""
     # 0 = Monday … 6 = Sunday, as in datetime.weekday().

@@ -199,6 +199,8 @@ def trash(store: Store) -> list[Entry]:
 
 @dataclass(frozen=True)
 class ParsedFilter:
+    """What a filter box says: the query, or why it can't be read."""
+
     query: EntryQuery | None  # None when the box can't be read: keep what was shown
     problem: str | None = None  # shown under the filter box
 

@@ -44,6 +44,8 @@ def list_backups(home: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class BackupFile:
+    """One file of a backup, read whole and checked."""
+
     raw: bytes  # as stored (sealed when the journal is encrypted), to be put back as is
     tables: Tables
 

@@ -29,6 +29,8 @@ HEADER_SIZE = len(MAGIC) + KEY_ID_SIZE + NONCE_SIZE
 
 @dataclass(frozen=True)
 class Key:
+    """A journal's key, unlocked: the cipher made from it and the id files are sealed under."""
+
     aead: AESGCM
     key_id: bytes
 

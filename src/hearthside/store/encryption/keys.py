@@ -57,6 +57,8 @@ class Locked(StoreError):
 
 @dataclass(frozen=True)
 class Config:
+    """A journal's ``encryption.json``: the scrypt salt and cost, a passphrase check, a state."""
+
     salt: bytes
     n: int
     r: int
