@@ -48,9 +48,10 @@ def test_a_quick_command_imports_only_what_it_needs(private_home: Path, tmp_path
     # Logging a practice reads the practices' words (content/), so it may load their
     # front matter's YAML; listing and searching entries needs no words of ours, nor
     # the rules a record is checked by before a save, nor a date parser; nor, reading
-    # a journal that isn't encrypted, what writing, backups and encryption use.
+    # a journal that isn't encrypted, what writing, backups and encryption use; nor any
+    # kind of record but the entry.
     unread = {"yaml", "frontmatter", "dateutil", "hearthside.domain.record_checks"}
-    unread |= {"tempfile", "shutil", "base64"}
+    unread |= {"tempfile", "shutil", "base64", "hearthside.domain.records"}
     cases = {("list", "-n", "10"): unread, ("search", "river"): unread, ("log", "hug"): set()}
     for args, unneeded in cases.items():
         loaded = imported_by(list(args), tmp_path)

@@ -6,9 +6,9 @@ import click
 
 from hearthside.cli import context
 from hearthside.cli.context import app_context, home_option, read_text, say
+from hearthside.domain.entry import Entry
 from hearthside.domain.marks import with_marks
 from hearthside.domain.printable import one_line
-from hearthside.domain.records import Entry
 from hearthside.errors import HearthsideError
 
 

@@ -7,7 +7,10 @@ they turn up.
 
 from __future__ import annotations
 
-from hearthside.domain.records import Entry, Note
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hearthside.domain.records import Entry, Note
 
 PRIVATE_MARK = "(private)"
 STAR_MARK = "★"

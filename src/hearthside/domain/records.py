@@ -1,7 +1,8 @@
 """The records Hearthside keeps, as plain dataclasses.
 
 Each kind lives in its own TinyDB table (``KIND``). Services hand these objects
-around; nothing above the store ever sees a TinyDB document.
+around; nothing above the store ever sees a TinyDB document. Every kind is found
+here; the entry is defined in entry.py, for the quick commands that need it alone.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar
 
+from hearthside.domain.entry import Entry as Entry
 from hearthside.domain.record_base import (
     SCHEMA_VERSION as SCHEMA_VERSION,
 )
@@ -22,35 +24,6 @@ from hearthside.domain.record_base import fields_of as fields_of
 from hearthside.domain.record_base import mutable_fields as mutable_fields
 from hearthside.domain.record_base import new_id as new_id
 from hearthside.domain.record_base import record_kind
-
-
-@record_kind
-class Entry(Record):
-    """A journal entry: a day's words, with its tags, closeness and the steps it took."""
-
-    KIND: ClassVar[str] = "entries"
-    LABEL: ClassVar[str] = "entry"
-    LISTED_BY: ClassVar[str] = "hearthside list"
-
-    date: str
-    title: str = ""
-    body: str = ""
-    tags: list[str] = field(default_factory=list)
-    closeness: int | None = None
-    steps: list[int] = field(default_factory=list)
-    private: bool = False
-    # A favourite, to come back to (Good memories); jrnl's star comes in as this.
-    starred: bool = False
-
-    @property
-    def headline(self) -> str:
-        """The title, or the body's first non-empty line when there is none."""
-        if self.title.strip():
-            return self.title.strip()
-        for line in self.body.splitlines():
-            if line.strip():
-                return line.strip().lstrip("#").strip()
-        return "(untitled)"
 
 
 # A received note came in a sharing bundle; the Notes room keeps those apart.

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from hearthside.domain import dates, validation
-from hearthside.domain.records import Entry
+from hearthside.domain.entry import Entry
 from hearthside.errors import HearthsideError
 from hearthside.store.store import Store
 

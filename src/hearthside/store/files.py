@@ -368,12 +368,12 @@ class JournalFiles:
         passing = {
             part.path.name: sig
             for part in parts
-            if part.clean
-            and (sig := part.signature) is not None
+            if (sig := part.signature) is not None
             and (
                 self._checked.get(part.path.name) != sig
                 or (dated and part.path.name not in self._newest)
             )
+            and part.clean
         }
         if passing:
             days = {p.path.name: p.newest_day() for p in parts if dated and p.path.name in passing}

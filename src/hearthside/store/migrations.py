@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hearthside.domain import dates
-from hearthside.domain.upgrades import upgrade_doc
 from hearthside.store.layout import META_TABLE, SETTINGS_TABLE, Tables
-from hearthside.store.parts import KINDS, MAIN, part_for
+from hearthside.store.parts import MAIN, kinds, part_for
 
 # The layout of the files on disk; records carry their own `schema` (records.py).
 FORMAT_VERSION = 4
@@ -57,11 +56,14 @@ def _split_by_kind(files: Files) -> Files:
 
 def _record_schema_2(files: Files) -> Files:
     """Format 4 holds records of schema 2: a received note's sender in a field of its own."""
+    # Imported here: a journal already in this format is opened without every kind.
+    from hearthside.domain.upgrades import upgrade_doc
+
     for key, tables in files.items():
         if key == MAIN:
             continue
         for name, table in tables.items():
-            cls = KINDS.get(name)
+            cls = kinds().get(name)
             if cls is not None and isinstance(table, dict):
                 for doc in table.values():
                     upgrade_doc(cls, doc)

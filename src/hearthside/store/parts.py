@@ -8,6 +8,7 @@ that break the rules (a hand edit, say) so they are skipped, not fatal.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
 from hearthside.domain import validation
-from hearthside.domain.records import RECORD_TYPES
+from hearthside.domain.record_base import Record
 from hearthside.store.atomic_storage import Signature, write_atomically
 from hearthside.store.encryption.keys import Keyring
 from hearthside.store.layout import Tables
@@ -30,7 +31,13 @@ from hearthside.store.where import DAY_FIELD, Where
 
 MAIN = ""  # the part key of the main file; parts are "2026-entries" and so on
 
-KINDS = {cls.KIND: cls for cls in RECORD_TYPES}
+
+@functools.cache
+def kinds() -> dict[str, type[Record]]:
+    """Every kind of record by its table's name; defined on first use (see domain/entry.py)."""
+    from hearthside.domain.records import RECORD_TYPES
+
+    return {cls.KIND: cls for cls in RECORD_TYPES}
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ def bad_records(kind: str, table: dict[str, Any], file: str) -> dict[str, BadRec
     # Imported here: a file known to pass (checked.py) is read without the rules.
     from hearthside.domain import record_checks
 
-    cls = KINDS.get(kind)
+    cls = kinds().get(kind)
     found: dict[str, BadRecord] = {}
     if cls is None:
         return found
@@ -142,7 +149,7 @@ class Part:
 
     def newest_day(self) -> str:
         """The greatest day among the file's records ("" when they have none)."""
-        spans = [self.span(kind, DAY_FIELD) for kind in self.read() if kind in KINDS]
+        spans = [self.span(kind, DAY_FIELD) for kind in self.read() if kind in kinds()]
         return max((span[1] for span in spans if span), default="")
 
     @property
@@ -159,8 +166,8 @@ class Part:
     @property
     def clean(self) -> bool:
         """Every table in the file was checked (or known to pass) and nothing was skipped."""
-        kinds = [kind for kind in self.read() if kind in KINDS]
-        return bool(kinds) and all(self.bad.get(kind) == {} for kind in kinds)
+        held = [kind for kind in self.read() if kind in kinds()]
+        return bool(held) and all(self.bad.get(kind) == {} for kind in held)
 
     @property
     def cache(self) -> Any:

@@ -18,7 +18,7 @@ from typing import Any, cast
 from tinydb.table import Document
 
 from hearthside.domain import dates
-from hearthside.domain.records import R, Record, fields_of
+from hearthside.domain.record_base import R, Record, fields_of
 from hearthside.domain.settings import Settings
 from hearthside.errors import HearthsideError
 from hearthside.store.files import JournalFiles
