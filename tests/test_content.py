@@ -232,6 +232,16 @@ def test_a_question_naming_an_unknown_topic_is_refused_with_its_line(own_copy: P
         _ = Content().questions
 
 
+def test_a_question_deep_in_its_deck_without_a_depth_is_refused_at_its_own_line(
+    own_copy: Path,
+) -> None:
+    path = own_copy / "questions.md"
+    path.write_text(path.read_text().replace("{id: fun-7, depth: light, ", "{id: fun-7, "))
+    with pytest.raises(ContentError, match="question 7: 'depth' is missing") as info:
+        _ = Content().questions
+    assert info.value.line == line_of(path, "id: fun-7")
+
+
 def test_an_ambiguous_or_unknown_topic_lists_the_topics(content: Content) -> None:
     with pytest.raises(HearthsideError, match="isn't a love-map topic; use one of: on-their-mind"):
         content.lovemap_topic("f")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -88,10 +89,15 @@ class Fields:
     def __init__(self, doc: Document, data: Any, what: str, *, anchor: str | None = None) -> None:
         if not isinstance(data, dict):
             raise ContentError(doc.path, f"expected {what} to be a mapping of keys to values.")
-        self.doc, self.data, self.what = doc, data, what
-        # The line this mapping starts on (found by ``anchor``, e.g. "id: birthday"), so a
-        # problem in the third item of a list points at the third, not the first.
-        self.start = line_of(doc.path, anchor) if anchor else None
+        self.doc, self.data, self.what, self.anchor = doc, data, what, anchor
+
+    @cached_property
+    def start(self) -> int | None:
+        """The line this mapping starts on (found by ``anchor``, e.g. "id: birthday"), so a
+        problem in the third item of a list points at the third, not the first. Looked for
+        only when a problem is told: reading the file for each of the questions at load
+        was most of the time the Today room took to open."""
+        return line_of(self.doc.path, self.anchor) if self.anchor else None
 
     def fail(self, key: str, expected: str) -> ContentError:
         if self.start is not None and key not in self.data:
