@@ -9,9 +9,11 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widget import Widget
+from textual.widgets import Input, OptionList
 
 from hearthside.domain.records import Entry
 from hearthside.services import opening
@@ -37,6 +39,24 @@ def slow_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     monkeypatch.setattr(opening, "read_through", waiting)
     yield go_on
     go_on.set()
+
+
+@pytest.fixture
+def slow_list(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Lists take a screen refresh to handle each key, as on a loaded machine (Today's
+    has the focus as it opens); the keys they were slow with."""
+    handle_key = Widget.handle_key
+    slowed: list[str] = []
+
+    async def slowly(self: Widget, event: events.Key) -> bool:
+        slowed.append(event.key)
+        refreshed = asyncio.Event()
+        self.app.call_after_refresh(refreshed.set)
+        await refreshed.wait()
+        return await handle_key(self, event)
+
+    monkeypatch.setattr(OptionList, "handle_key", slowly)
+    return slowed
 
 
 def frame_run(app: HearthsideApp) -> AbstractAsyncContextManager[Pilot[None]]:
@@ -82,6 +102,20 @@ async def test_keys_typed_before_the_room_is_there_reach_it(
         await let_it_open(pilot, slow_read)
         assert isinstance(app.screen, JournalScreen)
         assert app.screen.query_one("#filter", Input).value == "walk"
+
+
+async def test_keys_typed_at_once_open_rooms_in_order_when_the_first_room_is_slow(
+    make: Make, welcomed: Path, slow_read: threading.Event, slow_list: list[str]
+) -> None:
+    app = make()
+    async with frame_run(app) as pilot:
+        await pilot.pause()
+        # Today (where the app opens), then the Journal, typed before either is there.
+        await type_now(pilot, "1", "2")
+        await let_it_open(pilot, slow_read)
+        await pilot.pause()
+        assert "1" in slow_list  # Today's list was slow to pass it on
+        assert isinstance(app.screen, JournalScreen)
 
 
 async def test_a_key_for_a_new_entry_typed_at_once_opens_the_editor(

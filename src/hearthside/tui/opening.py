@@ -46,6 +46,8 @@ class OpeningApp(WatchingApp):
         super().__init__()
         # Keys typed before the room is there, for it (None once all are handed over).
         self._held_keys: list[events.Key] | None = []
+        # The key last handed over: the app takes it from its queue before the refresh
+        # that hands over the next, so only this one can be on its way in.
         self._released: events.Key | None = None
         self._opened = asyncio.Event()
 
@@ -107,6 +109,10 @@ class OpeningApp(WatchingApp):
             not isinstance(event, events.Key)
             or self._held_keys is None
             or event is self._released
+            # Passed back up by the room for the app's own keys (1 to 6, ?): it came
+            # through here once already. A room slower than a refresh to pass it on had
+            # it held again behind the key released after it, and the two swapped.
+            or event.is_forwarded
             or event.key == QUIT_KEY
         ):
             return False
