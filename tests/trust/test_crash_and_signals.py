@@ -79,7 +79,7 @@ CHILD = textwrap.dedent(
     secret = sys.argv[3]
 
     async def start() -> None:
-        await app.opened()  # the first room has taken the frame's place
+        await app.keys_handed_over()  # the first room has taken the frame's place
         app.switch_mode("journal")
         app.push_screen(EntryEditor())
         app.set_timer(0.5, type_and_maybe_fail)

@@ -173,6 +173,8 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
             await asyncio.sleep(0.01)
         return
     await pilot.pause()
+    assert isinstance(app, HearthsideApp)
+    await app.keys_handed_over()  # those held for a screen a key opened (see hold_keys)
     await settle(pilot)
 
 

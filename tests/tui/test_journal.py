@@ -148,6 +148,33 @@ async def test_filter_by_tag_words_and_dates(make: Make, welcomed: Path) -> None
         assert "1 of 3 entries" in screen_text(app)
 
 
+async def test_a_filter_typed_in_one_burst_lands_in_the_filter(make: Make, welcomed: Path) -> None:
+    store = Store(welcomed)
+    store.add(Entry(date="2026-11-24", body="A walk by the river"))
+    store.add(Entry(date="2026-11-10", body="Coffee on the porch"))
+    store.close()
+    app = make(room="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        # "/" and the words behind it, faster than the screen refreshes.
+        await burst(pilot, "slash", *"walk")
+        assert app.screen.query_one("#filter", Input).value == "walk"
+        shown = app.screen.query_one(EntryList).lines()
+        assert len(shown) == 1 and "A walk by the river" in shown[0]
+
+
+async def test_a_new_entry_typed_in_one_burst_lands_in_the_editor(
+    make: Make, welcomed: Path
+) -> None:
+    app = make(room="journal")
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "n", *"We walked after dinner.", "enter", *"Slowly.")
+        assert isinstance(app.screen, EntryEditor)
+        body = app.screen.query_one("#body", TextArea)
+        assert body.text == "We walked after dinner.\nSlowly."
+        await burst(pilot, "ctrl+s")
+    assert [e.body for e in stored(welcomed, Entry)] == ["We walked after dinner.\nSlowly."]
+
+
 async def test_autosave_then_crash_then_restore(make: Make, welcomed: Path) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:

@@ -13,7 +13,7 @@ from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, TextArea
 
 from hearthside.domain.records import Entry
 from hearthside.services import opening
@@ -68,7 +68,7 @@ async def let_it_open(pilot: Pilot[None], slow_read: threading.Event) -> None:
     """The journal is read at last: until the first room has taken the frame's place."""
     slow_read.set()
     assert isinstance(pilot.app, HearthsideApp)
-    await pilot.app.opened()
+    await pilot.app.keys_handed_over()
     await pilot.pause()
 
 
@@ -124,9 +124,10 @@ async def test_a_key_for_a_new_entry_typed_at_once_opens_the_editor(
     app = make(room="journal")
     async with frame_run(app) as pilot:
         await pilot.pause()
-        await type_now(pilot, "n")
+        await type_now(pilot, "n", *"We walked")
         await let_it_open(pilot, slow_read)
         assert isinstance(app.screen, EntryEditor)
+        assert app.screen.query_one("#body", TextArea).text == "We walked"
 
 
 async def test_a_name_typed_at_once_lands_in_the_welcome(

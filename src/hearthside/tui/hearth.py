@@ -66,6 +66,8 @@ class Hearth(Protocol):
 
     def in_journal(self, then: Callable[[NewEntries], None]) -> None: ...
 
+    def hold_keys(self) -> None: ...
+
     def change_settings(
         self,
         changes: Changes,

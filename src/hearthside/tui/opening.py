@@ -5,7 +5,8 @@ of entries, most of a second. So the frame (the title bar, a quiet line, the key
 that work everywhere) is painted first and the window is never blank; the journal
 is read on the writer thread meanwhile, and the room replaces the frame as soon as
 it is ready. Keys typed in between are held and handed to the room in order, so
-someone who starts typing at once loses nothing.
+someone who starts typing at once loses nothing. A key that opens a screen later (a
+new entry) holds the keys behind it the same way, until that screen is shown.
 """
 
 from __future__ import annotations
@@ -44,12 +45,12 @@ class OpeningFrame(Screen[None]):
 class OpeningApp(WatchingApp):
     def __init__(self) -> None:
         super().__init__()
-        # Keys typed before the room is there, for it (None once all are handed over).
+        # Keys typed before the room (or a screen a key opened) is there, for it (None
+        # once all are handed over).
         self._held_keys: list[events.Key] | None = []
         # The key last handed over: the app takes it from its queue before the refresh
         # that hands over the next, so only this one can be on its way in.
         self._released: events.Key | None = None
-        self._opened = asyncio.Event()
 
     def get_default_screen(self) -> Screen[Any]:
         return OpeningFrame()
@@ -99,7 +100,6 @@ class OpeningApp(WatchingApp):
 
     def _cannot_open(self, problem: HearthsideError) -> bool:
         # A damaged file: said as the command line says it, and no room is opened.
-        self._opened.set()
         self.exit(return_code=2, message=str(problem))
         return True
 
@@ -126,17 +126,25 @@ class OpeningApp(WatchingApp):
         held = self._held_keys
         if not held:
             self._held_keys = None
-            self._opened.set()
             return
         kept = held.pop(0)
         self._released = events.Key(kept.key, kept.character)
         self.post_message(self._released)
         self.call_after_refresh(self.release_keys)
 
-    async def opened(self) -> None:
-        """Until the first room (or the passphrase dialog) has taken the frame's place,
-        or the app is closing without one."""
-        while not self._opened.is_set() and not self._exit and self.is_running:
+    def hold_keys(self) -> None:
+        """Keys typed from now on wait for the screen just opened to be shown, then reach
+        it in order, as at the start: a screen has no field to take them until then."""
+        if self._held_keys is None:
+            self._held_keys = []
+            self.call_after_refresh(self.release_keys)
+        # Otherwise they are being handed over already, one per refresh of the new screen.
+
+    async def keys_handed_over(self) -> None:
+        """Until no key is held: the first room (or the passphrase dialog) has taken the
+        frame's place, and every key typed for it, or for a screen a key opened since,
+        has reached it; or the app is closing."""
+        while self._held_keys is not None and not self._exit and self.is_running:
             await asyncio.sleep(0.005)
 
     @asynccontextmanager
@@ -157,6 +165,6 @@ class OpeningApp(WatchingApp):
             notifications=notifications,
             message_hook=message_hook,
         ) as pilot:
-            await self.opened()
+            await self.keys_handed_over()
             await pilot.pause()
             yield pilot

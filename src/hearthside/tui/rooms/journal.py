@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -192,8 +192,27 @@ class JournalScreen(TrashAndUndo):
     def action_show_trash(self) -> None:
         self.app.push_screen(TrashScreen())
 
+    def route_key(self, event: events.Key) -> bool:
+        """The keys "/" and "n" act as they arrive (see HearthsideApp.on_event), not once
+        the list has passed them back up to their bindings: the words typed right behind
+        them are sent on as they arrive too, however fast, and must find the filter or
+        the new entry waiting, not the list."""
+        if self.focused is self.query_one("#filter", Input):
+            return False  # in the filter, both are letters
+        bound = [b.action for b in self._bindings.key_to_bindings.get(event.key, ())]
+        if "filter" in bound:
+            self.action_filter()
+        elif "new" in bound:
+            self.action_new()
+            # Until the editor is shown it has no field to take them.
+            self.hearth.hold_keys()
+        else:
+            return False
+        return True
+
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not after the keys already queued (as focus() would).
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
