@@ -61,7 +61,7 @@ import asyncio, sys
 from hearthside.tui.app import make_app
 app = make_app(home=sys.argv[1], room="journal")
 async def visit():
-    await app.opened()
+    await app.keys_handed_over()
     await app.switch_mode("dashboard")
     await asyncio.sleep(3.0)  # the dashboard counts its figures in a thread
     status = open("/proc/self/status").read()

@@ -55,7 +55,7 @@ def shown():
 
 async def ready():
     if room != "hello":
-        await app.opened()
+        await app.keys_handed_over()
     app.call_after_refresh(shown)
 
 app.call_after_refresh(painted)
