@@ -3,28 +3,37 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from importlib import import_module
 from pathlib import Path
 
+import pytest
+
 from hearthside.cli.main import MODULES, SECTIONS
 from tests.conftest import run
 
 
-def imported_by(args: list[str], tmp_path: Path) -> set[str]:
-    """The modules a ``hearthside`` command run in a fresh Python has imported by its end
-    (as a person runs it: click's test runner would bring modules of its own)."""
-    out = tmp_path / "modules.txt"
+def at_exit(args: list[str], tmp_path: Path, what: str) -> str:
+    """``what`` (Python) as it stands when a ``hearthside`` command, run in a fresh
+    Python as a person runs it, has ended (click's test runner would bring modules of
+    its own, and run the command without the entry point)."""
+    out = tmp_path / "at-exit.txt"
     code = (
-        "import atexit, sys\n"
-        "from hearthside.cli.main import main\n"
-        f"atexit.register(lambda: open({str(out)!r}, 'w').write('\\n'.join(sys.modules)))\n"
+        "import atexit, gc, sys\n"
+        "from hearthside.cli.entry import main\n"
+        f"atexit.register(lambda: open({str(out)!r}, 'w').write(str({what})))\n"
         f"sys.argv = ['hearthside', *{args!r}]\n"
         "main()\n"
     )
     subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return set(out.read_text().split())
+    return out.read_text()
+
+
+def imported_by(args: list[str], tmp_path: Path) -> set[str]:
+    """The modules a ``hearthside`` command has imported by its end."""
+    return set(at_exit(args, tmp_path, "'\\n'.join(sys.modules)").split())
 
 
 def test_help_lists_every_command_each_module_defines() -> None:
@@ -56,6 +65,7 @@ def test_a_quick_command_imports_only_what_it_needs(private_home: Path, tmp_path
     for args, unneeded in cases.items():
         loaded = imported_by(list(args), tmp_path)
         others = {m for m in loaded if m.startswith("hearthside.cli.")} - {
+            "hearthside.cli.entry",
             "hearthside.cli.main",
             "hearthside.cli.context",
             f"hearthside.cli.{MODULES[args[0]]}",
@@ -63,3 +73,26 @@ def test_a_quick_command_imports_only_what_it_needs(private_home: Path, tmp_path
         assert not others, (args, others)
         heavy = {"textual", "markdown_it", "aiohttp", "icalendar", *unneeded}
         assert not heavy & loaded, (args, heavy & loaded)
+
+
+def test_a_command_loads_with_the_collector_off_and_does_its_work_with_it_on(
+    private_home: Path, tmp_path: Path
+) -> None:
+    run("add", "A walk by the river", "--date", "2026-11-20")
+    for args in (["list"], ["log", "hug"]):
+        # What loading made was set aside (frozen) before the collector came back on.
+        assert at_exit(args, tmp_path, "gc.isenabled() and gc.get_freeze_count() > 0") == "True"
+
+
+def test_the_app_is_loaded_with_the_collector_off_and_runs_with_it_on(
+    private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    monkeypatch.setattr("hearthside.cli.app.run_app", lambda app: seen.append(gc.isenabled()))
+    gc.disable()  # as the entry point does
+    try:
+        assert run().exit_code == 0
+    finally:
+        gc.enable()
+        gc.unfreeze()  # this test process's objects are not the app's to set aside
+    assert seen == [True]

@@ -1,3 +1,3 @@
-from hearthside.cli.main import main
+from hearthside.cli.entry import main
 
 main()

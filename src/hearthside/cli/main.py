@@ -86,7 +86,23 @@ SECTIONS: dict[str, dict[str, str]] = {
 MODULES = {name: module for section in SECTIONS.values() for name, module in section.items()}
 
 
+def loaded() -> None:
+    """The command (or the app) is loaded: what loading made is set aside (frozen), never
+    to be gone over by the collector again, and the collector is back on for the work.
+    Only after entry.py turned it off: a test running commands in its process is left be."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 class HearthsideGroup(click.Group):
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        found = super().resolve_command(ctx, args)
+        loaded()
+        return found
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             result = super().invoke(ctx)
@@ -153,7 +169,9 @@ def cli(ctx: click.Context, theme: str | None) -> None:
 
         # The app asks for an encrypted journal's passphrase itself, in a dialog.
         home = app_context().home
-        run_app(make_app(home=home, theme=theme))
+        app = make_app(home=home, theme=theme)
+        loaded()
+        run_app(app)
 
 
 def main() -> None:
