@@ -38,20 +38,17 @@ class Where:
     def may_pick_from(self, span: tuple[str, str] | None) -> bool:
         """Whether records whose ``field`` spans ``span`` (lowest, highest; None when
         none has it) may hold one this picks."""
-        if not self.bounded:
+        if self.first is None:
             return True
         if span is None:
             return False
         lowest, highest = span[0][:10], span[1][:10]
-        return (self.first is None or highest >= self.first) and (
-            self.last is None or lowest <= self.last
-        )
+        return highest >= self.first and (self.last is None or lowest <= self.last)
 
 
 def on_day(day: date, field: str = DAY_FIELD) -> Where:
     """Records whose ``field`` falls on ``day`` (for a moment, the day it happened)."""
-    iso = day.isoformat()
-    return Where(field, lambda value: value[:10] == iso, first=iso, last=iso)
+    return between(day, day, field)
 
 
 def between(first: date, last: date | None = None, field: str = DAY_FIELD) -> Where:
